@@ -1,0 +1,42 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// Which environment a folder may touch is enforced here (ARCHITECTURE.md, "Folders").
+const electronOnly = { group: ['electron', 'electron-store', 'electron-updater'], message: 'Electron is imported only in main/electron/ and preload/.' };
+const nodeBuiltins = { group: ['node:*'], message: 'core/ and renderer/ are pure: no Node built-ins.' };
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'out/', 'dist/', '.data/', 'test-results/', 'playwright-report/', 'server/widget/**/*.min.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use a union of string literals (Node runs our .ts directly).' }],
+    },
+  },
+  {
+    files: ['core/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [electronOnly, nodeBuiltins, { group: ['react', 'react-dom', 'zustand'], message: 'core/ has no UI.' }] }],
+    },
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [electronOnly, nodeBuiltins, { group: ['**/main/**', '**/server/**'], message: 'The renderer talks to main only through the AppApi.' }] }],
+    },
+  },
+  {
+    files: ['server/**', 'main/app/**', 'main/preview/**', 'bench/**', 'scripts/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [electronOnly] }] },
+  },
+  {
+    files: ['server/widget/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+);
