@@ -1,0 +1,207 @@
+// The AppApi: the one contract between the staff UI (renderer) and the main process. Channel names,
+// input schemas and result shapes live only here; preload, the IPC gateway, the preview host's web
+// bridge and the renderer all import them, so nothing is spelled twice.
+import { z } from 'zod';
+import { appApiChannels } from './app-channels.ts';
+import type { Availability, ChatSettings, Presence } from './index.ts';
+
+export { appApiChannels, appStateChannel } from './app-channels.ts';
+
+// ---- Inputs (validated in main; everything from the renderer is `unknown` until these accept it) ----
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'Enter the server address, starting with https://' });
+
+export const connectInputSchema = z.strictObject({
+  serverUrl: httpUrl.max(2048),
+  clinicId: z.string().trim().min(1, 'Enter the clinic ID').max(200),
+  token: z.string().trim().min(1, 'Enter the access token').max(4096),
+});
+export type ConnectInput = z.infer<typeof connectInputSchema>;
+
+/** An instant as ISO 8601 with an offset; JSON-friendly so the same shape crosses IPC and HTTP. */
+export const isoInstantSchema = z.iso.datetime({ offset: true });
+
+export const setOnlineInputSchema = z
+  .strictObject({ online: z.boolean(), offlineUntil: isoInstantSchema.optional() })
+  .refine((input) => !(input.online && input.offlineUntil), {
+    message: 'A timed break only applies when going offline',
+    path: ['offlineUntil'],
+  });
+export type SetOnlineInput = z.infer<typeof setOnlineInputSchema>;
+
+/**
+ * The draft is kept in main while it is being edited, including half-typed invalid states, so it is
+ * any JSON value of bounded size here; main runs core's `parseSettings` on it and reports field errors
+ * in `AppState.draft.errors` (one validator, not two).
+ */
+export const MAX_DRAFT_JSON_LENGTH = 256 * 1024;
+export const draftInputSchema = z.json().refine((value) => JSON.stringify(value).length <= MAX_DRAFT_JSON_LENGTH, {
+  message: 'The settings are too large to save',
+});
+
+export const conflictChoiceSchema = z.enum(['keep-mine', 'use-theirs']);
+export type ConflictChoice = z.infer<typeof conflictChoiceSchema>;
+
+/** 0 turns the "you are still offline" reminder off. */
+export const MAX_REMINDER_MINUTES = 8 * 60;
+
+export const preferenceInputSchema = z.discriminatedUnion('key', [
+  z.strictObject({ key: z.literal('pcName'), value: z.string().trim().min(1, 'Enter a name for this PC').max(64) }),
+  z.strictObject({ key: z.literal('launchAtLogin'), value: z.boolean() }),
+  z.strictObject({ key: z.literal('notifications'), value: z.boolean() }),
+  z.strictObject({ key: z.literal('offlineReminderMinutes'), value: z.int().min(0).max(MAX_REMINDER_MINUTES) }),
+]);
+export type PreferenceInput = z.infer<typeof preferenceInputSchema>;
+
+export const dismissNoticeInputSchema = z.strictObject({ id: z.string().min(1).max(200) });
+
+// ---- Results: errors are values, with field paths the UI can show beside the field ----
+
+export type FieldError = { path: string; message: string };
+
+export type AppErrorCode =
+  | 'invalid-input' // the call's arguments did not match the contract
+  | 'untrusted-sender' // the call did not come from our own window
+  | 'not-connected'
+  | 'unreachable'
+  | 'unauthorized'
+  | 'unknown-clinic'
+  | 'invalid-settings' // the draft does not pass parseSettings
+  | 'nothing-to-save'
+  | 'no-conflict'
+  | 'storage' // the settings file could not be written
+  | 'internal';
+
+export type AppError = { code: AppErrorCode; message: string; fields?: FieldError[] };
+
+/** Every AppApi call answers with the snapshot after the operation, so the UI never waits for a push. */
+export type AppResult = { ok: true; state: AppState } | { ok: false; error: AppError };
+
+// ---- State pushed to the renderer (main → renderer is trusted, so these are types, not schemas) ----
+
+export type SyncState = 'not-connected' | 'connecting' | 'synced' | 'saving' | 'offline' | 'conflict' | 'error';
+
+/** How the token sits on disk. `plain-text` is said out loud, never hidden (see `tokenStorageNote`). */
+export type TokenStorage = 'encrypted' | 'plain-text';
+
+export type ConnectionInfo = {
+  serverUrl: string;
+  clinicId: string;
+  clinicName: string | null;
+  tokenStorage: TokenStorage;
+  /** Why the token is not encrypted, when it is not (e.g. no secret store on this Linux desktop). */
+  tokenStorageNote: string | null;
+};
+
+export type SettingsVersion = number;
+
+export type ServerCopy = {
+  settings: ChatSettings;
+  version: SettingsVersion;
+  presence: Presence;
+  /** When this PC last heard from the server (ISO instant). */
+  receivedAt: string;
+};
+
+export type DraftState = {
+  /** The settings as being edited; possibly invalid. */
+  value: unknown;
+  baseVersion: SettingsVersion | null;
+  /** From core's parseSettings; empty when the draft can be saved. */
+  errors: FieldError[];
+  /** False when the draft equals the last server copy. */
+  changed: boolean;
+};
+
+/** What the tray icon and the status line show; derived by main from availability and sync. */
+export type StatusTone = 'accepting' | 'offline-by-switch' | 'outside-hours' | 'not-connected';
+
+export type StatusInfo = {
+  tone: StatusTone;
+  /** The status sentence from core's message catalogue. */
+  sentence: string;
+  /** The next instant the status changes by itself (ISO), if known. */
+  changesAt: string | null;
+};
+
+export type SyncInfo = {
+  state: SyncState;
+  pending: number;
+  lastError: { code: AppErrorCode; message: string; at: string } | null;
+  conflict: { mine: unknown; theirs: { settings: ChatSettings; version: SettingsVersion } } | null;
+};
+
+export type Preferences = {
+  pcName: string;
+  launchAtLogin: boolean;
+  notifications: boolean;
+  offlineReminderMinutes: number;
+};
+
+export type NoticeKind = 'store-recovered' | 'store-data-dropped' | 'token-unreadable' | 'token-plain-text';
+export type Notice = { id: string; kind: NoticeKind; message: string };
+
+export type AppState = {
+  connection: ConnectionInfo | null;
+  server: ServerCopy | null;
+  /** The switch as this PC intends it: the server's presence with any unsent toggle of ours applied. */
+  presence: Presence | null;
+  draft: DraftState | null;
+  availability: Availability | null;
+  status: StatusInfo;
+  sync: SyncInfo;
+  preferences: Preferences;
+  notices: Notice[];
+};
+
+// ---- The API and its channels ----
+
+export interface AppApi {
+  getState(): Promise<AppResult>;
+  connect(input: ConnectInput): Promise<AppResult>;
+  disconnect(): Promise<AppResult>;
+  setOnline(input: SetOnlineInput): Promise<AppResult>;
+  updateDraft(settings: unknown): Promise<AppResult>;
+  saveSettings(): Promise<AppResult>;
+  discardDraft(): Promise<AppResult>;
+  resolveConflict(choice: ConflictChoice): Promise<AppResult>;
+  setPreference(input: PreferenceInput): Promise<AppResult>;
+  dismissNotice(input: { id: string }): Promise<AppResult>;
+  /** State snapshots pushed by main; returns the unsubscribe function. */
+  subscribe(listener: (state: AppState) => void): () => void;
+}
+
+/** The request/response operations: every AppApi method except the push subscription. */
+export type AppApiOperation = Exclude<keyof AppApi, 'subscribe'>;
+
+/** Argument list of each operation, as tuples, so the gateway validates exactly what invoke sends. */
+export const appApiArguments = {
+  getState: z.tuple([]),
+  connect: z.tuple([connectInputSchema]),
+  disconnect: z.tuple([]),
+  setOnline: z.tuple([setOnlineInputSchema]),
+  updateDraft: z.tuple([draftInputSchema]),
+  saveSettings: z.tuple([]),
+  discardDraft: z.tuple([]),
+  resolveConflict: z.tuple([conflictChoiceSchema]),
+  setPreference: z.tuple([preferenceInputSchema]),
+  dismissNotice: z.tuple([dismissNoticeInputSchema]),
+} as const satisfies Record<AppApiOperation, z.ZodType<unknown[]>>;
+
+export type AppApiArguments<K extends AppApiOperation> = z.infer<(typeof appApiArguments)[K]>;
+
+// The channel names live in app-channels.ts (importable by the sandboxed preload); this checks they
+// name exactly the AppApi operations, no more and no fewer.
+type ChannelKeysMatchApi = [keyof typeof appApiChannels] extends [AppApiOperation]
+  ? [AppApiOperation] extends [keyof typeof appApiChannels]
+    ? true
+    : never
+  : never;
+const _channelKeysMatchApi: ChannelKeysMatchApi = true;
+
+export const appApiOperations = Object.keys(appApiChannels) as AppApiOperation[];
+
+/** Turns zod issues into the `{ path, message }` list the UI shows beside fields. */
+export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+  return issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}

@@ -1,0 +1,92 @@
+// The HTTP contract between the desktop app, the server and the website widget: request bodies,
+// responses, headers and event names, defined once (STYLE: one contract per boundary).
+import { z } from 'zod';
+import type { Availability } from './availability.ts';
+import { MAX_PC_NAME_LENGTH, isoInstantSchema, timezoneSchema } from './schedule.ts';
+import type { ChatSettings, Presence } from './schedule.ts';
+
+export const MAX_MESSAGE_LENGTH = 2_000;
+export const MAX_CLINIC_NAME_LENGTH = 120;
+
+export const createClinicRequestSchema = z.strictObject({
+  name: z.string({ error: 'Give the clinic a name' }).trim().min(1, 'Give the clinic a name').max(MAX_CLINIC_NAME_LENGTH),
+  timezone: timezoneSchema,
+});
+export type CreateClinicRequest = z.infer<typeof createClinicRequestSchema>;
+export type CreateClinicResponse = { clinicId: string; token: string };
+
+export type ClinicResponse = { clinic: { id: string; name: string } };
+export type SettingsResponse = { settings: ChatSettings; version: number };
+export type PresenceResponse = { presence: Presence };
+export type AvailabilityResponse = Availability;
+
+export const presenceUpdateSchema = z.strictObject({
+  online: z.boolean({ error: 'Say whether chat is online (true) or offline (false)' }),
+  offlineUntil: isoInstantSchema.nullable().optional(),
+  changedBy: z.string().trim().min(1).max(MAX_PC_NAME_LENGTH).nullable().optional(),
+});
+export type PresenceUpdate = z.infer<typeof presenceUpdateSchema>;
+
+export const messageRequestSchema = z.strictObject({
+  text: z.string({ error: 'Write a message' }).trim().min(1, 'Write a message').max(MAX_MESSAGE_LENGTH, `Keep the message under ${MAX_MESSAGE_LENGTH} characters`),
+  name: z.string().trim().max(80, 'Keep the name under 80 characters').optional(),
+});
+export type MessageRequest = z.infer<typeof messageRequestSchema>;
+export type MessageAccepted = { messageId: string; receivedAt: string };
+
+export type ErrorCode =
+  | 'bad_request'
+  | 'invalid_json'
+  | 'invalid_settings'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'precondition_required'
+  | 'precondition_failed'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'rate_limited'
+  | 'chat_closed'
+  | 'admin_disabled'
+  | 'unavailable'
+  | 'internal';
+
+export type ErrorBody = { error: { code: ErrorCode; message: string; details?: { path: string; message: string }[] } };
+export type StaleSettingsBody = ErrorBody & { current: SettingsResponse };
+export type ChatClosedBody = ErrorBody & { availability: Availability };
+
+export const headers = {
+  ifMatch: 'if-match',
+  etag: 'etag',
+  idempotencyKey: 'idempotency-key',
+  lastEventId: 'last-event-id',
+} as const;
+
+/** A settings version as an entity tag, and back (weak tags and lists are not used by our clients). */
+export const versionTag = (version: number): string => `"${version}"`;
+export function parseVersionTag(value: string | undefined | null): number | null {
+  const match = /^\s*(?:W\/)?"(\d{1,15})"\s*$/.exec(value ?? '');
+  return match ? Number(match[1]) : null;
+}
+
+/** Server-Sent Event names on /v1/clinics/:id/events and what each carries. */
+export type ClinicEvent =
+  | { type: 'settings'; data: SettingsResponse }
+  | { type: 'presence'; data: PresenceResponse }
+  | { type: 'availability'; data: Availability };
+export type ClinicEventType = ClinicEvent['type'];
+export const clinicEventTypes = ['settings', 'presence', 'availability'] as const satisfies readonly ClinicEventType[];
+
+export const apiPaths = {
+  health: '/healthz',
+  adminClinics: '/v1/admin/clinics',
+  clinic: (id: string) => `/v1/clinics/${encodeURIComponent(id)}`,
+  settings: (id: string) => `/v1/clinics/${encodeURIComponent(id)}/settings`,
+  presence: (id: string) => `/v1/clinics/${encodeURIComponent(id)}/presence`,
+  events: (id: string) => `/v1/clinics/${encodeURIComponent(id)}/events`,
+  availability: (id: string) => `/v1/clinics/${encodeURIComponent(id)}/availability`,
+  messages: (id: string) => `/v1/clinics/${encodeURIComponent(id)}/messages`,
+  history: (id: string) => `/v1/clinics/${encodeURIComponent(id)}/history`,
+  widget: '/widget.js',
+  demo: (id: string) => `/demo/${encodeURIComponent(id)}`,
+} as const;
