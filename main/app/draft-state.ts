@@ -1,0 +1,36 @@
+// The draft as the UI sees it: the stored edit, the field errors core's parseSettings finds in it, and
+// whether it differs from the last server copy (Save is disabled when it doesn't, or when invalid).
+import { parseSettings } from '../../core/index.ts';
+import type { ChatSettings } from '../../core/index.ts';
+import type { DraftState, FieldError } from '../../core/app-contract.ts';
+import type { StoredDraft } from './store-schema.ts';
+
+export function draftState(stored: StoredDraft | null, server: { settings: ChatSettings } | null): DraftState | null {
+  if (stored === null) return null;
+  const parsed = parseSettings(stored.value);
+  const errors: FieldError[] = parsed.ok ? [] : parsed.errors.map((error) => ({ path: fieldPath(error.path), message: error.message }));
+  return {
+    value: stored.value,
+    baseVersion: stored.baseVersion,
+    errors,
+    changed: server === null || !sameJson(stored.value, server.settings),
+  };
+}
+
+/** Paths as the UI's dotted field keys ("days.monday.ranges.0.start"), whatever form core gives. */
+function fieldPath(path: unknown): string {
+  return Array.isArray(path) ? path.map(String).join('.') : String(path);
+}
+
+/** Structural equality of JSON values, ignoring key order (the UI may rebuild objects). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : inner,
+  );
+}

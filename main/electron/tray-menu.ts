@@ -1,0 +1,85 @@
+// The tray menu as a pure function of the app state (no Electron import, so it is unit-tested under
+// Node). It returns plain objects shaped like Electron's MenuItemConstructorOptions with stable ids;
+// the adapter passes them to Menu.buildFromTemplate and rebuilds the menu whenever the state changes.
+import type { AppState } from '../../core/app-contract.ts';
+
+/** The subset of MenuItemConstructorOptions the tray uses (assignable to Electron's type). */
+export type TrayMenuItem = {
+  id?: string;
+  label?: string;
+  type?: 'normal' | 'separator' | 'checkbox';
+  checked?: boolean;
+  enabled?: boolean;
+  click?: () => void;
+};
+
+export type TrayActions = {
+  setOnline(online: boolean): void;
+  goOfflineFor(minutes: number): void;
+  openBusinessHours(): void;
+  setLaunchAtLogin(enabled: boolean): void;
+  quit(): void;
+};
+
+export const trayMenuIds = {
+  status: 'status',
+  chatOnline: 'chat-online',
+  offlineFor: (minutes: number) => `offline-for-${minutes}`,
+  openBusinessHours: 'open-business-hours',
+  launchAtLogin: 'launch-at-login',
+  quit: 'quit',
+} as const;
+
+/** The timed breaks offered in the tray, in minutes, with their labels. */
+export const trayBreaks = [
+  { minutes: 15, label: 'Go offline for 15 minutes' },
+  { minutes: 30, label: 'Go offline for 30 minutes' },
+  { minutes: 60, label: 'Go offline for 1 hour' },
+] as const;
+
+export const trayLabels = {
+  chatOnline: 'Chat online',
+  openBusinessHours: 'Open Business Hours…',
+  launchAtLogin: 'Launch at login',
+  quit: 'Quit',
+  notConnected: 'Not connected to the clinic’s server',
+} as const;
+
+export function trayMenuTemplate(state: AppState, actions: TrayActions): TrayMenuItem[] {
+  const online = state.presence?.online ?? false;
+  // Without a connection there is no clinic to switch; the window is where staff connect.
+  const canSwitch = state.connection !== null && state.presence !== null;
+  const statusLine = state.connection === null ? trayLabels.notConnected : state.status.sentence;
+
+  return [
+    { id: trayMenuIds.status, label: statusLine, enabled: false },
+    { type: 'separator' },
+    {
+      id: trayMenuIds.chatOnline,
+      label: trayLabels.chatOnline,
+      type: 'checkbox',
+      checked: online,
+      enabled: canSwitch,
+      click: () => actions.setOnline(!online),
+    },
+    ...trayBreaks.map(
+      ({ minutes, label }): TrayMenuItem => ({
+        id: trayMenuIds.offlineFor(minutes),
+        label,
+        enabled: canSwitch,
+        click: () => actions.goOfflineFor(minutes),
+      }),
+    ),
+    { type: 'separator' },
+    { id: trayMenuIds.openBusinessHours, label: trayLabels.openBusinessHours, click: () => actions.openBusinessHours() },
+    {
+      id: trayMenuIds.launchAtLogin,
+      label: trayLabels.launchAtLogin,
+      type: 'checkbox',
+      checked: state.preferences.launchAtLogin,
+      click: () => actions.setLaunchAtLogin(!state.preferences.launchAtLogin),
+    },
+    { type: 'separator' },
+    { id: trayMenuIds.quit, label: trayLabels.quit, click: () => actions.quit() },
+  ];
+}

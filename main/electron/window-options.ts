@@ -1,0 +1,30 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+/**
+ * The staff window's options, kept apart from the code that creates the window so a unit test can
+ * assert the security settings (Electronegativity can miss `nodeIntegration: true`).
+ */
+export function staffWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 960,
+    height: 720,
+    minWidth: 640,
+    minHeight: 480,
+    show: false,
+    title: 'Clinic Chat Desk',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+    },
+  };
+}
