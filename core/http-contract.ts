@@ -18,7 +18,14 @@ export type CreateClinicResponse = { clinicId: string; token: string };
 export type ClinicResponse = { clinic: { id: string; name: string } };
 export type SettingsResponse = { settings: ChatSettings; version: number };
 export type PresenceResponse = { presence: Presence };
-export type AvailabilityResponse = Availability;
+/**
+ * The public answer of GET /availability: core's Availability, plus what the widget needs to word it
+ * (the clinic's zone and name) and to link the other channels (the numbers themselves).
+ */
+export type AvailabilityResponse = Availability & {
+  clinic: { name: string; timezone: string };
+  contact: { sms: string | null; whatsapp: string | null };
+};
 
 export const presenceUpdateSchema = z.strictObject({
   online: z.boolean({ error: 'Say whether chat is online (true) or offline (false)' }),
@@ -73,7 +80,7 @@ export function parseVersionTag(value: string | undefined | null): number | null
 export type ClinicEvent =
   | { type: 'settings'; data: SettingsResponse }
   | { type: 'presence'; data: PresenceResponse }
-  | { type: 'availability'; data: Availability };
+  | { type: 'availability'; data: AvailabilityResponse };
 export type ClinicEventType = ClinicEvent['type'];
 export const clinicEventTypes = ['settings', 'presence', 'availability'] as const satisfies readonly ClinicEventType[];
 
