@@ -4,8 +4,9 @@ import { z } from 'zod';
 import type { Availability } from './availability.ts';
 import { MAX_PC_NAME_LENGTH, isoInstantSchema, timezoneSchema } from './schedule.ts';
 import type { ChatSettings, Presence } from './schedule.ts';
+import { MAX_MESSAGE_LENGTH, MAX_OWNER_NAME_LENGTH } from './http-paths.ts';
 
-export const MAX_MESSAGE_LENGTH = 2_000;
+export { MAX_MESSAGE_LENGTH, MAX_OWNER_NAME_LENGTH } from './http-paths.ts';
 export const MAX_CLINIC_NAME_LENGTH = 120;
 
 export const createClinicRequestSchema = z.strictObject({
@@ -36,7 +37,7 @@ export type PresenceUpdate = z.infer<typeof presenceUpdateSchema>;
 
 export const messageRequestSchema = z.strictObject({
   text: z.string({ error: 'Write a message' }).trim().min(1, 'Write a message').max(MAX_MESSAGE_LENGTH, `Keep the message under ${MAX_MESSAGE_LENGTH} characters`),
-  name: z.string().trim().max(80, 'Keep the name under 80 characters').optional(),
+  name: z.string().trim().max(MAX_OWNER_NAME_LENGTH, `Keep the name under ${MAX_OWNER_NAME_LENGTH} characters`).optional(),
 });
 export type MessageRequest = z.infer<typeof messageRequestSchema>;
 export type MessageAccepted = { messageId: string; receivedAt: string };
@@ -84,16 +85,4 @@ export type ClinicEvent =
 export type ClinicEventType = ClinicEvent['type'];
 export const clinicEventTypes = ['settings', 'presence', 'availability'] as const satisfies readonly ClinicEventType[];
 
-export const apiPaths = {
-  health: '/healthz',
-  adminClinics: '/v1/admin/clinics',
-  clinic: (id: string) => `/v1/clinics/${encodeURIComponent(id)}`,
-  settings: (id: string) => `/v1/clinics/${encodeURIComponent(id)}/settings`,
-  presence: (id: string) => `/v1/clinics/${encodeURIComponent(id)}/presence`,
-  events: (id: string) => `/v1/clinics/${encodeURIComponent(id)}/events`,
-  availability: (id: string) => `/v1/clinics/${encodeURIComponent(id)}/availability`,
-  messages: (id: string) => `/v1/clinics/${encodeURIComponent(id)}/messages`,
-  history: (id: string) => `/v1/clinics/${encodeURIComponent(id)}/history`,
-  widget: '/widget.js',
-  demo: (id: string) => `/demo/${encodeURIComponent(id)}`,
-} as const;
+export { apiPaths } from './http-paths.ts';

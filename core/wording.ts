@@ -97,6 +97,11 @@ export function staffStatusSentence(availability: Availability, context: StaffSe
 }
 
 export type OwnerBanner = {
+  /**
+   * The clinic's emergency line (issue 7), to be shown first and most prominently, as a tap-to-call
+   * link: `label` is the clinic's own words, `callText` the link's action ("Call +447700900123").
+   */
+  emergency: { label: string; phone: string; callText: string } | null;
   /** One line, e.g. "We're offline right now". */
   title: string;
   /** When chat opens again, if known, e.g. "Chat is back tomorrow at 09:00". */
@@ -123,7 +128,8 @@ export function ownerBanner(availability: Availability, options: WordingOptions)
         : whatsapp
           ? 'You can still message us on WhatsApp.'
           : null;
-  return { title, detail, otherChannels };
+  const emergency = availability.emergency === null ? null : { ...availability.emergency, callText: `Call ${availability.emergency.phone}` };
+  return { emergency, title, detail, otherChannels };
 }
 
 /** What going offline means for owners, asked before the switch goes off. */
