@@ -39,4 +39,17 @@ export default tseslint.config(
     files: ['server/widget/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  {
+    // The website widget runs in pet owners' browsers and must stay a few KB: no Node, no luxon or zod,
+    // and from core/ only the zod-free wording and paths (types are free: they vanish when bundled).
+    files: ['server/widget/widget.ts', 'server/widget/browser/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [electronOnly, { group: ['node:*'], message: 'The widget runs in browsers: no Node built-ins.' }, { group: ['luxon', 'zod', 'zod/*'], message: 'The widget bundle must stay small.' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/core/*', '!**/core/wording.ts', '!**/core/http-paths.ts'], allowTypeImports: true, message: 'Only core/wording.ts and core/http-paths.ts are bundled into the widget; import other core modules as types.' }] },
+      ],
+    },
+  },
 );

@@ -1,0 +1,63 @@
+// What the widget shows for an availability answer, as plain data: which mode, which sentences,
+// which links. Pure, so the rules (emergency first, nothing at all when there is nothing to offer)
+// are tested without a browser; widget-view.ts only puts this on screen.
+import type { WidgetState } from '../../../core/availability.ts';
+import type { AvailabilityResponse } from '../../../core/http-contract.ts';
+import { ownerBanner } from '../../../core/wording.ts';
+import type { WordingOptions } from '../../../core/wording.ts';
+import { smsHref, telHref, whatsappHref } from './contact-links.ts';
+import { widgetText } from './text.ts';
+
+export type WidgetViewModel = {
+  mode: WidgetState;
+  /** False when chat is disabled and the clinic gave no other way to reach it: show nothing at all. */
+  visible: boolean;
+  clinicName: string;
+  /** Only while web chat is not accepting. */
+  emergency: { label: string; callText: string; href: string } | null;
+  heading: string;
+  detail: string | null;
+  otherChannels: string | null;
+  /** A one-off remark, e.g. that a message was not sent because chat has just closed. */
+  note: string | null;
+  launcher: { label: string; offline: boolean } | null;
+  smsHref: string | null;
+  whatsappHref: string | null;
+};
+
+export function widgetViewModel(availability: AvailabilityResponse, wording: WordingOptions, note: string | null = null): WidgetViewModel {
+  const links = { smsHref: smsHref(availability.contact.sms), whatsappHref: whatsappHref(availability.contact.whatsapp) };
+  const clinicName = availability.clinic.name;
+  if (availability.widget === 'chat') {
+    return {
+      mode: 'chat',
+      visible: true,
+      clinicName,
+      emergency: null,
+      heading: widgetText.chatHeading,
+      detail: widgetText.chatIntro(clinicName),
+      otherChannels: null,
+      note,
+      launcher: { label: widgetText.launcherChat, offline: false },
+      ...links,
+    };
+  }
+  const banner = ownerBanner(availability, wording);
+  const emergencyHref = banner.emergency === null ? null : telHref(banner.emergency.phone);
+  const emergency = banner.emergency !== null && emergencyHref !== null ? { label: banner.emergency.label, callText: banner.emergency.callText, href: emergencyHref } : null;
+  const hasOtherWay = emergency !== null || links.smsHref !== null || links.whatsappHref !== null;
+  const disabled = availability.widget === 'disabled';
+  return {
+    mode: availability.widget,
+    visible: !disabled || hasOtherWay,
+    clinicName,
+    emergency,
+    heading: banner.title,
+    detail: banner.detail,
+    otherChannels: banner.otherChannels,
+    note,
+    // Offline or outside hours keeps the launcher (it opens the banner); a day off has no chat entry.
+    launcher: disabled ? { label: widgetText.launcherContact, offline: true } : { label: widgetText.launcherOffline, offline: true },
+    ...links,
+  };
+}
