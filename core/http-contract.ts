@@ -51,6 +51,7 @@ export type ErrorCode =
   | 'not_found'
   | 'precondition_required'
   | 'precondition_failed'
+  | 'idempotency_key_reused'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'

@@ -1,0 +1,57 @@
+// The public availability answer of a clinic, computed once per clinic until the next instant at which
+// it can change (an opening, a closing, the end of a timed break, local midnight), then served as-is.
+import { createHash } from 'node:crypto';
+import { evaluateAvailability, nextAvailabilityChange } from '../core/index.ts';
+import type { AvailabilityResponse } from '../core/http-contract.ts';
+import type { CachedClinic } from './clinic-state-cache.ts';
+import type { ClinicState } from './storage/clinic-store.ts';
+
+export type AvailabilityMemo = {
+  response: AvailabilityResponse;
+  body: string;
+  etag: string;
+  computedAt: number;
+  /** The next instant at which the answer may differ with nothing changed. */
+  nextChange: number;
+  /** Recompute from here on, even with no change due: the look-ahead horizon moves with time. */
+  validUntil: number;
+};
+
+/** Browsers and proxies may reuse an answer this long at most: the switch can flip at any moment. */
+export const MAX_AVAILABILITY_AGE_SECONDS = 10;
+const MAX_MEMO_MS = 60_000;
+
+export function availabilityResponse(state: ClinicState, now: Date): AvailabilityResponse {
+  const { settings } = state;
+  return {
+    ...evaluateAvailability(settings, state.presence, now),
+    clinic: { name: state.name, timezone: settings.timezone },
+    contact: { sms: settings.channels.sms, whatsapp: settings.channels.whatsapp },
+  };
+}
+
+export function availabilityOf(entry: CachedClinic, now: Date): AvailabilityMemo {
+  const at = now.getTime();
+  const memo = entry.availability;
+  // `at < computedAt` only happens when an injected clock goes back; recompute rather than trust.
+  if (memo && at >= memo.computedAt && at < memo.validUntil) return memo;
+  const response = availabilityResponse(entry.state, now);
+  const body = JSON.stringify(response);
+  const nextChange = nextAvailabilityChange(entry.state.settings, entry.state.presence, now).getTime();
+  const fresh: AvailabilityMemo = {
+    response,
+    body,
+    etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+    computedAt: at,
+    nextChange,
+    validUntil: Math.min(nextChange, at + MAX_MEMO_MS),
+  };
+  entry.availability = fresh;
+  return fresh;
+}
+
+/** A max-age that never outlives the next opening or closing. */
+export function availabilityCacheControl(memo: AvailabilityMemo, now: Date): string {
+  const seconds = Math.floor((memo.nextChange - now.getTime()) / 1000);
+  return `public, max-age=${Math.max(0, Math.min(MAX_AVAILABILITY_AGE_SECONDS, seconds))}`;
+}

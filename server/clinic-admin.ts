@@ -1,0 +1,44 @@
+// Creating clinics and replacing their tokens straight on a data directory or database, without a
+// running server: used by the admin CLI and by `npm start` to create its demo clinic once.
+import { createClinicRequestSchema } from '../core/http-contract.ts';
+import type { CreateClinicResponse } from '../core/http-contract.ts';
+import { ClinicStore } from './storage/clinic-store.ts';
+import { openStorage } from './storage/database.ts';
+import type { StorageLocation } from './storage/database.ts';
+import { fieldErrors } from './http/validation.ts';
+
+export type { StorageLocation } from './storage/database.ts';
+
+export class InvalidClinicError extends Error {
+  readonly details: { path: string; message: string }[];
+  constructor(details: { path: string; message: string }[]) {
+    super(details.map((detail) => `${detail.path}: ${detail.message}`).join('; '));
+    this.details = details;
+  }
+}
+
+async function withStore<T>(location: StorageLocation, work: (store: ClinicStore) => Promise<T>): Promise<T> {
+  const storage = await openStorage(location);
+  try {
+    return await work(new ClinicStore(storage));
+  } finally {
+    await storage.close();
+  }
+}
+
+/** A clinic with default settings, online, and one staff token (returned here and never again). */
+export async function createClinic(location: StorageLocation, request: { name: string; timezone: string }, now = new Date()): Promise<CreateClinicResponse> {
+  const parsed = createClinicRequestSchema.safeParse(request);
+  if (!parsed.success) throw new InvalidClinicError(fieldErrors(parsed.error));
+  return withStore(location, (store) => store.createClinic(parsed.data, now));
+}
+
+/** Replaces every staff token of the clinic; null when there is no such clinic. */
+export async function rotateClinicToken(location: StorageLocation, clinicId: string, now = new Date()): Promise<string | null> {
+  return withStore(location, (store) => store.rotateToken(clinicId, now));
+}
+
+/** Whether a clinic exists (so `npm start` can tell whether its remembered demo clinic is still there). */
+export async function clinicExists(location: StorageLocation, clinicId: string): Promise<boolean> {
+  return withStore(location, async (store) => (await store.findClinic(clinicId)) !== null);
+}

@@ -1,0 +1,77 @@
+// The Fastify application: strict JSON bodies, one error shape, per-IP limits on public endpoints,
+// structured logs that never carry a token, and the routes.
+import Fastify, { LogController } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import type { Logger } from 'pino';
+import { registerAdminRoutes } from './admin-routes.ts';
+import type { RouteContext } from './context.ts';
+import { HttpError, installErrorHandling } from './errors.ts';
+import { registerEventRoutes } from './event-routes.ts';
+import { registerPublicRoutes } from './public-routes.ts';
+import { registerStaffRoutes } from './staff-routes.ts';
+import { registerWidgetRoutes } from './widget-routes.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Public, high-volume routes: their requests are logged at debug level only. */
+    quietLog?: boolean;
+  }
+}
+
+/**
+ * One line per request, after it completes; public high-volume routes only at debug level, so a busy
+ * widget endpoint does not flood the logs. The request's headers (and so its token) are never logged.
+ */
+class RequestLogController extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const level = error || reply.statusCode >= 500 ? 'error' : request.routeOptions.config.quietLog ? 'debug' : 'info';
+    reply.log[level]({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime), err: error ?? undefined }, 'request completed');
+  }
+}
+
+/** Bodies are small JSON documents; the settings and message routes set tighter limits of their own. */
+const DEFAULT_BODY_LIMIT = 64 * 1024;
+
+export type HttpAppOptions = {
+  logger: Logger;
+  trustProxy: FastifyServerOptions['trustProxy'];
+};
+
+export async function buildHttpApp(context: RouteContext, options: HttpAppOptions): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    logController: new RequestLogController(),
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    trustProxy: options.trustProxy,
+    // Clients retry on a fresh connection; idle keep-alive sockets must not hold up shutdown.
+    forceCloseConnections: 'idle',
+  });
+  installErrorHandling(app);
+
+  // Fastify's own JSON parser (it refuses prototype-poisoning keys), plus: objects only. A bare string,
+  // number or null is not any of our requests.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    parseJson(request, body as string, (error, value) => {
+      if (error) return done(new HttpError(400, 'invalid_json', 'The body is not valid JSON'), undefined);
+      if (typeof value !== 'object' || value === null) return done(new HttpError(400, 'bad_request', 'The body must be a JSON object'), undefined);
+      done(null, value);
+    });
+  });
+
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, limit) => Object.assign(new HttpError(429, 'rate_limited', `Too many requests; try again in ${limit.after}`), { statusCode: 429 }),
+  });
+
+  registerAdminRoutes(app, context);
+  registerStaffRoutes(app, context);
+  registerEventRoutes(app, context);
+  registerPublicRoutes(app, context);
+  registerWidgetRoutes(app, context);
+  return app;
+}

@@ -1,0 +1,69 @@
+// GET /v1/clinics/:id/events: the clinic's changes as Server-Sent Events. A new stream starts with the
+// current settings and presence; a resumed one (Last-Event-ID) gets exactly the events it missed. Then
+// every change follows live, and `availability` whenever it changes (including by the clock).
+import type { FastifyInstance } from 'fastify';
+import { apiPaths, headers } from '../../core/http-contract.ts';
+import { availabilityOf } from '../availability-view.ts';
+import type { StreamFrame } from '../events/clinic-event-hub.ts';
+import type { EventStream } from '../events/event-streams.ts';
+import { checkStaff } from './auth.ts';
+import type { ClinicParams, RouteContext } from './context.ts';
+import { clinicRoute, isClinicIdShape } from './context.ts';
+import { HttpError } from './errors.ts';
+
+function parseLastEventId(value: string | string[] | undefined): number | null {
+  return typeof value === 'string' && /^\d{1,15}$/.test(value.trim()) ? Number(value.trim()) : null;
+}
+
+export function registerEventRoutes(app: FastifyInstance, context: RouteContext): void {
+  const { store, cache, hub, streams, now } = context;
+
+  /** Sends what a client missed; answers the id of the last change it now knows about. */
+  async function catchUp(stream: EventStream, clinicId: string, lastEventId: number | null, fromSeq: number): Promise<number> {
+    if (lastEventId !== null && lastEventId <= fromSeq) {
+      for (const stored of await store.eventsBetween(clinicId, lastEventId, fromSeq)) stream.send({ id: stored.seq, event: stored.event });
+      return fromSeq;
+    }
+    // A new client, or an id this database never gave out (restored backup): start from a snapshot.
+    const clinic = await store.findClinic(clinicId);
+    if (!clinic) throw new HttpError(404, 'not_found', 'There is no clinic with this id');
+    stream.send({ id: null, event: { type: 'settings', data: { settings: clinic.settings, version: clinic.version } } });
+    stream.send({ id: clinic.eventSeq, event: { type: 'presence', data: { presence: clinic.presence } } });
+    return clinic.eventSeq;
+  }
+
+  app.get<ClinicParams>(clinicRoute(apiPaths.events), async (request, reply) => {
+    const clinicId = request.params.id;
+    if (!isClinicIdShape(clinicId)) throw new HttpError(404, 'not_found', 'There is no clinic with this id');
+    await checkStaff(request, clinicId, store, cache);
+    const lastEventId = parseLastEventId(request.headers[headers.lastEventId]);
+
+    reply.hijack();
+    const stream = streams.open(reply.raw);
+    let sentUpTo = -1;
+    let live = false;
+    const early: StreamFrame[] = [];
+    const send = (frame: StreamFrame) => {
+      // A snapshot may already include changes whose events are still on their way.
+      if (frame.id !== null && frame.id <= sentUpTo) return;
+      if (frame.id !== null) sentUpTo = frame.id;
+      stream.send(frame);
+    };
+    try {
+      const subscription = await hub.subscribe(clinicId, {
+        onFrame: (frame) => (live ? send(frame) : early.push(frame)),
+        onBroken: () => stream.close(),
+      });
+      if (!subscription) return stream.close();
+      stream.onClose(() => subscription.unsubscribe());
+      sentUpTo = await catchUp(stream, clinicId, lastEventId, subscription.fromSeq);
+      const clinic = await cache.get(clinicId);
+      if (clinic) send({ id: null, event: { type: 'availability', data: availabilityOf(clinic, now()).response } });
+      for (const frame of early) send(frame);
+      live = true;
+    } catch (error) {
+      request.log.error({ err: error }, 'could not start an event stream');
+      stream.close();
+    }
+  });
+}

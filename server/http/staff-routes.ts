@@ -1,0 +1,110 @@
+// The staff API of one clinic: its name, its settings (optimistic concurrency with ETag / If-Match)
+// and its presence (the Online/Offline switch, idempotent with Idempotency-Key).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { parseSettings } from '../../core/index.ts';
+import type { Presence } from '../../core/index.ts';
+import { apiPaths, headers, parseVersionTag, presenceUpdateSchema, versionTag } from '../../core/http-contract.ts';
+import type { ClinicResponse, PresenceResponse, PresenceUpdate, SettingsResponse } from '../../core/http-contract.ts';
+import { checkStaff } from './auth.ts';
+import type { ClinicParams, RouteContext } from './context.ts';
+import { clinicRoute, isClinicIdShape } from './context.ts';
+import { HttpError } from './errors.ts';
+import { fieldErrors } from './validation.ts';
+
+/** Settings with hundreds of closures stay far below this; anything larger is not a settings document. */
+export const STAFF_BODY_LIMIT = 256 * 1024;
+const idempotencyKeyPattern = /^[\x21-\x7e]{1,200}$/;
+
+export function registerStaffRoutes(app: FastifyInstance, context: RouteContext): void {
+  const { store, cache, hub, now } = context;
+
+  /** Authenticates, then answers the clinic's current state (staff data is never cached by proxies). */
+  async function staffClinic(request: FastifyRequest<ClinicParams>, reply: FastifyReply) {
+    const clinicId = request.params.id;
+    if (!isClinicIdShape(clinicId)) throw new HttpError(404, 'not_found', 'There is no clinic with this id');
+    await checkStaff(request, clinicId, store, cache);
+    reply.header('cache-control', 'no-store');
+    const clinic = await store.findClinic(clinicId);
+    if (!clinic) throw new HttpError(404, 'not_found', 'There is no clinic with this id');
+    return clinic;
+  }
+
+  app.get<ClinicParams>(clinicRoute(apiPaths.clinic), async (request, reply): Promise<ClinicResponse> => {
+    const clinic = await staffClinic(request, reply);
+    return { clinic: { id: clinic.id, name: clinic.name } };
+  });
+
+  app.get<ClinicParams>(clinicRoute(apiPaths.settings), async (request, reply) => {
+    const clinic = await staffClinic(request, reply);
+    const tag = versionTag(clinic.version);
+    reply.header(headers.etag, tag);
+    if (parseVersionTag(request.headers['if-none-match']) === clinic.version) return reply.code(304).send();
+    return { settings: clinic.settings, version: clinic.version } satisfies SettingsResponse;
+  });
+
+  app.put<ClinicParams>(clinicRoute(apiPaths.settings), { bodyLimit: STAFF_BODY_LIMIT }, async (request, reply): Promise<SettingsResponse> => {
+    await staffClinic(request, reply);
+    const ifMatch = request.headers[headers.ifMatch];
+    if (ifMatch === undefined) {
+      throw new HttpError(428, 'precondition_required', 'Send If-Match with the version your edit is based on (the ETag of GET /settings)');
+    }
+    const expectedVersion = parseVersionTag(ifMatch);
+    if (expectedVersion === null) throw new HttpError(400, 'bad_request', 'If-Match must be a settings version as an entity tag, for example "3"');
+    const parsed = parseSettings(request.body);
+    if (!parsed.ok) throw new HttpError(400, 'invalid_settings', 'The settings are not valid', { details: parsed.errors });
+    const outcome = await store.saveSettings(request.params.id, parsed.value, expectedVersion, now());
+    if (outcome.kind === 'not_found') throw new HttpError(404, 'not_found', 'There is no clinic with this id');
+    if (outcome.kind === 'stale') {
+      throw new HttpError(412, 'precondition_failed', 'Someone else saved the settings first; compare with the current version', {
+        extra: { current: outcome.current },
+      });
+    }
+    hub.publish({ clinicId: request.params.id, seq: outcome.stored.seq, event: outcome.stored.event });
+    reply.header(headers.etag, versionTag(outcome.response.version));
+    return outcome.response;
+  });
+
+  app.get<ClinicParams>(clinicRoute(apiPaths.presence), async (request, reply): Promise<PresenceResponse> => {
+    const clinic = await staffClinic(request, reply);
+    return { presence: clinic.presence };
+  });
+
+  app.put<ClinicParams>(clinicRoute(apiPaths.presence), { bodyLimit: STAFF_BODY_LIMIT }, async (request, reply): Promise<PresenceResponse> => {
+    await staffClinic(request, reply);
+    const key = request.headers[headers.idempotencyKey];
+    if (key !== undefined && (typeof key !== 'string' || !idempotencyKeyPattern.test(key))) {
+      throw new HttpError(400, 'bad_request', 'Idempotency-Key must be 1 to 200 visible ASCII characters, for example a UUID');
+    }
+    const parsed = presenceUpdateSchema.safeParse(request.body);
+    if (!parsed.success) throw new HttpError(400, 'bad_request', 'The presence change is not valid', { details: fieldErrors(parsed.error) });
+    const at = now();
+    const outcome = await store.setPresence(request.params.id, presenceOf(parsed.data, at), key ?? null, at);
+    switch (outcome.kind) {
+      case 'not_found':
+        throw new HttpError(404, 'not_found', 'There is no clinic with this id');
+      case 'key_reused':
+        throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different change; use a new key for each change');
+      case 'replayed':
+        reply.header('idempotent-replayed', 'true');
+        return outcome.response;
+      case 'applied':
+        hub.publish({ clinicId: request.params.id, seq: outcome.stored.seq, event: outcome.stored.event });
+        return outcome.response;
+    }
+  });
+}
+
+/** The stored switch state: a break's end only means something while offline; instants in UTC. */
+function presenceOf(update: PresenceUpdate, at: Date): Presence {
+  if (update.online && update.offlineUntil) {
+    throw new HttpError(400, 'bad_request', 'The presence change is not valid', {
+      details: [{ path: 'offlineUntil', message: 'A time to come back online only applies when going offline' }],
+    });
+  }
+  return {
+    online: update.online,
+    offlineUntil: update.online || !update.offlineUntil ? null : new Date(update.offlineUntil).toISOString(),
+    changedAt: at.toISOString(),
+    changedBy: update.changedBy ?? null,
+  };
+}
