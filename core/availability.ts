@@ -3,7 +3,7 @@
 // instants, so DST is handled in one place (zone-clock.ts) and one call costs microseconds.
 import { rangeMinutes, weekdays } from './schedule.ts';
 import type { ChatSettings, EmergencyContact, Presence } from './schedule.ts';
-import { DAY_MINUTES, MINUTE_MS, dayOfIsoDate, instantOfLocal, localDay, localMinuteAt, offsetAt, weekdayIndexOfDay } from './zone-clock.ts';
+import { DAY_MINUTES, MINUTE_MS, dayOfIsoDate, instantOfLocal, localDay, localMinuteAt, transitionsBetween, weekdayIndexOfDay } from './zone-clock.ts';
 
 export type AvailabilityReason = 'open' | 'offline' | 'outside-hours' | 'day-off' | 'closure';
 export type WidgetState = 'chat' | 'banner' | 'disabled';
@@ -200,25 +200,10 @@ export type ClockChange = { at: string; offsetBefore: number; offsetAfter: numbe
 
 /** Daylight-saving (and other offset) changes in a zone between two instants, for the preview. */
 export function clockChanges(timezone: string, from: Date, to: Date): ClockChange[] {
-  const changes: ClockChange[] = [];
-  const last = Math.ceil(to.getTime() / MINUTE_MS);
-  // Walk hour by hour and bisect each change to its minute.
-  let previous = Math.floor(from.getTime() / MINUTE_MS);
-  let previousOffset = offsetAt(timezone, previous);
-  for (let minute = previous + 60; previous < last; minute = Math.min(minute + 60, last)) {
-    const offset = offsetAt(timezone, minute);
-    if (offset !== previousOffset) {
-      let low = previous;
-      let high = minute;
-      while (high - low > 1) {
-        const middle = Math.floor((low + high) / 2);
-        if (offsetAt(timezone, middle) === previousOffset) low = middle;
-        else high = middle;
-      }
-      changes.push({ at: iso(high), offsetBefore: previousOffset, offsetAfter: offset, forward: offset > previousOffset });
-      previousOffset = offset;
-    }
-    previous = minute;
-  }
-  return changes;
+  return transitionsBetween(timezone, Math.floor(from.getTime() / MINUTE_MS), Math.ceil(to.getTime() / MINUTE_MS)).map((change) => ({
+    at: iso(change.at),
+    offsetBefore: change.before,
+    offsetAfter: change.after,
+    forward: change.after > change.before,
+  }));
 }

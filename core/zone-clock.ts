@@ -8,8 +8,8 @@ export const DAY_MINUTES = 1_440;
 
 type YearTable = { startOffset: number; transitions: { at: number; offset: number }[] };
 
-/** Sampling step when scanning a year for transitions: two changes within 6 hours do not occur in tzdb. */
-const SCAN_STEP_MINUTES = 6 * 60;
+/** Sampling step when scanning a year for transitions: no zone changes its offset twice within a day. */
+const SCAN_STEP_MINUTES = 24 * 60;
 const MAX_CACHED_YEARS = 4_096;
 
 const tables = new Map<string, YearTable>();
@@ -71,6 +71,22 @@ export function offsetAt(zone: string, epochMinute: number): number {
     offset = transition.offset;
   }
   return offset;
+}
+
+/** Offset changes (epoch minute, offsets before and after) with from < at <= to. */
+export function transitionsBetween(zone: string, fromMinute: number, toMinute: number): { at: number; before: number; after: number }[] {
+  const changes: { at: number; before: number; after: number }[] = [];
+  const firstYear = new Date(fromMinute * MINUTE_MS).getUTCFullYear();
+  const lastYear = new Date(toMinute * MINUTE_MS).getUTCFullYear();
+  for (let year = firstYear; year <= lastYear; year++) {
+    const table = yearTable(zone, year);
+    let before = table.startOffset;
+    for (const transition of table.transitions) {
+      if (transition.at > fromMinute && transition.at <= toMinute) changes.push({ at: transition.at, before, after: transition.offset });
+      before = transition.offset;
+    }
+  }
+  return changes;
 }
 
 /** Wall-clock minutes since 1970-01-01 00:00 local ("local epoch minute") of an epoch minute. */
