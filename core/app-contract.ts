@@ -69,6 +69,7 @@ export type AppErrorCode =
   | 'invalid-settings' // the draft does not pass parseSettings
   | 'nothing-to-save'
   | 'no-conflict'
+  | 'conflict' // a save waits for "Keep mine" / "Use theirs"; saving again is refused until then
   | 'storage' // the settings file could not be written
   | 'internal';
 
@@ -129,6 +130,8 @@ export type SyncInfo = {
   pending: number;
   lastError: { code: AppErrorCode; message: string; at: string } | null;
   conflict: { mine: unknown; theirs: { settings: ChatSettings; version: SettingsVersion } } | null;
+  /** Since when (ISO) the server has not been reached or has refused; null while sync works. */
+  failingSince?: string | null;
 };
 
 export type Preferences = {

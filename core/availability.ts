@@ -103,6 +103,13 @@ function intervalAround(schedule: CompiledSchedule, atMinute: number): Span | nu
 
 const iso = (epochMinute: number): string => new Date(epochMinute * MINUTE_MS).toISOString();
 
+/** Whether the hours are open at an instant, whatever the switch says. */
+export function isWithinHours(settings: ChatSettings, at: Date): boolean {
+  const atMinute = at.getTime() / MINUTE_MS;
+  const interval = intervalAround(compile(settings), atMinute);
+  return interval !== null && interval.start <= atMinute;
+}
+
 /** Offline by the switch at this instant: a timed break that has passed counts as online. */
 export function isSwitchedOff(presence: Presence, at: Date): boolean {
   return !presence.online && (presence.offlineUntil === null || Date.parse(presence.offlineUntil) > at.getTime());

@@ -3,3 +3,5 @@ export * from './schedule.ts';
 export * from './availability.ts';
 export * from './wording.ts';
 export { isValidTimeZone } from './zone-clock.ts';
+export * from './offline-reminder.ts';
+export * from './hours-preview.ts';
