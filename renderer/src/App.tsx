@@ -1,24 +1,76 @@
-import { useEffect, useState } from 'react';
-import { defaultPresence, defaultSettings, evaluateAvailability, staffStatusSentence } from '../../core/index.ts';
+// The staff console: the connection form until this PC is connected, then the header, notices, the
+// navigation (Now, Settings) and the current screen.
+import { Suspense, lazy } from 'react';
+import { useRoute } from './route.ts';
+import { Header } from './components/Header.tsx';
+import { Notices } from './components/Notices.tsx';
+import { NowView } from './components/NowView.tsx';
+import { selectConnected, selectHasUnsavedChanges } from './store/selectors.ts';
+import { useUi } from './store/store-context.tsx';
+import { SettingsView } from './settings/SettingsView.tsx';
 
-const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-const settings = defaultSettings(timezone);
+const ConnectionScreen = lazy(() => import('./components/ConnectionScreen.tsx').then((module) => ({ default: module.ConnectionScreen })));
 
-/** Placeholder screen until the Staff UI lands: shows the default hours' status in the PC's time zone. */
-export function App() {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
-  const availability = evaluateAvailability(settings, defaultPresence(now), now);
+function GearIcon() {
   return (
-    <main>
-      <h1>Clinic Chat Desk</h1>
-      <p role="status" className="status">
-        {staffStatusSentence(availability, { timezone, now })}
-      </p>
-      <p className="muted">Default business hours (every day 09:00–18:00) in {timezone}.</p>
-    </main>
+    <svg className="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+      <path
+        fill="currentColor"
+        d="M19.4 13a7.7 7.7 0 0 0 0-2l2.1-1.6-2-3.4-2.5 1a7.6 7.6 0 0 0-1.7-1L15 3.4h-4L10.6 6a7.6 7.6 0 0 0-1.7 1l-2.5-1-2 3.4L6.6 11a7.7 7.7 0 0 0 0 2l-2.1 1.6 2 3.4 2.5-1a7.6 7.6 0 0 0 1.7 1l.4 2.6h4l.4-2.6a7.6 7.6 0 0 0 1.7-1l2.5 1 2-3.4zM13 15.5a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7z"
+        transform="translate(-1 0)"
+      />
+    </svg>
+  );
+}
+
+function Navigation({ screen }: { screen: 'now' | 'settings' }) {
+  const unsaved = useUi(selectHasUnsavedChanges);
+  return (
+    <nav aria-label="Sections" className="nav">
+      <a href="#/now" aria-current={screen === 'now' ? 'page' : undefined}>
+        Now
+      </a>
+      <a href="#/settings/hours" aria-current={screen === 'settings' ? 'page' : undefined}>
+        <GearIcon />
+        Settings
+        {unsaved && <span className="badge">unsaved</span>}
+      </a>
+    </nav>
+  );
+}
+
+function Console() {
+  const route = useRoute();
+  return (
+    <div className="console">
+      <Header />
+      <Notices />
+      <div className="console-body">
+        <Navigation screen={route.screen} />
+        <main className="screen">{route.screen === 'settings' ? <SettingsView tab={route.tab} /> : <NowView />}</main>
+      </div>
+    </div>
+  );
+}
+
+export function App() {
+  const ready = useUi((s) => s.app !== null);
+  const connected = useUi(selectConnected);
+  const unavailable = useUi((s) => (s.app === null ? (s.failures.getState?.message ?? null) : null));
+  if (unavailable) {
+    return (
+      <main className="connect">
+        <h1>Clinic Chat Desk</h1>
+        <p className="field-error">{unavailable}</p>
+      </main>
+    );
+  }
+  if (!ready) return <p className="hint loading">Loading…</p>;
+  return connected ? (
+    <Console />
+  ) : (
+    <Suspense fallback={<p className="hint loading">Loading…</p>}>
+      <ConnectionScreen />
+    </Suspense>
   );
 }

@@ -1,0 +1,78 @@
+// The AppApi over the preview host's protocol (core/preview-contract.ts): one POST per operation and
+// one Server-Sent Events stream of state snapshots, both same-origin (the host set the session cookie
+// when the console URL was opened). Used when the page is not inside Electron.
+import { appApiOperations } from '../../../core/app-contract.ts';
+import type { AppApi, AppApiOperation, AppResult, AppState } from '../../../core/app-contract.ts';
+import { previewPaths, previewStateEvent } from '../../../core/preview-contract.ts';
+import type { PreviewOperationRequest } from '../../../core/preview-contract.ts';
+
+type Fetch = typeof fetch;
+type EventSourceFactory = (url: string) => EventSource;
+
+const lostContact = (detail: string): AppResult => ({
+  ok: false,
+  error: { code: 'internal', message: `Lost contact with Clinic Chat Desk on this PC (${detail}). Reload the page to try again.` },
+});
+
+function isAppResult(value: unknown): value is AppResult {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+export function createWebBridge(options: { fetch?: Fetch; eventSource?: EventSourceFactory } = {}): AppApi {
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const openEvents = options.eventSource ?? ((url) => new EventSource(url));
+
+  async function invoke(operation: AppApiOperation, args: unknown[]): Promise<AppResult> {
+    const body: PreviewOperationRequest = { args };
+    let response: Response;
+    try {
+      response = await doFetch(previewPaths.operation(operation), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        credentials: 'same-origin',
+      });
+    } catch (error) {
+      return lostContact(error instanceof Error ? error.message : 'network error');
+    }
+    // The host answers an AppResult for failures too (with a 4xx status); anything else is a broken link.
+    const answer: unknown = await response.json().catch(() => null);
+    return isAppResult(answer) ? answer : lostContact(`HTTP ${response.status}`);
+  }
+
+  const listeners = new Set<(state: AppState) => void>();
+  let events: EventSource | null = null;
+
+  function onState(event: MessageEvent<string>): void {
+    let state: AppState;
+    try {
+      state = JSON.parse(event.data) as AppState;
+    } catch {
+      return; // a torn message; the next snapshot replaces it anyway
+    }
+    for (const listener of listeners) listener(state);
+  }
+
+  const operations = Object.fromEntries(
+    appApiOperations.map((operation) => [operation, (...args: unknown[]) => invoke(operation, args)]),
+  ) as Omit<AppApi, 'subscribe'>;
+
+  return {
+    ...operations,
+    subscribe(listener) {
+      listeners.add(listener);
+      if (events === null) {
+        // EventSource reconnects by itself after the host restarts or the PC sleeps.
+        events = openEvents(previewPaths.events);
+        events.addEventListener(previewStateEvent, onState as EventListener);
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && events !== null) {
+          events.close();
+          events = null;
+        }
+      };
+    },
+  };
+}

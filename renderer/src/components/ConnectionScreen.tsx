@@ -1,0 +1,85 @@
+// First run: connect this PC to the clinic's server. The contract's schema checks the fields before
+// the call; what only the server can tell (unreachable, wrong token, unknown clinic) comes back as an
+// error code and is shown beside the field it is about.
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { connectInputSchema, fieldErrorsFromIssues } from '../../../core/app-contract.ts';
+import type { AppError, ConnectInput } from '../../../core/app-contract.ts';
+import { connectErrorField } from '../messages.ts';
+import { useActions } from '../store/store-context.tsx';
+import { FieldMessage, invalidProps } from './FieldMessage.tsx';
+
+type FieldName = keyof ConnectInput;
+type Errors = Partial<Record<FieldName | 'form', string>>;
+
+const fieldNames: FieldName[] = ['serverUrl', 'clinicId', 'token'];
+
+/** Field errors from a failed call: paths may be "serverUrl" or "0.serverUrl" (the argument list). */
+function errorsFromFailure(error: AppError): Errors {
+  const errors: Errors = {};
+  for (const field of error.fields ?? []) {
+    const name = fieldNames.find((candidate) => field.path.split('.').includes(candidate));
+    if (name && !errors[name]) errors[name] = field.message;
+  }
+  const beside = connectErrorField(error.code);
+  if (beside && !errors[beside]) errors[beside] = error.message;
+  if (Object.keys(errors).length === 0) errors.form = error.message;
+  return errors;
+}
+
+export function ConnectionScreen() {
+  const { connect } = useActions();
+  const [input, setInput] = useState<ConnectInput>({ serverUrl: '', clinicId: '', token: '' });
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    const parsed = connectInputSchema.safeParse(input);
+    if (!parsed.success) {
+      setErrors(errorsFromFailure({ code: 'invalid-input', message: 'Check the highlighted fields', fields: fieldErrorsFromIssues(parsed.error.issues) }));
+      return;
+    }
+    setBusy(true);
+    const result = await connect(parsed.data);
+    setBusy(false);
+    setErrors(result.ok ? {} : errorsFromFailure(result.error));
+  }
+
+  const field = (name: FieldName, label: string, type: string, hint: string) => (
+    <div className="field">
+      <label htmlFor={`connect-${name}`}>{label}</label>
+      <input
+        id={`connect-${name}`}
+        type={type}
+        autoComplete="off"
+        spellCheck={false}
+        value={input[name]}
+        onChange={(event) => setInput({ ...input, [name]: event.target.value })}
+        {...invalidProps(`connect.${name}`, errors[name])}
+      />
+      <p className="hint">{hint}</p>
+      <FieldMessage path={`connect.${name}`} message={errors[name]} />
+    </div>
+  );
+
+  return (
+    <main className="connect">
+      <h1>Connect Clinic Chat Desk</h1>
+      <p>Enter the details your clinic’s administrator gave you. You only do this once on each PC.</p>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        {field('serverUrl', 'Server address', 'url', 'For example https://chat.your-clinic.example')}
+        {field('clinicId', 'Clinic ID', 'text', 'The clinic’s identifier on that server')}
+        {field('token', 'Access token', 'password', 'Kept on this PC, encrypted where the system allows it')}
+        {errors.form && (
+          <p className="field-error" role="alert">
+            {errors.form}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Connecting…' : 'Connect'}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,52 @@
+// "What pet owners see now": the website widget's state for the current availability, worded by
+// core's ownerBanner exactly as the widget words it.
+import { ownerBanner } from '../../../core/index.ts';
+import type { Availability } from '../../../core/index.ts';
+import { wordingOptions } from '../format.ts';
+import { selectClinicTimezone } from '../store/selectors.ts';
+import { useUi } from '../store/store-context.tsx';
+
+export function OwnerPreview() {
+  const availability = useUi((s) => s.app?.availability ?? null);
+  const timezone = useUi(selectClinicTimezone);
+  return (
+    <section className="owner-preview card" aria-labelledby="owner-preview-title">
+      <h2 id="owner-preview-title">What pet owners see now</h2>
+      {availability === null || timezone === null ? (
+        <p className="hint">Waiting for the clinic’s settings…</p>
+      ) : availability.accepting ? (
+        <div className="widget-mock widget-open">
+          <p className="widget-title">
+            <span aria-hidden="true">💬 </span>Chat with us
+          </p>
+          <p className="hint">The chat button is live on your website: pet owners can start a chat.</p>
+        </div>
+      ) : (
+        <Banner availability={availability} timezone={timezone} />
+      )}
+      {availability !== null && !availability.reachable && (
+        <p className="field-error">
+          <span aria-hidden="true">⚠ </span>Right now pet owners cannot reach the clinic through the website.
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Banner({ availability, timezone }: { availability: Availability; timezone: string }) {
+  const banner = ownerBanner(availability, wordingOptions(timezone));
+  return (
+    <div className="widget-mock widget-banner">
+      {banner.emergency && (
+        <p className="widget-emergency">
+          {banner.emergency.label}: <span className="widget-link">{banner.emergency.callText}</span>
+        </p>
+      )}
+      <p className="widget-title">{banner.title}</p>
+      {banner.detail && <p>{banner.detail}</p>}
+      {banner.otherChannels && <p>{banner.otherChannels}</p>}
+      {availability.widget === 'disabled' && <p className="hint">The chat button is disabled on your website today.</p>}
+    </div>
+  );
+}
+

@@ -1,0 +1,77 @@
+// The Online/Offline switch and the timed breaks beside it. Going offline when web chat is the
+// clinic's only channel asks first (core's goingOfflineWarning says why); with SMS or WhatsApp it goes
+// straight off and says those still work.
+import { useState } from 'react';
+import { goingOfflineWarning } from '../../../core/index.ts';
+import { offlineChoices } from '../messages.ts';
+import { selectFailure, selectSwitchedOff } from '../store/selectors.ts';
+import { useActions, useUi, useUiShallow } from '../store/store-context.tsx';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+
+const selectSetOnlineFailure = selectFailure('setOnline');
+
+/** Minutes of the break, or null for "until I switch back". */
+type Break = number | null;
+
+export function PresenceControls() {
+  const switchedOff = useUi(selectSwitchedOff);
+  const known = useUi((s) => s.app?.presence != null);
+  const channels = useUiShallow((s) => {
+    const numbers = s.app?.server?.settings.channels;
+    return { sms: Boolean(numbers?.sms), whatsapp: Boolean(numbers?.whatsapp) };
+  });
+  const failure = useUi(selectSetOnlineFailure);
+  const { setOnline } = useActions();
+  const [confirming, setConfirming] = useState<{ minutes: Break } | null>(null);
+  const warning = goingOfflineWarning(channels);
+
+  const goOffline = (minutes: Break): void => {
+    setConfirming(null);
+    void setOnline(minutes === null ? { online: false } : { online: false, offlineUntil: new Date(Date.now() + minutes * 60_000).toISOString() });
+  };
+  const requestOffline = (minutes: Break): void => (warning.needsConfirmation ? setConfirming({ minutes }) : goOffline(minutes));
+
+  return (
+    <div className="presence">
+      <button
+        type="button"
+        role="switch"
+        aria-checked={!switchedOff}
+        aria-label="Chat online"
+        disabled={!known}
+        className={`switch ${switchedOff ? 'is-off' : 'is-on'}`}
+        onClick={() => (switchedOff ? void setOnline({ online: true }) : requestOffline(null))}
+      >
+        <span className="switch-track" aria-hidden="true">
+          <span className="switch-knob" />
+        </span>
+        <span className="switch-text">{switchedOff ? 'Offline' : 'Online'}</span>
+      </button>
+      <div role="group" aria-label="Go offline for" className="offline-choices">
+        <span className="choices-label" aria-hidden="true">
+          Go offline for
+        </span>
+        {offlineChoices.map((choice) => (
+          <button key={choice.label} type="button" className="chip" disabled={!known} onClick={() => requestOffline(choice.minutes)}>
+            {choice.label}
+          </button>
+        ))}
+      </div>
+      {switchedOff && !warning.needsConfirmation && <p className="hint presence-note">{warning.message}</p>}
+      {failure && (
+        <p className="field-error" role="alert">
+          {failure.message}
+        </p>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title="Go offline?"
+          message={warning.message}
+          confirmLabel="Go offline"
+          onConfirm={() => goOffline(confirming.minutes)}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+// Settings → Business Hours: the clinic's zone, the week grid and "Copy Monday to all days". Save,
+// Reset and Discard sit in the settings footer (SaveBar), shared with the other draft tabs.
+import { copyDayToAll } from '../draft/draft-edits.ts';
+import { useActions } from '../store/store-context.tsx';
+import { BusinessHoursGrid } from './BusinessHoursGrid.tsx';
+import { TimezoneField } from './TimezoneField.tsx';
+
+export function BusinessHoursTab() {
+  const { edit } = useActions();
+  return (
+    <div className="tab-body">
+      <p className="hint">Tick the days web chat accepts messages and set the hours. Unticking a day turns the chat widget off on your website that day.</p>
+      <TimezoneField />
+      <BusinessHoursGrid />
+      <div className="grid-actions">
+        <button type="button" onClick={() => edit((s) => copyDayToAll(s, 'monday'))}>
+          Copy Monday to all days
+        </button>
+      </div>
+      {/* The two-week preview of the draft (issue 7) goes here, under the grid. */}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+// One-click import of the public holidays of the clinic's country (and region) for the coming year,
+// each added as an all-day closure the staff member can then edit or remove.
+import { useEffect, useState } from 'react';
+import { mergeClosures } from '../draft/draft-edits.ts';
+import { addDays, todayIn, uiLocale } from '../format.ts';
+import { useActions, useUi } from '../store/store-context.tsx';
+import { loadHolidayCatalogue, localeCountry } from './holidays.ts';
+import type { HolidayCatalogue } from './holidays.ts';
+
+const language = (): string => uiLocale().split('-')[0] ?? 'en';
+
+/** Today on the clinic's calendar; while the zone field holds a half-typed zone, UTC's date is close enough. */
+function todayOrUtcToday(timezone: string): string {
+  try {
+    return todayIn(timezone);
+  } catch {
+    return new Date().toISOString().slice(0, 10);
+  }
+}
+
+export function HolidayImport() {
+  const timezone = useUi((s) => s.draft?.timezone ?? 'UTC');
+  const { edit } = useActions();
+  const [catalogue, setCatalogue] = useState<HolidayCatalogue | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [country, setCountry] = useState(() => localeCountry(uiLocale()));
+  const [region, setRegion] = useState('');
+  const [outcome, setOutcome] = useState('');
+
+  useEffect(() => {
+    let current = true;
+    loadHolidayCatalogue().then(
+      (loaded) => current && setCatalogue(loaded),
+      (error: unknown) => current && setLoadError(`The holiday list could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  if (loadError) return <p className="field-error">{loadError}</p>;
+  if (catalogue === null) return <p className="hint">Loading the public holiday list…</p>;
+
+  const countries = catalogue.countries(language());
+  const regions = country ? catalogue.regions(country, language()) : [];
+
+  function importHolidays(): void {
+    if (catalogue === null || !country) return;
+    const today = todayOrUtcToday(timezone);
+    const holidays = catalogue.publicHolidays({ country, region: region || null }, today, addDays(today, 365), language());
+    let added = 0;
+    edit((settings) => {
+      const merged = mergeClosures(settings, holidays);
+      added = merged.added;
+      return merged.settings;
+    });
+    const skipped = holidays.length - added;
+    setOutcome(`Added ${added} public holiday${added === 1 ? '' : 's'} as closures${skipped > 0 ? ` (${skipped} already in the list)` : ''}. Save to apply them.`);
+  }
+
+  return (
+    <fieldset className="holiday-import">
+      <legend>Import public holidays for the coming year</legend>
+      <div className="inline-controls">
+        <label>
+          Country
+          <select
+            value={country}
+            onChange={(event) => {
+              setCountry(event.target.value);
+              setRegion('');
+            }}
+          >
+            <option value="">Choose a country</option>
+            {countries.map((entry) => (
+              <option key={entry.code} value={entry.code}>
+                {entry.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {regions.length > 0 && (
+          <label>
+            Region
+            <select value={region} onChange={(event) => setRegion(event.target.value)}>
+              <option value="">Whole country</option>
+              {regions.map((entry) => (
+                <option key={entry.code} value={entry.code}>
+                  {entry.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <button type="button" disabled={!country} onClick={importHolidays}>
+          Import public holidays
+        </button>
+      </div>
+      <p className="hint" aria-live="polite">
+        {outcome}
+      </p>
+    </fieldset>
+  );
+}

@@ -1,0 +1,53 @@
+// The footer of the settings tabs that edit the draft: the unsaved marker, why Save is disabled, and
+// Save / Reset / Discard changes. Reset only belongs to the Business Hours grid (the article's button).
+import { resetWeek } from '../draft/draft-edits.ts';
+import { selectCanSave, selectFailure, selectHasUnsavedChanges, selectInConflict } from '../store/selectors.ts';
+import { useActions, useUi } from '../store/store-context.tsx';
+
+const selectSaveFailure = selectFailure('saveSettings');
+const selectDiscardFailure = selectFailure('discardDraft');
+
+export function SaveBar({ withReset }: { withReset: boolean }) {
+  const unsaved = useUi(selectHasUnsavedChanges);
+  const canSave = useUi(selectCanSave);
+  const problems = useUi((s) => s.draftErrors.length);
+  const inConflict = useUi(selectInConflict);
+  const saveFailure = useUi(selectSaveFailure);
+  const discardFailure = useUi(selectDiscardFailure);
+  const failure = saveFailure ?? discardFailure;
+  const { save, discard, edit } = useActions();
+  return (
+    <div className="save-bar">
+      <div className="save-state">
+        <p className={unsaved ? 'unsaved' : 'saved'}>
+          <span aria-hidden="true">{unsaved ? '● ' : '✓ '}</span>
+          {unsaved ? 'Unsaved changes' : 'No unsaved changes'}
+        </p>
+        {problems > 0 && (
+          <p className="field-error">
+            Fix {problems === 1 ? 'the highlighted field' : `the ${problems} highlighted fields`} before saving.
+          </p>
+        )}
+        {inConflict && <p className="field-error">Choose “Keep mine” or “Use theirs” above before saving again.</p>}
+        {failure && (
+          <p className="field-error" role="alert">
+            {failure.message}
+          </p>
+        )}
+      </div>
+      <div className="save-actions">
+        <button type="button" className="primary" disabled={!canSave} onClick={() => void save()}>
+          Save
+        </button>
+        {withReset && (
+          <button type="button" onClick={() => edit(resetWeek)}>
+            Reset
+          </button>
+        )}
+        <button type="button" disabled={!unsaved} onClick={() => void discard()}>
+          Discard changes
+        </button>
+      </div>
+    </div>
+  );
+}

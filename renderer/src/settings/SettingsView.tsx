@@ -1,0 +1,50 @@
+// Settings (the gear): the conflict panel when there is one, the tabs, the current tab's panel and,
+// for the tabs that edit the clinic's settings, the Save bar. Only the Business Hours tab is in the
+// first-load bundle; the others load when opened.
+import { Suspense, lazy } from 'react';
+import { settingsTabs } from '../route.ts';
+import type { SettingsTabId } from '../route.ts';
+import { useUi } from '../store/store-context.tsx';
+import { BusinessHoursTab } from './BusinessHoursTab.tsx';
+import { ConflictPanel } from './ConflictPanel.tsx';
+import { SaveBar } from './SaveBar.tsx';
+import { SettingsTabs, panelId, tabId } from './SettingsTabs.tsx';
+
+const ClosuresTab = lazy(() => import('./ClosuresTab.tsx').then((module) => ({ default: module.ClosuresTab })));
+const ChannelsTab = lazy(() => import('./ChannelsTab.tsx').then((module) => ({ default: module.ChannelsTab })));
+const PreferencesTab = lazy(() => import('./PreferencesTab.tsx').then((module) => ({ default: module.PreferencesTab })));
+
+function TabContent({ tab }: { tab: SettingsTabId }) {
+  switch (tab) {
+    case 'hours':
+      return <BusinessHoursTab />;
+    case 'closures':
+      return <ClosuresTab />;
+    case 'channels':
+      return <ChannelsTab />;
+    case 'preferences':
+      return <PreferencesTab />;
+  }
+}
+
+export function SettingsView({ tab }: { tab: SettingsTabId }) {
+  const loaded = useUi((s) => s.draft !== null);
+  const editsDraft = settingsTabs.find((candidate) => candidate.id === tab)?.editsDraft ?? false;
+  return (
+    <div className="settings">
+      <h2 className="screen-title">Settings</h2>
+      <ConflictPanel />
+      <SettingsTabs current={tab} />
+      <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} className="tab-panel">
+        {!loaded && editsDraft ? (
+          <p className="hint">Loading the clinic’s settings…</p>
+        ) : (
+          <Suspense fallback={<p className="hint">Loading…</p>}>
+            <TabContent tab={tab} />
+          </Suspense>
+        )}
+      </div>
+      {editsDraft && loaded && <SaveBar withReset={tab === 'hours'} />}
+    </div>
+  );
+}

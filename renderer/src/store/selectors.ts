@@ -1,0 +1,36 @@
+// Named selectors shared by several components; each returns a primitive or a stable reference.
+import { isSwitchedOff } from '../../../core/index.ts';
+import type { AppError, FieldError } from '../../../core/app-contract.ts';
+import type { UiState } from './ui-store.ts';
+
+export const selectConnected = (s: UiState): boolean => s.app?.connection != null;
+
+/** Edits here that main has not seen yet count as unsaved, so Save never flickers off while typing. */
+export const selectHasUnsavedChanges = (s: UiState): boolean => s.editing || (s.app?.draft?.changed ?? false);
+
+export const selectInConflict = (s: UiState): boolean => s.app?.sync.conflict != null;
+
+export const selectCanSave = (s: UiState): boolean =>
+  s.draft !== null && s.app?.server != null && selectHasUnsavedChanges(s) && s.draftErrors.length === 0 && !selectInConflict(s);
+
+/** The switch as this PC intends it; a timed break that has passed counts as online (core's rule). */
+export const selectSwitchedOff = (s: UiState): boolean => (s.app?.presence ? isSwitchedOff(s.app.presence, new Date()) : false);
+
+export const selectClinicTimezone = (s: UiState): string | null => s.app?.server?.settings.timezone ?? s.draft?.timezone ?? null;
+
+/**
+ * The draft's field errors under one path prefix (a day, a closure, a channel), as path → message. Used
+ * with useUiShallow, so a row re-renders only when its own messages change.
+ */
+export function errorsUnder(errors: readonly FieldError[], prefix: string): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const error of errors) {
+    if ((error.path === prefix || error.path.startsWith(`${prefix}.`)) && !(error.path in found)) found[error.path] = error.message;
+  }
+  return found;
+}
+
+export const selectFailure =
+  (operation: keyof UiState['failures']) =>
+  (s: UiState): AppError | null =>
+    s.failures[operation] ?? null;

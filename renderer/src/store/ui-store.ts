@@ -1,0 +1,137 @@
+// The staff UI's store: the last AppState snapshot from main, plus a local copy of the settings draft
+// so typing stays instant. Edits go to main through the AppApi (main owns the draft); snapshots from
+// main replace the local copy only when no local edit is still on its way, and keep unchanged parts
+// by reference so narrow selectors (one day's row) do not fire for other days.
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import { parseSettings } from '../../../core/index.ts';
+import type { ChatSettings } from '../../../core/index.ts';
+import type { AppApi, AppApiOperation, AppError, AppResult, AppState, ConflictChoice, ConnectInput, FieldError, PreferenceInput, SetOnlineInput } from '../../../core/app-contract.ts';
+import { isEditableSettings, shareUnchanged } from '../draft/editable-draft.ts';
+import { createDraftSender } from './draft-sender.ts';
+
+export type UiActions = {
+  /** Subscribes to main's snapshots and loads the first one; returns the unsubscribe function. */
+  start(): () => void;
+  connect(input: ConnectInput): Promise<AppResult>;
+  disconnect(): Promise<AppResult>;
+  setOnline(input: SetOnlineInput): Promise<AppResult>;
+  /** Applies an immutable edit (see draft-edits.ts) to the draft and sends it to main. */
+  edit(change: (settings: ChatSettings) => ChatSettings): void;
+  save(): Promise<AppResult>;
+  discard(): Promise<AppResult>;
+  resolveConflict(choice: ConflictChoice): Promise<AppResult>;
+  setPreference(input: PreferenceInput): Promise<AppResult>;
+  dismissNotice(id: string): Promise<AppResult>;
+};
+
+export type UiState = {
+  app: AppState | null;
+  /** The settings as edited on this screen; null until the clinic's settings are known. */
+  draft: ChatSettings | null;
+  /** core's parseSettings on the draft, with the field paths the editors show errors beside. */
+  draftErrors: FieldError[];
+  /** An edit has been made here that main has not acknowledged yet. */
+  editing: boolean;
+  /** The last failure of each operation, shown next to the control that made the call. */
+  failures: Partial<Record<AppApiOperation, AppError>>;
+  actions: UiActions;
+};
+
+export type UiStore = StoreApi<UiState>;
+
+const errorsOf = (draft: ChatSettings | null): FieldError[] => {
+  if (draft === null) return [];
+  const parsed = parseSettings(draft);
+  return parsed.ok ? [] : parsed.errors;
+};
+
+/** The draft main holds, or the server copy when nothing is being edited. */
+function draftFromState(state: AppState): ChatSettings | null {
+  const value = state.draft?.value ?? state.server?.settings ?? null;
+  if (isEditableSettings(value)) return value;
+  // A draft this screen cannot show (written by an older version) falls back to the saved settings.
+  return state.server?.settings ?? null;
+}
+
+export function createUiStore(api: AppApi): UiStore {
+  return createStore<UiState>()((set, get) => {
+    const receive = (state: AppState, adoptDraft: boolean): void => {
+      if (!adoptDraft) {
+        set({ app: state });
+        return;
+      }
+      const draft = draftFromState(state);
+      const current = get().draft;
+      const next = draft === null ? null : shareUnchanged(current, draft);
+      set(next === current ? { app: state, editing: false } : { app: state, draft: next, draftErrors: errorsOf(next), editing: false });
+    };
+
+    const settle = (operation: AppApiOperation, result: AppResult, adoptDraft = true): AppResult => {
+      const { [operation]: _previous, ...failures } = get().failures;
+      if (result.ok) {
+        set({ failures });
+        receive(result.state, adoptDraft && !sender.busy());
+      } else {
+        set({ failures: { ...failures, [operation]: result.error } });
+      }
+      return result;
+    };
+
+    // A thrown call (a broken bridge) becomes an error value like any other failure.
+    const call = async (operation: AppApiOperation, run: () => Promise<AppResult>): Promise<AppResult> => {
+      let result: AppResult;
+      try {
+        result = await run();
+      } catch (error) {
+        result = { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+      }
+      return settle(operation, result);
+    };
+
+    const sender = createDraftSender(api, (result, settled) => {
+      if (result.ok) {
+        receive(result.state, settled);
+        const { updateDraft: _cleared, ...failures } = get().failures;
+        set({ failures });
+      } else {
+        set({ failures: { ...get().failures, updateDraft: result.error }, editing: !settled });
+      }
+    });
+
+    const actions: UiActions = {
+      start() {
+        const unsubscribe = api.subscribe((state) => receive(state, !sender.busy()));
+        void call('getState', () => api.getState());
+        return unsubscribe;
+      },
+      connect: (input) => call('connect', () => api.connect(input)),
+      disconnect: () => call('disconnect', () => api.disconnect()),
+      setOnline: (input) => call('setOnline', () => api.setOnline(input)),
+      edit(change) {
+        const current = get().draft;
+        if (current === null) return;
+        const next = change(current);
+        if (next === current) return;
+        set({ draft: next, draftErrors: errorsOf(next), editing: true });
+        sender.send(next);
+      },
+      save: async () => {
+        await sender.flush();
+        return call('saveSettings', () => api.saveSettings());
+      },
+      discard: async () => {
+        await sender.flush();
+        return call('discardDraft', () => api.discardDraft());
+      },
+      resolveConflict: async (choice) => {
+        await sender.flush();
+        return call('resolveConflict', () => api.resolveConflict(choice));
+      },
+      setPreference: (input) => call('setPreference', () => api.setPreference(input)),
+      dismissNotice: (id) => call('dismissNotice', () => api.dismissNotice({ id })),
+    };
+
+    return { app: null, draft: null, draftErrors: [], editing: false, failures: {}, actions };
+  });
+}

@@ -1,0 +1,167 @@
+// An in-memory AppApi for component tests: the Electron seam (main behind window.chatdesk) replaced
+// by a small model of main's behaviour, built on core's real parseSettings, evaluateAvailability and
+// wording, so the UI under test sees the same errors and sentences it would see from main.
+import { defaultPresence, defaultSettings, evaluateAvailability, parseSettings, staffStatusSentence } from '../../core/index.ts';
+import type { ChatSettings, Presence } from '../../core/index.ts';
+import type { AppApi, AppResult, AppState, ConflictChoice, ConnectInput, PreferenceInput, SetOnlineInput } from '../../core/app-contract.ts';
+
+export const TEST_NOW = new Date('2026-11-25T10:00:00.000Z'); // a Wednesday, 10:00 in London
+
+type Model = {
+  connected: boolean;
+  settings: ChatSettings;
+  version: number;
+  presence: Presence;
+  draft: unknown | null;
+  conflict: { mine: unknown; theirs: { settings: ChatSettings; version: number } } | null;
+  preferences: AppState['preferences'];
+  notices: AppState['notices'];
+};
+
+export type InMemoryAppApi = AppApi & {
+  calls: { operation: string; args: unknown[] }[];
+  model: Model;
+  /** Another PC saves first: the server copy changes and this PC's next save conflicts. */
+  saveFromAnotherPc(settings: ChatSettings): void;
+  /** The answer the next connect gives (the server's verdict). */
+  nextConnectResult: AppResult | null;
+  push(): void;
+};
+
+export function createInMemoryAppApi(options: { settings?: ChatSettings; connected?: boolean; notices?: AppState['notices'] } = {}): InMemoryAppApi {
+  const listeners = new Set<(state: AppState) => void>();
+  const model: Model = {
+    connected: options.connected ?? true,
+    settings: options.settings ?? defaultSettings('Europe/London'),
+    version: 1,
+    presence: defaultPresence(TEST_NOW, 'Front desk 1'),
+    draft: null,
+    conflict: null,
+    preferences: { pcName: 'Front desk 1', launchAtLogin: false, notifications: true, offlineReminderMinutes: 30 },
+    notices: options.notices ?? [],
+  };
+  let remoteVersionAhead = false;
+
+  function state(): AppState {
+    const availability = evaluateAvailability(model.settings, model.presence, TEST_NOW);
+    const parsed = model.draft === null ? null : parseSettings(model.draft);
+    return {
+      connection: model.connected
+        ? { serverUrl: 'https://chat.example-clinic.test', clinicId: 'clinic-1', clinicName: 'Riverside Vets', tokenStorage: 'encrypted', tokenStorageNote: null }
+        : null,
+      server: model.connected ? { settings: model.settings, version: model.version, presence: model.presence, receivedAt: TEST_NOW.toISOString() } : null,
+      presence: model.connected ? model.presence : null,
+      draft:
+        model.draft === null
+          ? null
+          : {
+              value: model.draft,
+              baseVersion: model.version,
+              errors: parsed && !parsed.ok ? parsed.errors : [],
+              changed: JSON.stringify(model.draft) !== JSON.stringify(model.settings),
+            },
+      availability: model.connected ? availability : null,
+      status: {
+        tone: availability.accepting ? 'accepting' : model.presence.online ? 'outside-hours' : 'offline-by-switch',
+        sentence: staffStatusSentence(availability, { timezone: model.settings.timezone, now: TEST_NOW, presence: model.presence }),
+        changesAt: null,
+      },
+      sync: { state: model.conflict ? 'conflict' : 'synced', pending: 0, lastError: null, conflict: model.conflict },
+      preferences: model.preferences,
+      notices: model.notices,
+    };
+  }
+
+  const api: InMemoryAppApi = {
+    calls: [],
+    model,
+    nextConnectResult: null,
+    push() {
+      const snapshot = state();
+      for (const listener of listeners) listener(snapshot);
+    },
+    saveFromAnotherPc(settings) {
+      model.settings = settings;
+      model.version += 1;
+      remoteVersionAhead = true;
+      api.push();
+    },
+    getState: async () => answer('getState', []),
+    connect: async (input: ConnectInput) => {
+      if (api.nextConnectResult) return record('connect', [input], api.nextConnectResult);
+      model.connected = true;
+      return answer('connect', [input]);
+    },
+    disconnect: async () => {
+      model.connected = false;
+      return answer('disconnect', []);
+    },
+    setOnline: async (input: SetOnlineInput) => {
+      model.presence = { online: input.online, offlineUntil: input.offlineUntil ?? null, changedAt: TEST_NOW.toISOString(), changedBy: model.preferences.pcName };
+      return answer('setOnline', [input]);
+    },
+    updateDraft: async (value: unknown) => {
+      model.draft = JSON.parse(JSON.stringify(value)) as unknown;
+      return answer('updateDraft', [value]);
+    },
+    saveSettings: async () => {
+      const parsed = model.draft === null ? null : parseSettings(model.draft);
+      if (parsed === null) return record('saveSettings', [], { ok: false, error: { code: 'nothing-to-save', message: 'Nothing to save' } });
+      if (!parsed.ok) return record('saveSettings', [], { ok: false, error: { code: 'invalid-settings', message: 'Fix the settings', fields: parsed.errors } });
+      if (remoteVersionAhead) {
+        model.conflict = { mine: model.draft, theirs: { settings: model.settings, version: model.version } };
+        return answer('saveSettings', []);
+      }
+      model.settings = parsed.value;
+      model.version += 1;
+      model.draft = null;
+      return answer('saveSettings', []);
+    },
+    discardDraft: async () => {
+      model.draft = null;
+      return answer('discardDraft', []);
+    },
+    resolveConflict: async (choice: ConflictChoice) => {
+      const conflict = model.conflict;
+      if (conflict === null) return record('resolveConflict', [choice], { ok: false, error: { code: 'no-conflict', message: 'No conflict' } });
+      model.conflict = null;
+      remoteVersionAhead = false;
+      if (choice === 'keep-mine') {
+        const parsed = parseSettings(conflict.mine);
+        if (parsed.ok) {
+          model.settings = parsed.value;
+          model.version += 1;
+        }
+      }
+      model.draft = null;
+      return answer('resolveConflict', [choice]);
+    },
+    setPreference: async (input: PreferenceInput) => {
+      model.preferences = { ...model.preferences, [input.key]: input.value };
+      return answer('setPreference', [input]);
+    },
+    dismissNotice: async (input: { id: string }) => {
+      model.notices = model.notices.filter((notice) => notice.id !== input.id);
+      return answer('dismissNotice', [input]);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+
+  function record(operation: string, args: unknown[], result: AppResult): AppResult {
+    api.calls.push({ operation, args });
+    return result;
+  }
+
+  // Like main: every call answers with the new snapshot and pushes it to subscribers.
+  function answer(operation: string, args: unknown[]): AppResult {
+    const result: AppResult = { ok: true, state: state() };
+    record(operation, args, result);
+    if (operation !== 'getState') queueMicrotask(() => api.push());
+    return result;
+  }
+
+  return api;
+}
