@@ -6,6 +6,8 @@
 // server deduplicates. Only ops that were never attempted may be superseded by newer ones.
 import { z } from 'zod';
 import { isoInstantSchema } from '../../core/app-contract.ts';
+import { chatSettingsSchema } from '../../core/index.ts';
+import type { ChatSettings } from '../../core/index.ts';
 
 const attemptFields = {
   id: z.uuid(),
@@ -25,7 +27,8 @@ export const presenceOperationSchema = z.strictObject({
 export const settingsSaveOperationSchema = z.strictObject({
   kind: z.literal('settings'),
   ...attemptFields,
-  settings: z.json(),
+  /** Checked against the schedule model when read back from disk, like the server copy. */
+  settings: chatSettingsSchema,
   /** Sent as If-Match: the server version this save was based on (null = first save). */
   baseVersion: z.int().min(0).nullable(),
 });
@@ -64,7 +67,7 @@ export function enqueuePresence(
 /** A newer save of the whole settings replaces an unsent older one on the same base version. */
 export function enqueueSettingsSave(
   queue: Outbox,
-  save: { settings: z.infer<typeof settingsSaveOperationSchema>['settings']; baseVersion: number | null },
+  save: { settings: ChatSettings; baseVersion: number | null },
   context: NewOperationContext,
 ): OutboxOperation[] {
   const kept = queue.filter((op) => !(op.kind === 'settings' && neverAttempted(op) && op.baseVersion === save.baseVersion));

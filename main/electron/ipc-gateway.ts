@@ -3,8 +3,13 @@
 // `unknown` until the contract's zod schema accepts them, and every failure becomes an error value,
 // so a bad or hostile call can never throw inside main. `ipcMain` is injected (typed structurally)
 // so the gateway is tested with a double at the Electron seam.
-import { appApiArguments, appApiChannels, appApiOperations, appStateChannel, fieldErrorsFromIssues } from '../../core/app-contract.ts';
-import type { AppApiArguments, AppApiOperation, AppResult, AppState } from '../../core/app-contract.ts';
+import { appApiChannels, appApiOperations, appStateChannel } from '../../core/app-contract.ts';
+import type { AppApiOperation, AppResult, AppState } from '../../core/app-contract.ts';
+import { runOperation } from '../app/app-operations.ts';
+import type { AppApiHandlers } from '../app/app-operations.ts';
+
+export type { AppApiHandlers } from '../app/app-operations.ts';
+export { internalErrorResult } from '../app/app-operations.ts';
 
 /** What the gateway reads of Electron's WebFrameMain. */
 export type SenderFrameLike = { readonly url: string; readonly parent: SenderFrameLike | null };
@@ -17,9 +22,6 @@ export type IpcMainLike = {
   handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>): void;
   removeHandler(channel: string): void;
 };
-
-/** Main's implementation of the AppApi operations, with arguments already validated. */
-export type AppApiHandlers = { [K in AppApiOperation]: (...args: AppApiArguments<K>) => Promise<AppResult> };
 
 export type SenderPolicy = {
   /** True for the page we load (our file or custom protocol), never for anything it might navigate to. */
@@ -41,39 +43,14 @@ export const untrustedSenderResult: AppResult = {
   error: { code: 'untrusted-sender', message: 'This call did not come from the Clinic Chat Desk window and was refused.' },
 };
 
-export const internalErrorResult: AppResult = {
-  ok: false,
-  error: { code: 'internal', message: 'Something went wrong inside the app. Try again; if it keeps happening, restart Clinic Chat Desk.' },
-};
-
 /** Registers every AppApi operation; returns a function that removes them all again. */
 export function registerAppApi(options: GatewayOptions): () => void {
   const { ipcMain, handlers, senders, onHandlerError } = options;
 
-  const register = <K extends AppApiOperation>(operation: K): void => {
-    const schema = appApiArguments[operation];
-    // The schema has just checked the arguments against exactly this handler's parameter list.
-    const handler = handlers[operation] as (...args: unknown[]) => Promise<AppResult>;
+  const register = (operation: AppApiOperation): void => {
     ipcMain.handle(appApiChannels[operation], async (event, ...args) => {
       if (!isTrustedSender(event, senders)) return untrustedSenderResult;
-      const parsed = schema.safeParse(args);
-      if (!parsed.success) {
-        return {
-          ok: false,
-          // Every operation takes at most one argument: drop the tuple index so paths match the form's fields.
-          error: {
-            code: 'invalid-input',
-            message: `Invalid arguments for ${operation}.`,
-            fields: fieldErrorsFromIssues(parsed.error.issues.map((issue) => ({ ...issue, path: issue.path.slice(1) }))),
-          },
-        } satisfies AppResult;
-      }
-      try {
-        return await handler(...parsed.data);
-      } catch (error) {
-        onHandlerError?.(operation, error);
-        return internalErrorResult;
-      }
+      return runOperation(handlers, operation, args, onHandlerError);
     });
   };
 

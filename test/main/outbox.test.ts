@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Conf from 'conf';
+import { defaultSettings } from '../../core/index.ts';
+import type { ChatSettings } from '../../core/index.ts';
 import {
   PersistedOutbox,
   acknowledge,
@@ -23,6 +25,11 @@ const nextId = () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '
 const ctx = (minute = 0) => ({ id: nextId(), now: at(minute) });
 const offline = { online: false, offlineUntil: null, changedBy: 'Front desk 2' };
 const online = { online: true, offlineUntil: null, changedBy: 'Front desk 2' };
+/** Distinct, valid settings: `n` is the number of closures, so saves can be told apart. */
+const hours = (n = 0): ChatSettings => ({
+  ...defaultSettings('Europe/London'),
+  closures: Array.from({ length: n }, (_, i) => ({ date: `2026-12-${String(i + 1).padStart(2, '0')}`, ranges: [] })),
+});
 
 describe('outbox queue', () => {
   it('lets a newer toggle supersede an older one that was never sent', () => {
@@ -46,27 +53,27 @@ describe('outbox queue', () => {
   });
 
   it('keeps presence and settings independent, so a stuck save does not hold up the switch', () => {
-    const save = enqueueSettingsSave([], { settings: { timezone: 'Europe/London' }, baseVersion: 3 }, ctx());
+    const save = enqueueSettingsSave([], { settings: hours(), baseVersion: 3 }, ctx());
     const queue = enqueuePresence(save, offline, ctx(1));
     expect(nextOperation(queue, 'presence')).toMatchObject({ online: false });
     expect(nextOperation(queue, 'settings')).toMatchObject({ baseVersion: 3 });
   });
 
   it('replaces an unsent save on the same base, and rebases later saves when an attempted one lands', () => {
-    const s1 = enqueueSettingsSave([], { settings: { n: 1 }, baseVersion: 3 }, ctx());
-    const s2 = enqueueSettingsSave(s1, { settings: { n: 2 }, baseVersion: 3 }, ctx(1));
+    const s1 = enqueueSettingsSave([], { settings: hours(1), baseVersion: 3 }, ctx());
+    const s2 = enqueueSettingsSave(s1, { settings: hours(2), baseVersion: 3 }, ctx(1));
     expect(s2).toHaveLength(1);
-    expect(s2[0]).toMatchObject({ settings: { n: 2 } });
+    expect(s2[0]).toMatchObject({ settings: hours(2) });
 
     const attempted = markAttempted(s2, s2[0]!.id, at(2));
-    const s3 = enqueueSettingsSave(attempted, { settings: { n: 3 }, baseVersion: 3 }, ctx(3));
+    const s3 = enqueueSettingsSave(attempted, { settings: hours(3), baseVersion: 3 }, ctx(3));
     expect(s3).toHaveLength(2);
     const afterAck = acknowledge(s3, s2[0]!.id, 4);
-    expect(afterAck).toEqual([expect.objectContaining({ settings: { n: 3 }, baseVersion: 4 })]);
+    expect(afterAck).toEqual([expect.objectContaining({ settings: hours(3), baseVersion: 4 })]);
   });
 
   it('removes an op for good', () => {
-    const queue = enqueueSettingsSave([], { settings: {}, baseVersion: null }, ctx());
+    const queue = enqueueSettingsSave([], { settings: hours(), baseVersion: null }, ctx());
     expect(removeOperation(queue, queue[0]!.id)).toEqual([]);
   });
 

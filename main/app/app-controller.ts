@@ -1,0 +1,306 @@
+// The AppController: the AppApi implemented in plain Node (no Electron), the same in the desktop app,
+// the preview host and the tests. It owns the store, the sync session and the status timer, and pushes
+// an AppState snapshot to subscribers after every change.
+import type { AppError, AppResult, AppState, ConnectInput, FieldError, PreferenceInput, SetOnlineInput } from '../../core/app-contract.ts';
+import { appMessages } from './app-messages.ts';
+import type { AppApiHandlers } from './app-operations.ts';
+import { appStateSnapshot } from './app-state.ts';
+import { ClockSkew, OneShotTimer, systemClock } from './clock.ts';
+import type { Clock } from './clock.ts';
+import { connectToClinic } from './connect.ts';
+import { applyServerPresence } from './local-copy.ts';
+import { PersistedOutbox, enqueuePresence } from './outbox.ts';
+import type { BackoffOptions } from './outbox.ts';
+import { Refusal, SettingsEditor } from './settings-editor.ts';
+import type { AppStore } from './store.ts';
+import { SyncHealth } from './sync-health.ts';
+import { SyncSession } from './sync-session.ts';
+import type { SessionListener } from './sync-session.ts';
+
+/** A change staff may not make on this PC (e.g. a value locked by the IT administrator). */
+export type ChangePolicy = (change: { serverUrl?: string; clinicId?: string; token?: string; pcName?: string }) => FieldError[];
+
+export type AppControllerOptions = {
+  store: AppStore;
+  clock?: Clock;
+  /** BCP 47 locale for times in status sentences (default en-GB). */
+  locale?: string;
+  backoff?: BackoffOptions;
+  streamSilenceMs?: number;
+  requestTimeoutMs?: number;
+  newId?: () => string;
+  policy?: ChangePolicy;
+};
+
+/** The longest the status timer sleeps, so a wall-clock jump (NTP, a changed time) is noticed. */
+const MAX_STATUS_TIMER_MS = 10 * 60_000;
+
+export class AppController {
+  readonly #store: AppStore;
+  readonly #clock: Clock;
+  readonly #options: AppControllerOptions;
+  readonly #skew = new ClockSkew();
+  readonly #outbox: PersistedOutbox;
+  readonly #editor: SettingsEditor;
+  readonly #health = new SyncHealth();
+  readonly #statusTimer: OneShotTimer;
+  readonly #listeners = new Set<(state: AppState) => void>();
+  #session: SyncSession | null = null;
+  #connecting = 0;
+  #stopped = false;
+  #lastPublished = '';
+
+  constructor(options: AppControllerOptions) {
+    this.#options = options;
+    this.#store = options.store;
+    this.#clock = options.clock ?? systemClock;
+    this.#outbox = new PersistedOutbox(options.store);
+    this.#editor = new SettingsEditor({ store: options.store, outbox: this.#outbox, now: () => this.#now(), newId: () => this.#newId() });
+    this.#statusTimer = new OneShotTimer(this.#clock);
+  }
+
+  /** Picks up the stored connection (if any) and starts syncing. */
+  start(): void {
+    const connection = this.#store.getConnection();
+    if (connection) {
+      const token = this.#store.readToken();
+      if (token === null) this.#health.tokenMissing(appMessages.tokenRevoked, this.#now());
+      else this.#startSession(connection.serverUrl, connection.clinicId, token);
+    }
+    this.#publish();
+  }
+
+  /** The PC woke from sleep (or the network came back): reconnect and retry at once, re-check the status. */
+  resume(): void {
+    this.#session?.resume();
+    this.#publish();
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#session?.stop();
+    this.#session = null;
+    this.#statusTimer.cancel();
+    this.#listeners.clear();
+  }
+
+  get state(): AppState {
+    return this.#snapshot();
+  }
+
+  subscribe = (listener: (state: AppState) => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  };
+
+  /** The operations, for runOperation / validatedAppApi / the IPC gateway (which validate first). */
+  readonly handlers: AppApiHandlers = {
+    getState: async () => this.#ok(),
+    connect: (input) => this.#connect(input),
+    disconnect: async () => this.#change(() => this.#forgetConnection()),
+    setOnline: async (input) => this.#setOnline(input),
+    updateDraft: async (value) => this.#change(() => this.#editor.updateDraft(value)),
+    saveSettings: async () => this.#change(() => this.#editor.save() && this.#session?.send()),
+    discardDraft: async () => this.#change(() => this.#editor.discardDraft()),
+    resolveConflict: async (choice) => this.#change(() => this.#session?.unblock(this.#editor.resolve(choice))),
+    setPreference: async (input) => this.#change(() => this.#setPreference(input)),
+    dismissNotice: async ({ id }) => this.#change(() => this.#store.dismissNotice(id)),
+  };
+
+  async #connect(input: ConnectInput): Promise<AppResult> {
+    const locked = this.#options.policy?.(input) ?? [];
+    if (locked.length > 0) return this.#fail(new Refusal('invalid-input', locked[0]!.message, locked));
+    this.#connecting++;
+    this.#publish();
+    let outcome: Awaited<ReturnType<typeof connectToClinic>>;
+    try {
+      outcome = await connectToClinic(input, { clock: this.#clock, skew: this.#skew, timeoutMs: this.#options.requestTimeoutMs });
+    } finally {
+      this.#connecting--;
+    }
+    if (!outcome.ok || this.#stopped) {
+      this.#publish();
+      return outcome.ok ? this.#fail(new Refusal('internal', appMessages.notConnectedAction)) : { ok: false, error: outcome.error };
+    }
+    const { serverUrl, clinicId, clinic, settings, presence } = outcome.value;
+    const previous = this.#store.getConnection();
+    // Unsent changes and edits belong to the clinic they were made for; a new token keeps them.
+    const sameClinic = previous?.serverUrl === serverUrl && previous.clinicId === clinicId;
+    return this.#change(() => {
+      if (sameClinic) this.#session?.stop();
+      else this.#forgetConnection();
+      this.#session = null;
+      this.#store.saveConnection({ serverUrl, clinicId, clinicName: clinic.name, token: input.token });
+      this.#store.dismissNotice('token-unreadable');
+      const note = this.#store.tokenStorageNote();
+      if (note) this.#store.addNotice({ id: 'token-plain-text', kind: 'token-plain-text', message: note });
+      this.#store.setServerCopy({ settings: settings.settings, version: settings.version, presence, receivedAt: this.#now().toISOString() });
+      this.#health.reset();
+      this.#startSession(serverUrl, clinicId, input.token);
+    });
+  }
+
+  #forgetConnection(): void {
+    this.#session?.stop();
+    this.#session = null;
+    this.#outbox.update(() => []);
+    this.#store.clearDraft();
+    this.#store.setServerCopy(null);
+    this.#store.clearConnection();
+    this.#editor.forget();
+    this.#health.reset();
+  }
+
+  #setOnline(input: SetOnlineInput): AppResult {
+    if (this.#store.getConnection() === null || this.#store.getServerCopy() === null) return this.#fail(new Refusal('not-connected', appMessages.notConnectedAction));
+    const now = this.#now();
+    if (input.offlineUntil !== undefined && Date.parse(input.offlineUntil) <= now.getTime()) {
+      return this.#fail(new Refusal('invalid-input', appMessages.breakInPast, [{ path: 'offlineUntil', message: appMessages.breakInPast }]));
+    }
+    const offlineUntil = input.offlineUntil === undefined ? null : new Date(input.offlineUntil).toISOString();
+    const changedBy = this.#store.getPreferences().pcName;
+    return this.#change(() => {
+      // Written to disk before the answer: an acknowledged toggle survives a crash or a dead server.
+      this.#outbox.update((queue) => enqueuePresence(queue, { online: input.online, offlineUntil, changedBy }, { id: this.#newId(), now }));
+      this.#session?.send();
+    });
+  }
+
+  #setPreference(input: PreferenceInput): void {
+    if (input.key === 'pcName') {
+      const locked = this.#options.policy?.({ pcName: input.value }) ?? [];
+      if (locked.length > 0) throw new Refusal('invalid-input', locked[0]!.message, locked);
+      this.#store.setPreference('pcName', input.value);
+    } else if (input.key === 'offlineReminderMinutes') this.#store.setPreference('offlineReminderMinutes', input.value);
+    else this.#store.setPreference(input.key, input.value);
+  }
+
+  #startSession(serverUrl: string, clinicId: string, token: string): void {
+    const { backoff, streamSilenceMs, requestTimeoutMs } = this.#options;
+    this.#session = new SyncSession({
+      serverUrl,
+      clinicId,
+      token,
+      outbox: this.#outbox,
+      clock: this.#clock,
+      skew: this.#skew,
+      listener: this.#sessionListener(),
+      ...(backoff ? { backoff } : {}),
+      ...(streamSilenceMs === undefined ? {} : { streamSilenceMs }),
+      ...(requestTimeoutMs === undefined ? {} : { requestTimeoutMs }),
+    });
+    this.#session.start();
+  }
+
+  #sessionListener(): SessionListener {
+    const update = (change: () => void): void => {
+      change();
+      this.#publish();
+    };
+    const now = () => this.#now();
+    return {
+      onSettings: (settings) => update(() => this.#editor.received(settings)),
+      onPresence: (presence) => update(() => applyServerPresence(this.#store, presence, now())),
+      onReached: () => update(() => this.#health.reached()),
+      onFailed: (failure) => update(() => this.#health.failed(failure, now())),
+      onRefused: (failure) => update(() => this.#health.refused(failure, now())),
+      onPresenceSent: (_op, presence) =>
+        update(() => {
+          this.#health.reached();
+          applyServerPresence(this.#store, presence, now());
+        }),
+      onSettingsSent: (op, saved) =>
+        update(() => {
+          this.#health.reached({ settingsSaved: true });
+          this.#editor.saved(op, saved);
+        }),
+      onSettingsStale: (op, current) => {
+        let verdict: 'landed' | 'conflict' = 'landed';
+        update(() => (verdict = this.#editor.stale(op, current)));
+        return verdict;
+      },
+      onRejected: (op, failure) =>
+        update(() => {
+          const detail = failure.kind === 'rejected' ? failure.message : failure.detail;
+          this.#health.rejected(op.kind === 'settings' ? 'invalid-settings' : 'internal', appMessages.changeRefused(detail), now());
+        }),
+    };
+  }
+
+  // ---- state and results ----
+
+  #now(): Date {
+    return this.#skew.serverTime(this.#clock.now());
+  }
+
+  #newId(): string {
+    return this.#options.newId?.() ?? crypto.randomUUID();
+  }
+
+  #snapshot(): AppState {
+    return appStateSnapshot({
+      connection: this.#store.getConnection(),
+      tokenStorageNote: this.#store.tokenStorageNote(),
+      serverCopy: this.#store.getServerCopy(),
+      draft: this.#store.getDraft(),
+      outbox: this.#outbox.operations,
+      conflict: this.#editor.conflict,
+      connecting: this.#connecting > 0,
+      problem: this.#health.problem,
+      failingSince: this.#health.failingSince,
+      preferences: this.#store.getPreferences(),
+      notices: this.#store.notices,
+      now: this.#now(),
+      ...(this.#options.locale ? { locale: this.#options.locale } : {}),
+    });
+  }
+
+  /** Runs a change; a refusal or a write the disk refuses becomes an error value, and nothing is acknowledged. */
+  #change(change: () => unknown): AppResult {
+    try {
+      change();
+    } catch (error) {
+      if (error instanceof Refusal) return this.#fail(error);
+      return this.#fail(new Refusal('storage', appMessages.storage(error instanceof Error ? error.message : String(error))));
+    }
+    return this.#ok();
+  }
+
+  #ok(): AppResult {
+    return { ok: true, state: this.#publish() };
+  }
+
+  #fail(refusal: Refusal): { ok: false; error: AppError } {
+    return { ok: false, error: refusal.error };
+  }
+
+  /** Builds the snapshot, pushes it if anything changed, and sets the timer for the next status change. */
+  #publish(): AppState {
+    const state = this.#snapshot();
+    const serialized = JSON.stringify(state);
+    if (serialized !== this.#lastPublished) {
+      this.#lastPublished = serialized;
+      for (const listener of this.#listeners) {
+        try {
+          listener(state);
+        } catch {
+          // One broken subscriber (a closed window) must not stop the others or the controller.
+        }
+      }
+    }
+    this.#armStatusTimer(state);
+    return state;
+  }
+
+  #armStatusTimer(state: AppState): void {
+    if (state.status.changesAt === null || this.#stopped) {
+      this.#statusTimer.cancel();
+      return;
+    }
+    // changesAt is a server instant; #now() is this PC's clock corrected to the server's.
+    const delay = Date.parse(state.status.changesAt) - this.#now().getTime();
+    this.#statusTimer.arm(() => this.#publish(), Math.min(Math.max(delay, 0), MAX_STATUS_TIMER_MS));
+  }
+}

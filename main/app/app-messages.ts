@@ -1,0 +1,62 @@
+// The main process's own words: connection errors, sync problems and notifications. Availability
+// sentences come from core's catalogue (core/wording.ts); everything else staff read from main is here.
+import type { AppError } from '../../core/app-contract.ts';
+import type { ServerFailure } from './server-client.ts';
+
+export const appMessages = {
+  notConnected: 'Not connected to the clinic’s server',
+  notConnectedAction: 'Connect to the clinic’s server first.',
+  noServerCopyYet: 'The clinic’s settings have not been loaded from the server yet.',
+  nothingToSave: 'There are no unsaved changes.',
+  alreadySaving: 'These changes are already being saved.',
+  noConflict: 'There is no conflict to resolve.',
+  conflictPending: 'Another PC saved the business hours first. Choose “Keep mine” or “Use theirs” before saving again.',
+  fixFields: 'Some business hours need fixing before they can be saved.',
+  justTheAddress: 'Enter just the server address, for example https://chat.example.org',
+  httpsRequired: 'Use an https:// address: over plain http the clinic’s access token could be read on the network.',
+  breakInPast: 'Choose a time in the future for the end of the break.',
+  storage: (detail: string) => `The change could not be written to this PC’s settings file (${detail}). Nothing was sent.`,
+  unreachable: (serverUrl: string, detail: string) => `Can’t reach the server at ${serverUrl} (${detail}). Check the address and the network.`,
+  notOurServer: (serverUrl: string, detail: string) =>
+    `${serverUrl} answers, but not as a Clinic Chat Desk server (${detail}). Check the address.`,
+  wrongToken: 'The server did not accept this access token. Check it with whoever set up the clinic.',
+  tokenOfOtherClinic: 'This access token belongs to another clinic. Check the clinic ID and the token.',
+  unknownClinic: 'The server has no clinic with this ID. Check the clinic ID.',
+  serverTrouble: (status: number, message: string) => `The server could not answer (${status}: ${message}). Try again in a minute.`,
+  tokenRevoked: 'The server no longer accepts this PC’s access token. Connect again with the clinic’s token.',
+  clinicGone: 'The server no longer knows this clinic. Connect again with the clinic ID and token.',
+  syncUnreachable: (detail: string) => `The server can’t be reached (${detail}). Changes are kept on this PC and sent when it returns.`,
+  changeRefused: (message: string) => `The server refused a change: ${message}`,
+} as const;
+
+/** Notifications: shown only for changes staff did not make on this PC. */
+export const notificationMessages = {
+  switchedOffline: (who: string) => `${who} switched chat offline`,
+  switchedOfflineUntil: (who: string, until: string) => `${who} switched chat offline until ${until}`,
+  switchedOnline: (who: string) => `${who} switched chat back online`,
+  anotherPc: 'Another PC',
+  breakOver: 'Break over: chat is back online',
+  hoursBegin: 'Business hours have begun: chat is accepting messages',
+  hoursEnd: 'Business hours have ended: chat has stopped accepting messages',
+  syncFailing: 'Changes are not reaching the server',
+  syncFailingBody: 'For more than a minute now. Changes are kept on this PC and sent when the connection returns.',
+} as const;
+
+/** Why connecting failed, pointing at the field staff should look at. */
+export function connectError(failure: ServerFailure, serverUrl: string): AppError {
+  switch (failure.kind) {
+    case 'unreachable':
+      return fieldError('unreachable', 'serverUrl', appMessages.unreachable(serverUrl, failure.detail));
+    case 'unexpected':
+      return fieldError('unreachable', 'serverUrl', appMessages.notOurServer(serverUrl, failure.detail));
+    case 'rejected':
+      if (failure.status === 401) return fieldError('unauthorized', 'token', appMessages.wrongToken);
+      if (failure.status === 403) return fieldError('unauthorized', 'token', appMessages.tokenOfOtherClinic);
+      if (failure.status === 404) return fieldError('unknown-clinic', 'clinicId', appMessages.unknownClinic);
+      return { code: 'unreachable', message: appMessages.serverTrouble(failure.status, failure.message) };
+  }
+}
+
+function fieldError(code: AppError['code'], path: string, message: string): AppError {
+  return { code, message, fields: [{ path, message }] };
+}

@@ -1,0 +1,58 @@
+// Connecting checks the server address, the clinic id and the token with real requests before
+// anything is stored, and says which field is wrong: an address that does not answer (or answers as
+// something else), a token the server refuses, a clinic it does not know.
+import type { Presence } from '../../core/index.ts';
+import type { AppError, ConnectInput } from '../../core/app-contract.ts';
+import type { SettingsResponse } from '../../core/http-contract.ts';
+import { appMessages, connectError } from './app-messages.ts';
+import type { Clock, ClockSkew } from './clock.ts';
+import { ServerClient } from './server-client.ts';
+
+export type VerifiedConnection = {
+  serverUrl: string;
+  clinicId: string;
+  clinic: { id: string; name: string };
+  settings: SettingsResponse;
+  presence: Presence;
+};
+
+export type ConnectOutcome = { ok: true; value: VerifiedConnection } | { ok: false; error: AppError };
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The address as we store it: scheme, host and any path prefix, without a trailing slash. Plain
+ * http would send the clinic's token readable to anyone on the network, so it is allowed only for a
+ * server on this PC (`npm start`, tests).
+ */
+export function normalizeServerUrl(input: string): { ok: true; value: string } | { ok: false; message: string } {
+  const url = new URL(input);
+  if (url.username || url.password || url.search || url.hash) return { ok: false, message: appMessages.justTheAddress };
+  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname) && !url.hostname.startsWith('127.')) {
+    return { ok: false, message: appMessages.httpsRequired };
+  }
+  return { ok: true, value: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
+}
+
+export async function connectToClinic(
+  input: ConnectInput,
+  context: { clock: Clock; skew: ClockSkew; timeoutMs?: number | undefined },
+): Promise<ConnectOutcome> {
+  const address = normalizeServerUrl(input.serverUrl);
+  if (!address.ok) return { ok: false, error: { code: 'invalid-input', message: address.message, fields: [{ path: 'serverUrl', message: address.message }] } };
+  const serverUrl = address.value;
+  const client = new ServerClient({
+    serverUrl,
+    clinicId: input.clinicId,
+    token: input.token,
+    clock: context.clock,
+    skew: context.skew,
+    ...(context.timeoutMs === undefined ? {} : { timeoutMs: context.timeoutMs }),
+  });
+  const clinic = await client.clinic();
+  if (!clinic.ok) return { ok: false, error: connectError(clinic.failure, serverUrl) };
+  const [settings, presence] = await Promise.all([client.settings(), client.presence()]);
+  if (!settings.ok) return { ok: false, error: connectError(settings.failure, serverUrl) };
+  if (!presence.ok) return { ok: false, error: connectError(presence.failure, serverUrl) };
+  return { ok: true, value: { serverUrl, clinicId: input.clinicId, clinic: clinic.value, settings: settings.value, presence: presence.value } };
+}
