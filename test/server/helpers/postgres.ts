@@ -1,0 +1,30 @@
+// A PostgreSQL database of its own for one test file: other engineers' tests use the same server at
+// the same time, so each file creates a uniquely named database and drops it afterwards.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+export const postgresUrl = process.env.TEST_DATABASE_URL || null;
+
+export type TestDatabase = { url: string; drop(): Promise<void> };
+
+async function onAdminDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: postgresUrl! });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (!postgresUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `chatdesk_server_${randomBytes(6).toString('hex')}`;
+  await onAdminDatabase((client) => client.query(`CREATE DATABASE ${name}`));
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => onAdminDatabase((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}

@@ -1,0 +1,86 @@
+// Real servers for tests: an ephemeral port on 127.0.0.1, a real SQLite file in a temporary
+// directory (or a real PostgreSQL database), and small helpers to call the API as staff or as the widget.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CreateClinicResponse } from '../../../core/http-contract.ts';
+import { createChatServer } from '../../../server/server.ts';
+import type { RunningServer, ServerConfig } from '../../../server/server.ts';
+import { createTestDatabase, postgresUrl } from './postgres.ts';
+
+export type Backend = 'sqlite' | 'postgres';
+export const ADMIN_TOKEN = 'test-admin-token';
+
+/** SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
+export const backends: Backend[] = postgresUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+
+export function temporaryDirectory(): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), 'chatdesk-server-test-'));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** Where a test's servers keep their data; several servers may share it (instances of one deployment). */
+export type TestStorage = { dataDir: string; databaseUrl: string | undefined; dispose(): Promise<void> };
+
+export async function createTestStorage(backend: Backend): Promise<TestStorage> {
+  const directory = temporaryDirectory();
+  if (backend === 'sqlite') return { dataDir: directory.path, databaseUrl: undefined, dispose: async () => directory.remove() };
+  const database = await createTestDatabase();
+  return {
+    dataDir: directory.path,
+    databaseUrl: database.url,
+    dispose: async () => {
+      await database.drop();
+      directory.remove();
+    },
+  };
+}
+
+export async function startServer(storage: TestStorage, config: Partial<ServerConfig> = {}): Promise<RunningServer> {
+  return createChatServer({
+    dataDir: storage.dataDir,
+    ...(storage.databaseUrl ? { databaseUrl: storage.databaseUrl } : {}),
+    adminToken: ADMIN_TOKEN,
+    logLevel: 'silent',
+    ...config,
+  });
+}
+
+export type TestClinic = CreateClinicResponse & { staff: Record<string, string> };
+
+export async function createClinicThroughApi(server: RunningServer, name = 'Riverside Vets', timezone = 'Europe/London'): Promise<TestClinic> {
+  const response = await fetch(`${server.url}/v1/admin/clinics`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name, timezone }),
+  });
+  if (response.status !== 201) throw new Error(`creating a clinic answered ${response.status}: ${await response.text()}`);
+  const created = (await response.json()) as CreateClinicResponse;
+  return { ...created, staff: { authorization: `Bearer ${created.token}` } };
+}
+
+export type JsonResponse<T = unknown> = { status: number; headers: Headers; body: T };
+
+/** One request with a JSON body (when given), answering status, headers and the parsed body. */
+export async function call<T = unknown>(url: string, init: { method?: string; headers?: Record<string, string>; json?: unknown; body?: string } = {}): Promise<JsonResponse<T>> {
+  const headers = { ...(init.json === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers };
+  const response = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers,
+    ...(init.json === undefined ? (init.body === undefined ? {} : { body: init.body }) : { body: JSON.stringify(init.json) }),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: (text === '' ? null : JSON.parse(text)) as T };
+}
+
+/** Polls until `check` passes or the deadline ends; returns the last value. For a noisy 2-core machine. */
+export async function eventually<T>(read: () => Promise<T> | T, check: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (check(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+export type ErrorResponse = { error: { code: string; message: string; details?: { path: string; message: string }[] } };
