@@ -34,8 +34,9 @@ export async function openEventStream(url: string, headers: Record<string, strin
   const ended = (async () => {
     if (!response.body) return;
     const decoder = new TextDecoder();
+    const reader = response.body.getReader();
     try {
-      for await (const chunk of response.body) parser.feed(decoder.decode(chunk, { stream: true }));
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) parser.feed(decoder.decode(chunk.value, { stream: true }));
     } catch {
       // aborted by close()
     }
