@@ -51,10 +51,10 @@ export async function buildHttpApp(context: RouteContext, options: HttpAppOption
   });
   installErrorHandling(app);
 
-  // Fastify's own JSON parser (it refuses prototype-poisoning keys), plus: objects only. A bare string,
-  // number or null is not any of our requests.
+  // JSON only (Fastify would also take text/plain). Fastify's own JSON parser, which refuses
+  // prototype-poisoning keys, plus: objects only; a bare string, number or null is none of our requests.
   const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     parseJson(request, body as string, (error, value) => {
       if (error) return done(new HttpError(400, 'invalid_json', 'The body is not valid JSON'), undefined);
