@@ -1,0 +1,104 @@
+// The status line and the tray follow the clock with no server needed: the local copy of the hours is
+// re-evaluated by one timer set for the next opening/closing instant (time injected here), not by polling.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultPresence, defaultSettings } from '../../core/index.ts';
+import type { AppState } from '../../core/app-contract.ts';
+import { AppController } from '../../main/app/app-controller.ts';
+import { noSecretBox } from '../../main/app/secret-box.ts';
+import { openAppStore } from '../../main/app/store.ts';
+import { ManualClock } from './support/manual-clock.ts';
+import { testBackoff, waitFor } from './support/controller-harness.ts';
+
+let dir: string;
+let deadAddress: string;
+const controllers: AppController[] = [];
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'chatdesk-status-'));
+  // An address where nothing listens: the app must work from its local copy.
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  deadAddress = `http://127.0.0.1:${(probe.address() as AddressInfo).port}`;
+  await new Promise((resolve) => probe.close(resolve));
+});
+afterEach(() => {
+  for (const controller of controllers.splice(0)) controller.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A PC that synced this clinic before (London, 09:00–18:00 every day) and now cannot reach the server. */
+function previouslySyncedPc(clock: ManualClock): { controller: AppController; pushed: AppState[] } {
+  const store = openAppStore({ directory: dir, secretBox: noSecretBox, hostname: 'FRONT-DESK', now: () => clock.now() });
+  store.saveConnection({ serverUrl: deadAddress, clinicId: 'clinic-1', clinicName: 'Riverside Vets', token: 'token-1' });
+  store.setServerCopy({ settings: defaultSettings('Europe/London'), version: 4, presence: defaultPresence(new Date('2026-11-25T08:00:00Z')), receivedAt: '2026-11-25T08:00:00Z' });
+  const controller = new AppController({ store, clock, backoff: testBackoff });
+  controllers.push(controller);
+  const pushed: AppState[] = [];
+  controller.subscribe((state) => pushed.push(state));
+  controller.start();
+  return { controller, pushed };
+}
+
+describe('status from the local copy, on an injected clock', () => {
+  it('flips from accepting to outside hours exactly at closing time, by a timer set for that instant', async () => {
+    const clock = new ManualClock('2026-11-25T17:59:00Z'); // a Wednesday; London is on UTC in November
+    const { controller, pushed } = previouslySyncedPc(clock);
+    await waitFor(() => controller.state.sync.state, (state) => state === 'offline');
+    expect(controller.state.status).toEqual({ tone: 'accepting', sentence: 'Accepting chats · closes at 18:00', changesAt: '2026-11-25T18:00:00.000Z' });
+    expect(clock.pending()).toContain('2026-11-25T18:00:00.000Z');
+
+    const before = pushed.length;
+    clock.advanceTo('2026-11-25T17:59:59.999Z');
+    expect(pushed.slice(before).map((state) => state.status.tone)).not.toContain('outside-hours');
+
+    clock.advanceTo('2026-11-25T18:00:00.000Z');
+    expect(pushed.at(-1)?.status).toEqual({ tone: 'outside-hours', sentence: 'Outside business hours · opens tomorrow at 09:00', changesAt: expect.any(String) });
+    expect(controller.state.status.tone).toBe('outside-hours');
+  });
+
+  it('ends a timed break by itself, switch and status together, while the server is unreachable', async () => {
+    const clock = new ManualClock('2026-11-25T10:00:00Z');
+    const { controller, pushed } = previouslySyncedPc(clock);
+    await waitFor(() => controller.state.sync.state, (state) => state === 'offline');
+    const result = await controller.handlers.setOnline({ online: false, offlineUntil: '2026-11-25T10:15:00Z' });
+    expect(result).toMatchObject({ ok: true, state: { status: { tone: 'offline-by-switch', sentence: 'Offline · back at 10:15' }, presence: { online: false } } });
+
+    clock.advanceTo('2026-11-25T10:15:00Z');
+    expect(pushed.at(-1)).toMatchObject({
+      status: { tone: 'accepting' },
+      presence: { online: true, offlineUntil: null, changedAt: '2026-11-25T10:15:00.000Z', changedBy: 'FRONT-DESK' },
+    });
+  });
+
+  it('refuses a break that ends in the past', async () => {
+    const clock = new ManualClock('2026-11-25T10:00:00Z');
+    const { controller } = previouslySyncedPc(clock);
+    const result = await controller.handlers.setOnline({ online: false, offlineUntil: '2026-11-25T09:59:00Z' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', fields: [{ path: 'offlineUntil' }] } });
+    expect(controller.state.sync.pending).toBe(0);
+  });
+});
+
+describe('a corrupt settings file', () => {
+  it('is moved aside; the app starts not connected, says so, and works', async () => {
+    writeFileSync(join(dir, 'config.json'), '{"connection": {"serverUrl": "https://chat.exa');
+    const store = openAppStore({ directory: dir, secretBox: noSecretBox, hostname: 'FRONT-DESK' });
+    const controller = new AppController({ store, backoff: testBackoff });
+    controllers.push(controller);
+    controller.start();
+
+    const state = controller.state;
+    expect(state.connection).toBeNull();
+    expect(state.status.tone).toBe('not-connected');
+    expect(state.notices).toEqual([expect.objectContaining({ kind: 'store-recovered', message: expect.stringContaining('config.unreadable-') })]);
+    expect(readdirSync(dir).some((name) => name.startsWith('config.unreadable-'))).toBe(true);
+
+    const dismissed = await controller.handlers.dismissNotice({ id: state.notices[0]!.id });
+    expect(dismissed).toMatchObject({ ok: true, state: { notices: [] } });
+    expect(await controller.handlers.setPreference({ key: 'pcName', value: 'Reception' })).toMatchObject({ ok: true, state: { preferences: { pcName: 'Reception' } } });
+  });
+});

@@ -1,0 +1,111 @@
+// Two PCs of one clinic, each with its own controller and data directory, against the real server:
+// a change on one shows on the other within a second, and a save based on an old version becomes a
+// conflict that staff resolve, never a silent overwrite.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../core/index.ts';
+import type { ChatSettings } from '../../core/index.ts';
+import { sameJson } from '../../main/app/draft-state.ts';
+import { connectPc, openPc, settled, startClinicServer, waitFor } from './support/controller-harness.ts';
+import type { ClinicServer, TestPc } from './support/controller-harness.ts';
+
+/** The promise: a change made on another PC shows here within a second. */
+const WITHIN_A_SECOND = 1_000;
+
+let server: ClinicServer;
+let frontDesk: TestPc;
+let reception: TestPc;
+beforeEach(async () => {
+  server = await startClinicServer();
+  frontDesk = openPc({ pcName: 'Front desk 1' });
+  reception = openPc({ pcName: 'Reception' });
+  await Promise.all([connectPc(frontDesk, server), connectPc(reception, server)]);
+  await Promise.all([settled(frontDesk), settled(reception)]);
+});
+afterEach(async () => {
+  frontDesk.dispose();
+  reception.dispose();
+  await server.dispose();
+});
+
+const withSaturdayMorning = (settings: ChatSettings, end: string): ChatSettings => ({
+  ...settings,
+  week: { ...settings.week, saturday: { open: true, ranges: [{ start: '09:00', end }] } },
+});
+
+describe('two PCs of one clinic', () => {
+  it('see each other’s switch within a second, both ways, with who switched', async () => {
+    for (const [from, to, online] of [
+      [frontDesk, reception, false],
+      [reception, frontDesk, true],
+      [frontDesk, reception, false],
+    ] as const) {
+      const result = await from.api.setOnline({ online });
+      expect(result.ok).toBe(true);
+      const seen = await waitFor(() => to.controller.state.presence, (presence) => presence?.online === online, WITHIN_A_SECOND);
+      expect(seen?.changedBy).toBe(from === frontDesk ? 'Front desk 1' : 'Reception');
+    }
+    expect(reception.controller.state.status.sentence).toMatch(/\(Front desk 1\)|Closed today|Outside business hours/);
+  });
+
+  it('see each other’s saved hours within a second', async () => {
+    const edited = withSaturdayMorning(defaultSettings('Europe/London'), '12:00');
+    await frontDesk.api.updateDraft(edited);
+    expect((await frontDesk.api.saveSettings()).ok).toBe(true);
+    const copy = await waitFor(() => reception.controller.state.server, (server) => server !== null && sameJson(server.settings, edited), WITHIN_A_SECOND);
+    expect(copy?.version).toBe((await server.settings()).version);
+    // The saving PC's draft is done once the server has it.
+    await waitFor(() => frontDesk.controller.state.draft, (draft) => draft === null);
+  });
+
+  it('turn a save on an old version into a conflict with both versions; "Keep mine" re-saves on theirs', async () => {
+    const base = (await server.settings()).settings;
+    const theirs = withSaturdayMorning(base, '12:00');
+    const mine = withSaturdayMorning(base, '13:00');
+    // Reception starts editing first, on the current version…
+    await reception.api.updateDraft(mine);
+    // …while Front desk saves other hours.
+    await frontDesk.api.updateDraft(theirs);
+    await frontDesk.api.saveSettings();
+    await waitFor(() => frontDesk.controller.state.sync, (sync) => sync.pending === 0 && sync.state === 'synced');
+
+    expect((await reception.api.saveSettings()).ok).toBe(true);
+    const conflicted = await waitFor(() => reception.controller.state.sync, (sync) => sync.state === 'conflict');
+    expect(sameJson(conflicted.conflict?.mine, mine)).toBe(true);
+    expect(sameJson(conflicted.conflict?.theirs.settings, theirs)).toBe(true);
+    // Nothing was overwritten, and saving again waits for a decision.
+    expect(sameJson((await server.settings()).settings, theirs)).toBe(true);
+    expect(await reception.api.saveSettings()).toMatchObject({ ok: false, error: { code: 'conflict' } });
+
+    expect((await reception.api.resolveConflict('keep-mine')).ok).toBe(true);
+    await waitFor(() => server.settings(), (current) => sameJson(current.settings, mine));
+    await waitFor(() => frontDesk.controller.state.server, (copy) => copy !== null && sameJson(copy.settings, mine));
+    await waitFor(() => reception.controller.state, (state) => state.sync.state === 'synced' && state.draft === null);
+  });
+
+  it('"Use theirs" drops the local edit and keeps the other PC’s hours', async () => {
+    const base = (await server.settings()).settings;
+    const theirs = withSaturdayMorning(base, '12:00');
+    await reception.api.updateDraft(withSaturdayMorning(base, '13:00'));
+    await frontDesk.api.updateDraft(theirs);
+    await frontDesk.api.saveSettings();
+    await waitFor(() => frontDesk.controller.state.sync.pending, (pending) => pending === 0);
+    await reception.api.saveSettings();
+    await waitFor(() => reception.controller.state.sync.state, (state) => state === 'conflict');
+
+    const result = await reception.api.resolveConflict('use-theirs');
+    expect(result).toMatchObject({ ok: true, state: { draft: null, sync: { conflict: null, pending: 0 } } });
+    expect(result.ok && sameJson(result.state.server?.settings, theirs)).toBe(true);
+    expect(sameJson((await server.settings()).settings, theirs)).toBe(true);
+    expect(await reception.api.resolveConflict('use-theirs')).toMatchObject({ ok: false, error: { code: 'no-conflict' } });
+  });
+
+  it('lets an untouched draft follow the other PC’s save instead of conflicting', async () => {
+    const base = (await server.settings()).settings;
+    await reception.api.updateDraft(base); // opened the editor, changed nothing
+    const theirs = withSaturdayMorning(base, '12:00');
+    await frontDesk.api.updateDraft(theirs);
+    await frontDesk.api.saveSettings();
+    const state = await waitFor(() => reception.controller.state, (current) => current.server !== null && sameJson(current.server.settings, theirs));
+    expect(state.draft).toBeNull();
+  });
+});

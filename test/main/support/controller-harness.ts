@@ -1,0 +1,122 @@
+// Controllers ("PCs") and a real clinic server for the controller tests: the server runs on an
+// ephemeral port with a real SQLite file, and can be stopped and started again on the same port and
+// data directory, as a server restart or an outage looks to the app.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppApi, AppState } from '../../../core/app-contract.ts';
+import type { Presence } from '../../../core/index.ts';
+import type { SettingsResponse } from '../../../core/http-contract.ts';
+import { AppController } from '../../../main/app/app-controller.ts';
+import type { AppControllerOptions } from '../../../main/app/app-controller.ts';
+import { validatedAppApi } from '../../../main/app/app-operations.ts';
+import { noSecretBox } from '../../../main/app/secret-box.ts';
+import { openAppStore } from '../../../main/app/store.ts';
+import type { RunningServer } from '../../../server/server.ts';
+import { createClinicThroughApi, createTestStorage, startServer } from '../../server/helpers/test-server.ts';
+import type { TestClinic, TestStorage } from '../../server/helpers/test-server.ts';
+
+/** Retries fast so tests do not wait on production backoff (1 s base, 60 s cap). */
+export const testBackoff = { baseMs: 20, capMs: 300 };
+
+export type ClinicServer = {
+  url: string;
+  clinic: TestClinic;
+  running(): boolean;
+  /** Another clinic on the same server. */
+  addClinic(name: string): Promise<TestClinic>;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  settings(): Promise<SettingsResponse>;
+  presence(): Promise<Presence>;
+  dispose(): Promise<void>;
+};
+
+export async function startClinicServer(): Promise<ClinicServer> {
+  const storage: TestStorage = await createTestStorage('sqlite');
+  let server: RunningServer | null = await startServer(storage);
+  const port = server.port;
+  const url = server.url;
+  const clinic = await createClinicThroughApi(server);
+  const get = async <T>(path: string): Promise<T> => {
+    const response = await fetch(`${url}/v1/clinics/${clinic.clinicId}/${path}`, { headers: clinic.staff });
+    if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
+    return (await response.json()) as T;
+  };
+  return {
+    url,
+    clinic,
+    running: () => server !== null,
+    addClinic: (name) => createClinicThroughApi(server!, name),
+    async stop() {
+      await server?.close();
+      server = null;
+    },
+    async start() {
+      server ??= await startServer(storage, { port });
+    },
+    settings: () => get<SettingsResponse>('settings'),
+    presence: async () => (await get<{ presence: Presence }>('presence')).presence,
+    async dispose() {
+      await server?.close();
+      server = null;
+      await storage.dispose();
+    },
+  };
+}
+
+export type TestPc = {
+  dir: string;
+  controller: AppController;
+  /** The AppApi as the renderer gets it: every argument checked by the contract's schemas. */
+  api: AppApi;
+  /** Opens the same data directory again with a new controller, as after an app restart. */
+  restart(): TestPc;
+  dispose(): void;
+};
+
+export function openPc(options: { pcName?: string; dir?: string } & Partial<Omit<AppControllerOptions, 'store'>> = {}): TestPc {
+  const { pcName, dir = mkdtempSync(join(tmpdir(), 'chatdesk-pc-')), ...controllerOptions } = options;
+  const store = openAppStore({ directory: dir, secretBox: noSecretBox, hostname: pcName ?? 'TEST-PC' });
+  if (pcName) store.setPreference('pcName', pcName);
+  const controller = new AppController({ store, backoff: testBackoff, ...controllerOptions });
+  controller.start();
+  return {
+    dir,
+    controller,
+    api: validatedAppApi(controller.handlers, controller.subscribe, (operation, error) => {
+      throw new Error(`${operation} failed inside the controller`, { cause: error });
+    }),
+    restart() {
+      controller.stop();
+      return openPc({ ...options, dir });
+    },
+    dispose() {
+      controller.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function connectPc(pc: TestPc, server: ClinicServer): Promise<AppState> {
+  const result = await pc.api.connect({ serverUrl: server.url, clinicId: server.clinic.clinicId, token: server.clinic.token });
+  if (!result.ok) throw new Error(`connect failed: ${result.error.message}`);
+  return result.state;
+}
+
+/** Polls `read` until `accept` holds, failing with the last value seen after `timeoutMs`. */
+export async function waitFor<T>(read: () => T | Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!accept(last)) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)?.slice(0, 600)}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    last = await read();
+  }
+  return last;
+}
+
+/** Resolves once the controller's stream is open and everything waiting has been sent. */
+export function settled(pc: TestPc, timeoutMs?: number): Promise<AppState> {
+  return waitFor(() => pc.controller.state, (state) => state.sync.state === 'synced', timeoutMs);
+}
