@@ -108,7 +108,11 @@ function isChatClosed(value: unknown): value is ChatClosedBody {
   return isObject(value) && isObject(value.error) && value.error.code === 'chat_closed' && isAvailability(value.availability);
 }
 
+/** The most specific sentence the server gave: a field's message ("Write a message") over the summary. */
 function errorMessage(value: unknown): string | null {
-  const message = isObject(value) && isObject(value.error) ? (value as ErrorBody).error.message : null;
+  if (!isObject(value) || !isObject(value.error)) return null;
+  const { message, details } = (value as ErrorBody).error;
+  const detail: unknown = Array.isArray(details) && isObject(details[0]) ? details[0].message : null;
+  if (typeof detail === 'string' && detail !== '') return detail;
   return typeof message === 'string' && message !== '' ? message : null;
 }

@@ -30,8 +30,8 @@ export function createChatForm(idPrefix: string, send: (message: MessageRequest)
   const element = h(
     'form',
     { novalidate: true },
-    h('label', { for: nameInput.id }, widgetText.nameLabel, nameInput),
-    h('label', { for: messageInput.id }, widgetText.messageLabel, h('span', { class: 'hint', id: hintId }, widgetText.messageLimit(MAX_MESSAGE_LENGTH)), messageInput),
+    h('div', { class: 'field' }, h('label', { for: nameInput.id }, widgetText.nameLabel), nameInput),
+    h('div', { class: 'field' }, h('label', { for: messageInput.id }, widgetText.messageLabel), h('span', { class: 'hint', id: hintId }, widgetText.messageLimit(MAX_MESSAGE_LENGTH)), messageInput),
     sendButton,
     result,
   );

@@ -61,8 +61,9 @@ h2 { margin: 0 0 6px; font-size: 18px; line-height: 1.3; }
 p { margin: 0 0 8px; }
 .note { font-weight: 600; }
 form { display: grid; gap: 10px; margin-top: 8px; }
-label { display: grid; gap: 4px; font-weight: 600; font-size: 14px; }
-.hint { font-size: 13px; color: var(--muted); font-weight: 400; }
+.field { display: grid; gap: 4px; }
+label { font-weight: 600; font-size: 14px; }
+.hint { font-size: 13px; color: var(--muted); }
 input, textarea {
   font: inherit; color: var(--fg); background: var(--field);
   border: 1px solid var(--muted); border-radius: 8px; padding: 8px 10px; width: 100%;

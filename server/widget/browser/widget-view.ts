@@ -84,6 +84,8 @@ export function createWidgetView(host: HTMLElement, options: ViewOptions): Widge
   return {
     render(model) {
       host.hidden = !model.visible;
+      // Also for the host page: a site can lay itself out around the widget by state.
+      host.dataset.state = model.mode;
       const focusWasInForm = form.element.contains(root.activeElement);
       if (model.mode !== mode) {
         // Not accepting: show the banner unless the owner hid it in this visit. Accepting: keep the
