@@ -2,6 +2,8 @@
 // resources folder and the Electron binary's fuse wire. scripts/check-builder.ts gathers those from a
 // real electron-builder run; the tests feed them listings directly.
 import { isBuiltin } from 'node:module';
+import { parse } from 'acorn';
+import type { Node as AcornNode } from 'acorn';
 import { FuseV1Options } from '@electron/fuses';
 import { trayIconKinds } from './tray-icon-svg.ts';
 
@@ -76,7 +78,14 @@ export function inspectPackage(listing: PackageListing): string[] {
       if (pattern.test(text)) problems.push(`${file} contains ${why}`);
     }
     if (/^\/out\/(main|preload)\//.test(file)) {
-      for (const specifier of bareImports(text)) {
+      let specifiers: string[];
+      try {
+        specifiers = bareImports(text);
+      } catch (error) {
+        problems.push(`${file} could not be parsed to check its imports: ${(error as Error).message}`);
+        continue;
+      }
+      for (const specifier of specifiers) {
         const pkg = packageName(specifier);
         if (pkg === 'electron' || isBuiltin(specifier)) continue;
         if (!files.has(`/node_modules/${pkg}/package.json`)) {
@@ -105,17 +114,53 @@ function ownTextFiles(files: string[]): string[] {
   return files.filter((file) => file === '/package.json' || /^\/out\/.*\.(js|cjs|mjs|html|json|css)$/.test(file));
 }
 
-/** Module specifiers a bundle loads at run time that are neither relative nor absolute paths. */
+/**
+ * Module specifiers a bundle loads at run time that are neither relative nor absolute paths: static and
+ * dynamic imports, re-exports and `require("…")` calls, read from the syntax tree, so strings that only
+ * look like imports (code generators carry many) do not count.
+ */
 export function bareImports(source: string): string[] {
   const found = new Set<string>();
-  const patterns = [/\bfrom\s*["']([^"']+)["']/g, /\bimport\s*\(\s*["']([^"']+)["']\s*\)/g, /\bimport\s*["']([^"']+)["']/g, /\brequire\s*\(\s*["']([^"']+)["']\s*\)/g];
-  for (const pattern of patterns) {
-    for (const match of source.matchAll(pattern)) {
-      const specifier = match[1];
-      if (specifier !== undefined && !/^(\.|\/|[a-z]+:\/\/)/i.test(specifier)) found.add(specifier);
+  const note = (node: unknown) => {
+    const value = isNode(node) && node.type === 'Literal' ? (node as unknown as { value: unknown }).value : null;
+    if (typeof value === 'string' && !/^(\.|\/|[a-z]+:\/\/)/i.test(value)) found.add(value);
+  };
+  walk(parseBundle(source), (node) => {
+    const fields = node as unknown as Record<string, unknown>;
+    if (node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration' || node.type === 'ExportNamedDeclaration' || node.type === 'ImportExpression') {
+      note(fields.source);
+    } else if (node.type === 'CallExpression') {
+      const callee = fields.callee;
+      const [first] = fields.arguments as unknown[];
+      if (isNode(callee) && callee.type === 'Identifier' && (callee as unknown as { name: string }).name === 'require') note(first);
+    }
+  });
+  return [...found];
+}
+
+function parseBundle(source: string): AcornNode {
+  const options = { ecmaVersion: 'latest', allowHashBang: true } as const;
+  try {
+    return parse(source, { ...options, sourceType: 'module' });
+  } catch {
+    // CommonJS bundles (the preload) may use what modules forbid, such as a top-level `return`.
+    return parse(source, { ...options, sourceType: 'script', allowReturnOutsideFunction: true });
+  }
+}
+
+function isNode(value: unknown): value is AcornNode {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+function walk(node: AcornNode, visit: (node: AcornNode) => void): void {
+  visit(node);
+  for (const child of Object.values(node)) {
+    if (Array.isArray(child)) {
+      for (const item of child) if (isNode(item)) walk(item, visit);
+    } else if (isNode(child)) {
+      walk(child, visit);
     }
   }
-  return [...found];
 }
 
 /** `@scope/name/sub` → `@scope/name`; `name/sub` → `name`. */

@@ -79,9 +79,21 @@ describe('inspectPackage', () => {
     expect(problems).toContain('fuse runAsNode is not disabled');
   });
 
-  it('finds the bare module specifiers a bundle loads', () => {
-    const source = `import a from "./local.js"; import { b } from 'pkg'; const c = require("@scope/name/sub"); await import("dyn"); import "side-effect"; import x from "node:fs";`;
-    expect(bareImports(source).sort()).toEqual(['@scope/name/sub', 'dyn', 'node:fs', 'pkg', 'side-effect']);
+  it('finds the bare module specifiers a bundle loads, and not strings that only look like imports', () => {
+    const source = [
+      'import a from "./local.js"; import { b } from \'pkg\'; import "side-effect"; import x from "node:fs";',
+      'export * from "re-exported"; const c = require("@scope/name/sub"); await import("dyn");',
+      // What ajv's code generator carries inside a bundle: text, not a module load.
+      'const generated = `require("ajv/dist/runtime/equal")`; const note = "import y from \'nowhere\'";',
+    ].join('\n');
+    expect(bareImports(source).sort()).toEqual(['@scope/name/sub', 'dyn', 'node:fs', 'pkg', 're-exported', 'side-effect']);
+    expect(bareImports('"use strict";\nconst { contextBridge } = require("electron");\nreturn;')).toEqual(['electron']);
+  });
+
+  it('reports a bundle it cannot read instead of passing it', () => {
+    expect(inspectPackage(cleanListing({}, { '/out/main/index.js': 'import {' }))).toEqual([
+      expect.stringMatching(/^\/out\/main\/index\.js could not be parsed to check its imports: /),
+    ]);
   });
 });
 
