@@ -3,6 +3,7 @@
 // throw into the host page: failures keep the last answer on screen (or nothing) and retry later.
 import type { AvailabilityResponse, MessageRequest } from '../../../core/http-contract.ts';
 import { createApiClient } from './api-client.ts';
+import type { AvailabilityResult, SendResult } from './api-client.ts';
 import type { SendOutcome } from './chat-form.ts';
 import { ownerLocale } from './owner-locale.ts';
 import { nextCheckDelay, retryDelay } from './refresh-timing.ts';
@@ -67,7 +68,8 @@ export function startWidget(environment: WidgetEnvironment): void {
   async function check(): Promise<void> {
     if (checking) return;
     checking = true;
-    const result = await api.availability();
+    // The client turns failures into values; the catch is for the unforeseen, which must not escape.
+    const result = await api.availability().catch((): AvailabilityResult => ({ ok: false, status: null }));
     checking = false;
     if (result.ok) {
       failures = 0;
@@ -81,7 +83,7 @@ export function startWidget(environment: WidgetEnvironment): void {
   }
 
   async function send(message: MessageRequest): Promise<SendOutcome> {
-    const result = await api.send(message);
+    const result = await api.send(message).catch((): SendResult => ({ kind: 'failed' }));
     switch (result.kind) {
       case 'sent':
         return { ok: true, sentence: widgetText.sent };

@@ -83,15 +83,16 @@ export function createWidgetView(host: HTMLElement, options: ViewOptions): Widge
 
   return {
     render(model) {
+      const wasVisible = !host.hidden;
       host.hidden = !model.visible;
       // Also for the host page: a site can lay itself out around the widget by state.
       host.dataset.state = model.mode;
       const focusWasInForm = form.element.contains(root.activeElement);
       if (model.mode !== mode) {
-        // Not accepting: show the banner unless the owner hid it in this visit. Accepting: keep the
-        // card as it is, so a banner that was open turns into the form the owner was waiting for.
+        // Not accepting: show the banner unless the owner hid it in this visit. Accepting: keep a
+        // card the owner was looking at open, so the banner turns into the form they waited for.
         if (model.mode !== 'chat') setExpanded(!options.bannerDismissed());
-        else if (mode === null) setExpanded(false);
+        else if (!wasVisible) setExpanded(false);
         mode = model.mode;
       }
       widget.dataset.mode = model.mode;
