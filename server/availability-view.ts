@@ -8,7 +8,8 @@ import type { ClinicState } from './storage/clinic-store.ts';
 
 export type AvailabilityMemo = {
   response: AvailabilityResponse;
-  body: string;
+  /** The serialised answer, as bytes: sent as-is on every request until the next change. */
+  body: Buffer;
   etag: string;
   computedAt: number;
   /** The next instant at which the answer may differ with nothing changed. */
@@ -36,7 +37,7 @@ export function availabilityOf(entry: CachedClinic, now: Date): AvailabilityMemo
   // `at < computedAt` only happens when an injected clock goes back; recompute rather than trust.
   if (memo && at >= memo.computedAt && at < memo.validUntil) return memo;
   const response = availabilityResponse(entry.state, now);
-  const body = JSON.stringify(response);
+  const body = Buffer.from(JSON.stringify(response));
   const nextChange = nextAvailabilityChange(entry.state.settings, entry.state.presence, now).getTime();
   const fresh: AvailabilityMemo = {
     response,

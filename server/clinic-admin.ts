@@ -33,6 +33,14 @@ export async function createClinic(location: StorageLocation, request: { name: s
   return withStore(location, (store) => store.createClinic(parsed.data, now));
 }
 
+/** Many clinics in one transaction (an import, or seeding a benchmark). */
+export async function createClinics(location: StorageLocation, requests: { name: string; timezone: string }[], now = new Date()): Promise<CreateClinicResponse[]> {
+  const parsed = requests.map((request) => createClinicRequestSchema.safeParse(request));
+  const invalid = parsed.find((result) => !result.success);
+  if (invalid && !invalid.success) throw new InvalidClinicError(fieldErrors(invalid.error));
+  return withStore(location, (store) => store.createClinics(parsed.map((result) => result.data!), now));
+}
+
 /** Replaces every staff token of the clinic; null when there is no such clinic. */
 export async function rotateClinicToken(location: StorageLocation, clinicId: string, now = new Date()): Promise<string | null> {
   return withStore(location, (store) => store.rotateToken(clinicId, now));

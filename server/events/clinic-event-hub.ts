@@ -21,7 +21,7 @@ type Channel = {
   /** Work on one channel runs one step at a time, in arrival order. */
   queue: Promise<unknown>;
   timer: NodeJS.Timeout | null;
-  lastAvailabilityBody: string | null;
+  lastAvailabilityBody: Buffer | null;
   closed: boolean;
   clinicMissing: boolean;
 };
@@ -139,7 +139,7 @@ export class ClinicEventHub {
     if (!entry) return this.#closeChannel(channel);
     const now = this.#deps.now();
     const memo = availabilityOf(entry, now);
-    if (announce && channel.lastAvailabilityBody !== null && memo.body !== channel.lastAvailabilityBody) {
+    if (announce && channel.lastAvailabilityBody !== null && !memo.body.equals(channel.lastAvailabilityBody)) {
       this.#deliver(channel, { id: null, event: { type: 'availability', data: memo.response } });
     }
     channel.lastAvailabilityBody = memo.body;

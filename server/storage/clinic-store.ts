@@ -64,24 +64,32 @@ export class ClinicStore {
   }
 
   async createClinic(request: CreateClinicRequest, now: Date): Promise<CreateClinicResponse> {
-    const clinicId = randomUUID();
-    const token = newToken();
+    const [created] = await this.createClinics([request], now);
+    return created!;
+  }
+
+  /** Several clinics in one transaction (an import, or seeding a benchmark): one disk sync, not one each. */
+  async createClinics(requests: CreateClinicRequest[], now: Date): Promise<CreateClinicResponse[]> {
+    const created = requests.map(() => ({ clinicId: randomUUID(), token: newToken() }));
     await this.#db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('clinics')
-        .values({
-          id: clinicId,
-          name: request.name,
-          settings: JSON.stringify(defaultSettings(request.timezone)),
-          settings_version: 1,
-          presence: JSON.stringify(defaultPresence(now)),
-          event_seq: 0,
-          created_at: now.toISOString(),
-        })
-        .execute();
-      await trx.insertInto('staff_tokens').values({ token_hash: sha256(token), clinic_id: clinicId, created_at: now.toISOString() }).execute();
+      for (const [index, request] of requests.entries()) {
+        const { clinicId, token } = created[index]!;
+        await trx
+          .insertInto('clinics')
+          .values({
+            id: clinicId,
+            name: request.name,
+            settings: JSON.stringify(defaultSettings(request.timezone)),
+            settings_version: 1,
+            presence: JSON.stringify(defaultPresence(now)),
+            event_seq: 0,
+            created_at: now.toISOString(),
+          })
+          .execute();
+        await trx.insertInto('staff_tokens').values({ token_hash: sha256(token), clinic_id: clinicId, created_at: now.toISOString() }).execute();
+      }
     });
-    return { clinicId, token };
+    return created;
   }
 
   /** Replaces every staff token of the clinic with a new one (a token leaked or a PC was lost). */
