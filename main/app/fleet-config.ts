@@ -140,7 +140,8 @@ export function parseFleetFlags(argv: readonly string[]): FleetLayer {
   }
   const locks = values.lock;
   if (Array.isArray(locks)) {
-    const names = locks.flatMap((entry) => (typeof entry === 'string' ? entry.split(',') : [])).filter((name) => name.trim() !== '');
+    if (locks.some((entry) => typeof entry !== 'string' || entry.startsWith('--'))) fail('lock', '--lock needs a value: write --lock=serverUrl,clinicId');
+    const names = locks.flatMap((entry) => (typeof entry === 'string' && !entry.startsWith('--') ? entry.split(',') : [])).filter((name) => name.trim() !== '');
     parseLocked(names, (_at, message) => fail('lock', message), layer.locked);
   }
   return layer;

@@ -159,6 +159,7 @@ describe('parseFleetFlags', () => {
       { source: 'command line', path: '--server-url', message: '--server-url needs a value: write --server-url=…' },
     ]);
     expect(parseFleetFlags(['--pc-name']).errors[0]?.path).toBe('--pc-name');
+    expect(parseFleetFlags(['--lock']).errors).toEqual([{ source: 'command line', path: '--lock', message: '--lock needs a value: write --lock=serverUrl,clinicId' }]);
   });
 
   it('reports bad values, bad locks, and a token given twice', () => {

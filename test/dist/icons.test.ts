@@ -103,6 +103,36 @@ describe('tray icon design', () => {
     }
   });
 
+  it('reads on light and dark task bars: a dark fill that keeps the white glyph legible, inside a light rim', () => {
+    const luminance = (r: number, g: number, b: number) => {
+      const linear = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+    };
+    for (const kind of trayIconKinds) {
+      const rgba = pixels(kind, 'colour');
+      const at = (x: number, y: number) => (x < 0 || y < 0 || x >= 32 || y >= 32 ? [0, 0, 0, 0] : [...rgba.subarray((y * 32 + x) * 4, (y * 32 + x) * 4 + 4)]);
+      // The fill: the commonest fully opaque colour that is not the white of glyph and rim.
+      const counts = new Map<string, number>();
+      let edgeLight = 0;
+      let edgeAll = 0;
+      for (let y = 0; y < 32; y += 1) {
+        for (let x = 0; x < 32; x += 1) {
+          const [r = 0, g = 0, b = 0, a = 0] = at(x, y);
+          if (a === 255 && luminance(r, g, b) < 0.5) counts.set(`${r},${g},${b}`, (counts.get(`${r},${g},${b}`) ?? 0) + 1);
+          // Outermost opaque pixels (a transparent neighbour): what a dark task bar sees first.
+          const touchesOutside = [at(x - 1, y), at(x + 1, y), at(x, y - 1), at(x, y + 1)].some((pixel) => (pixel[3] ?? 0) < 40);
+          if (a > 200 && touchesOutside) {
+            edgeAll += 1;
+            if (luminance(r, g, b) > 0.6) edgeLight += 1;
+          }
+        }
+      }
+      const fill = [...counts.entries()].sort((p, q) => q[1] - p[1])[0]![0].split(',').map(Number) as [number, number, number];
+      expect((1 + 0.05) / (luminance(...fill) + 0.05), `${kind}: white glyph on its fill`).toBeGreaterThanOrEqual(4.5);
+      expect(edgeLight / edgeAll, `${kind}: light rim`).toBeGreaterThan(0.6);
+    }
+  });
+
   it('tells every state apart by its shape alone, in colour and in the templates', () => {
     for (const variant of ['colour', 'template'] as const) {
       const masks = trayIconKinds.map((kind) => glyphMask(kind, variant));
