@@ -48,7 +48,9 @@ export const DEFAULT_HEARTBEAT_MS = 15_000;
 export async function createChatServer(config: ServerConfig): Promise<RunningServer> {
   const now = config.now ?? (() => new Date());
   const logger = createLogger(config.logLevel ?? 'warn', config.logDestination);
-  const storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }, (error) =>
+    logger.warn({ err: error }, 'a PostgreSQL connection failed; the pool replaces it'),
+  );
   const store = new ClinicStore(storage);
   const cache = new ClinicStateCache(store);
   const onError = (error: unknown, message: string) => logger.error({ err: error }, message);

@@ -25,8 +25,9 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(?:ql)?:\/\//i.test(url);
 }
 
-export async function openStorage(location: StorageLocation): Promise<Storage> {
-  const storage = location.databaseUrl ? openPostgres(location.databaseUrl) : openSqlite(location.dataDir);
+/** `onConnectionError`: an idle PostgreSQL connection failed (say, the database restarted); the pool replaces it. */
+export async function openStorage(location: StorageLocation, onConnectionError: (error: Error) => void = () => {}): Promise<Storage> {
+  const storage = location.databaseUrl ? openPostgres(location.databaseUrl, onConnectionError) : openSqlite(location.dataDir);
   try {
     await migrateToLatest(storage.db as Kysely<unknown>);
   } catch (error) {
@@ -46,13 +47,13 @@ function openSqlite(dataDir: string): Storage {
   return { db, engine: 'sqlite', databaseUrl: null, close: () => db.destroy() };
 }
 
-function openPostgres(databaseUrl: string): Storage {
+function openPostgres(databaseUrl: string, onConnectionError: (error: Error) => void): Storage {
   if (!isPostgresUrl(databaseUrl)) {
     throw new Error('The database URL must start with postgres:// (leave it unset to use the embedded SQLite file)');
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-  // An idle client losing its connection (database restart) must not crash the server.
-  pool.on('error', () => {});
+  // An idle client losing its connection must not crash the server (an unhandled 'error' would).
+  pool.on('error', onConnectionError);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', databaseUrl, close: () => db.destroy() };
 }
