@@ -1,3 +1,5 @@
+// What `npm start` and `npm run preview` need before the app can run: the built app (one electron-vite
+// build of main, preload and renderer) and, for the desktop app, Electron's runtime and a display.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -6,6 +8,13 @@ import { dirname, join } from 'node:path';
 export type RuntimeCheck = { ok: true; executable: string } | { ok: false; reason: string };
 
 const require = createRequire(import.meta.url);
+const root = join(import.meta.dirname, '..');
+
+/** Builds main, preload and renderer into out/; exits with the build's status when it fails. */
+export function buildApp(): void {
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
 
 /** Where the electron package keeps its runtime, and whether the binary is actually there. */
 function installedRuntime(packageDir: string): string | null {
@@ -24,14 +33,16 @@ export function ensureElectronRuntime(): RuntimeCheck {
   const present = installedRuntime(packageDir);
   if (present) return { ok: true, executable: present };
 
-  const install = spawnSync(process.execPath, [join(packageDir, 'install.js')], {
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
+  const install = spawnSync(process.execPath, [join(packageDir, 'install.js')], { encoding: 'utf8', timeout: 180_000 });
   const fetched = installedRuntime(packageDir);
   if (install.status === 0 && fetched) return { ok: true, executable: fetched };
-  const detail = `${install.stderr ?? ''}${install.stdout ?? ''}`.trim().split('\n').pop() ?? 'no output';
-  return { ok: false, reason: install.error ? install.error.message : detail };
+  return { ok: false, reason: install.error ? install.error.message : firstErrorLine(`${install.stderr ?? ''}\n${install.stdout ?? ''}`) };
+}
+
+/** The error itself from a Node error dump, not a line of its stack ("TypeError: fetch failed"). */
+export function firstErrorLine(output: string): string {
+  const line = output.split('\n').map((text) => text.trim()).find((text) => text !== '' && !text.startsWith('at ') && !/^node:|^\^|^file:/.test(text));
+  return line ?? 'no output';
 }
 
 /** Electron on Linux needs a display server; without one the window cannot open. */

@@ -1,21 +1,87 @@
-// `npm start`: build the app, then run it in Electron, or say in one line why not and what to use instead.
-import { spawn, spawnSync } from 'node:child_process';
-import { ensureElectronRuntime, hasDisplay } from './electron-runtime.ts';
+// `npm start`: the whole thing on one machine. The chat server with its embedded SQLite under ./.data,
+// a demo clinic (created once, kept), then the desktop app connected to it — or, where the Electron
+// runtime cannot run, one line saying so and the browser preview host instead, connected the same way.
+// Ctrl-C stops everything. Environment: CHATDESK_PORT (server, default 8787), CHATDESK_DATA_DIR
+// (default ./.data), and the preview host's CHATDESK_PREVIEW_PORT / CHATDESK_APP_DATA.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { apiPaths } from '../core/http-contract.ts';
+import { previewEnvironment } from '../main/preview/preview-environment.ts';
+import { startPreviewHost } from '../main/preview/preview-host.ts';
+import type { PreviewHost } from '../main/preview/preview-host.ts';
+import { createChatServer } from '../server/server.ts';
+import type { RunningServer } from '../server/server.ts';
+import { ensureDemoClinic } from './demo-clinic.ts';
+import { buildApp, ensureElectronRuntime, hasDisplay } from './electron-runtime.ts';
 
-function run(command: string, args: string[]): void {
-  const result = spawnSync(command, args, { stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
-
-run(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build', '--logLevel', 'warn']);
-
-const runtime = ensureElectronRuntime();
-if (!runtime.ok || !hasDisplay()) {
-  const why = runtime.ok ? 'no display is available' : `the Electron runtime could not be downloaded (${runtime.reason})`;
-  console.error(`Desktop app not started: ${why}. Use the browser preview host instead: npm run preview`);
+function fail(message: string): never {
+  console.error(message);
   process.exit(1);
 }
 
-const electron = spawn(runtime.executable, ['.'], { stdio: 'inherit' });
-electron.on('exit', (code) => process.exit(code ?? 0));
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => electron.kill(signal));
+const dataDir = resolve(process.env.CHATDESK_DATA_DIR?.trim() || '.data');
+const portText = process.env.CHATDESK_PORT?.trim() || '8787';
+if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65_535) fail(`CHATDESK_PORT must be a port number, not "${portText}".`);
+const preview = previewEnvironment({ ...process.env, CHATDESK_SERVER_URL: '', CHATDESK_CLINIC_ID: '', CHATDESK_TOKEN: '' }, process.cwd());
+if (!preview.ok) fail(preview.message);
+
+if (process.env.CHATDESK_SKIP_BUILD !== '1') buildApp();
+mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+const demo = await ensureDemoClinic(dataDir);
+
+let server: RunningServer;
+try {
+  server = await createChatServer({ host: '127.0.0.1', port: Number(portText), dataDir, logLevel: 'warn' });
+} catch (error) {
+  const busy = error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
+  fail(busy ? `Port ${portText} is in use (another npm start?): stop it, or set CHATDESK_PORT.` : `The chat server did not start: ${String(error)}`);
+}
+const connect = { serverUrl: server.url, clinicId: demo.clinicId, token: demo.token };
+console.log(`Chat server: ${server.url} (data in ${dataDir})`);
+console.log(`Demo clinic website — what pet owners see: ${server.url}${apiPaths.demo(demo.clinicId)}`);
+
+let desktop: ChildProcess | null = null;
+let host: PreviewHost | null = null;
+const runtime = hasDisplay() ? ensureElectronRuntime() : ({ ok: false, reason: 'no display is available' } as const);
+if (runtime.ok) {
+  // The desktop app connects to the demo clinic from these, as the preview host does.
+  desktop = spawn(runtime.executable, ['.'], {
+    stdio: 'inherit',
+    env: { ...process.env, CHATDESK_SERVER_URL: connect.serverUrl, CHATDESK_CLINIC_ID: connect.clinicId, CHATDESK_TOKEN: connect.token },
+  });
+  desktop.on('exit', () => void shutdown(0));
+  console.log('Desktop app started: Clinic Chat Desk is in the tray.');
+} else {
+  const why = runtime.reason === 'no display is available' ? runtime.reason : `the Electron runtime is not available (${runtime.reason})`;
+  console.log(`Desktop app not started: ${why}; opening the staff console in the browser preview host instead.`);
+  const { port, dataDir: appData } = preview.value;
+  mkdirSync(appData, { recursive: true, mode: 0o700 });
+  try {
+    host = await startPreviewHost({ port, dataDir: appData, connect });
+  } catch (error) {
+    const busy = error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
+    await server.close();
+    fail(busy ? `Port ${port} is in use: set CHATDESK_PREVIEW_PORT to another port (0 picks a free one).` : String(error));
+  }
+  if (host.connected && !host.connected.ok) console.error(`The staff console could not connect to the demo clinic: ${host.connected.error.message}`);
+  console.log(`Staff console: ${host.url}`);
+}
+console.log('Press Ctrl-C to stop.');
+
+let stopping = false;
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  desktop?.kill('SIGTERM');
+  await host?.close();
+  await server.close();
+  process.exit(code);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) process.exit(1); // a second Ctrl-C means now
+    void shutdown(0);
+  });
+}
