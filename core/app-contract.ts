@@ -141,7 +141,13 @@ export type Preferences = {
   offlineReminderMinutes: number;
 };
 
-export type NoticeKind = 'store-recovered' | 'store-data-dropped' | 'token-unreadable' | 'token-plain-text';
+export type NoticeKind =
+  | 'store-recovered'
+  | 'store-data-dropped'
+  | 'token-unreadable'
+  | 'token-plain-text'
+  /** A problem in the IT administrator's fleet configuration (fleet.json or command-line flags). */
+  | 'fleet-config';
 export type Notice = { id: string; kind: NoticeKind; message: string };
 
 export type AppState = {
