@@ -1,106 +1,21 @@
-// The schedule model: types, zod schemas, defaults and parseSettings. One definition, used by the
-// app, the server and the widget; everything else (ranges in minutes, the two-week preview) derives
-// from it.
+// The schedule's zod schemas and parseSettings, over the model in schedule-model.ts (re-exported here,
+// so importing this module still gives the whole schedule). One definition, used by the app, the
+// server and the widget.
 import { z } from 'zod';
-import { DAY_MINUTES, dayOfIsoDate, isValidTimeZone, isoDateOfDay } from './zone-clock.ts';
+import { MAX_CLOSURES, MAX_LABEL_LENGTH, MAX_PC_NAME_LENGTH, MAX_RANGES_PER_DAY, capitalize, clockTimePattern, normalizePhone, rangeMinutes, weekdays } from './schedule-model.ts';
+import type { ChatSettings, TimeRange, Weekday } from './schedule-model.ts';
+import { dayOfIsoDate, isValidTimeZone, isoDateOfDay } from './zone-clock.ts';
 
-export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-export type Weekday = (typeof weekdays)[number];
-
-export interface TimeRange {
-  start: string;
-  end: string;
-}
-export interface DayHours {
-  open: boolean;
-  ranges: TimeRange[];
-}
-export interface Closure {
-  date: string;
-  ranges: TimeRange[];
-  label?: string;
-}
-export interface Channels {
-  sms: string | null;
-  whatsapp: string | null;
-}
-/** Shown to pet owners, above everything else, whenever web chat is not accepting. */
-export interface EmergencyContact {
-  phone: string;
-  label: string;
-}
-export interface ChatSettings {
-  timezone: string;
-  week: Record<Weekday, DayHours>;
-  closures: Closure[];
-  channels: Channels;
-  emergency: EmergencyContact | null;
-}
-export interface Presence {
-  online: boolean;
-  offlineUntil: string | null;
-  changedAt: string;
-  changedBy: string | null;
-}
-
-export const DEFAULT_START = '09:00';
-export const DEFAULT_END = '18:00';
-export const MAX_RANGES_PER_DAY = 12;
-export const MAX_CLOSURES = 500;
-export const MAX_LABEL_LENGTH = 80;
-export const MAX_PC_NAME_LENGTH = 64;
-
-/** The help article's default state: every day ticked, 09:00–18:00, nothing else. */
-export function defaultSettings(timezone: string): ChatSettings {
-  const day = (): DayHours => ({ open: true, ranges: [{ start: DEFAULT_START, end: DEFAULT_END }] });
-  return {
-    timezone,
-    week: Object.fromEntries(weekdays.map((weekday) => [weekday, day()])) as Record<Weekday, DayHours>,
-    closures: [],
-    channels: { sms: null, whatsapp: null },
-    emergency: null,
-  };
-}
-
-/** A clinic starts online: the switch is a way to step away, not a gate to open. */
-export function defaultPresence(now: Date, changedBy: string | null = null): Presence {
-  return { online: true, offlineUntil: null, changedAt: now.toISOString(), changedBy };
-}
-
-// ---- Times ----
-
-const clockTime = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
-/** Minutes after midnight of 'HH:mm'; '24:00' is 1440 (only meaningful as an end). */
-export function minutesOfTime(time: string): number {
-  if (time === '24:00') return DAY_MINUTES;
-  const match = clockTime.exec(time);
-  if (!match) throw new RangeError(`Not a time: ${time}`);
-  return Number(match[1]) * 60 + Number(match[2]);
-}
-
-/**
- * A range as minutes after the midnight that starts its day. An end at or before the start runs past
- * midnight, so it is pushed into the next day; '24:00' ends at that midnight.
- */
-export function rangeMinutes(range: TimeRange): { start: number; end: number } {
-  const start = minutesOfTime(range.start);
-  const end = minutesOfTime(range.end);
-  return { start, end: end > start ? end : end + DAY_MINUTES };
-}
-
-export function runsPastMidnight(range: TimeRange): boolean {
-  return rangeMinutes(range).end > DAY_MINUTES;
-}
+export * from './schedule-model.ts';
 
 // ---- Schemas (messages a front-desk person can act on) ----
 
 const startTimeSchema = z
   .string({ error: 'Enter a start time' })
-  .regex(clockTime, { error: (issue) => (issue.input === '24:00' ? '24:00 can only end a range; start at 00:00 instead' : 'Enter a time as HH:mm, for example 09:00') });
+  .regex(clockTimePattern, { error: (issue) => (issue.input === '24:00' ? '24:00 can only end a range; start at 00:00 instead' : 'Enter a time as HH:mm, for example 09:00') });
 const endTimeSchema = z
   .string({ error: 'Enter an end time' })
-  .refine((value) => value === '24:00' || clockTime.test(value), 'Enter a time as HH:mm, for example 18:00 (24:00 for midnight)');
+  .refine((value) => value === '24:00' || clockTimePattern.test(value), 'Enter a time as HH:mm, for example 18:00 (24:00 for midnight)');
 
 export const timeRangeSchema = z.strictObject({ start: startTimeSchema, end: endTimeSchema });
 
@@ -121,10 +36,6 @@ export const closureSchema = z.strictObject({
 
 const e164 = /^\+[1-9]\d{6,14}$/;
 
-/** Staff type numbers as they read them ("+44 7700 900123"); stored as E.164 ("+447700900123"). */
-export function normalizePhone(input: string): string {
-  return input.replace(/[\s().-]/g, '');
-}
 
 const phoneSchema = z
   .string()
@@ -220,8 +131,4 @@ function* overlapErrors(ranges: TimeRange[], path: string): Generator<FieldError
       }
     }
   }
-}
-
-export function capitalize(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
 }

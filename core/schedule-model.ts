@@ -1,0 +1,103 @@
+// The schedule model without validation: types, the article's defaults and the time arithmetic. No
+// zod here, so the staff UI's first load and the website widget can use it without the schemas
+// (those, and parseSettings, are in schedule.ts, which re-exports all of this).
+import { DAY_MINUTES } from './zone-clock.ts';
+
+export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof weekdays)[number];
+
+export interface TimeRange {
+  start: string;
+  end: string;
+}
+export interface DayHours {
+  open: boolean;
+  ranges: TimeRange[];
+}
+export interface Closure {
+  date: string;
+  ranges: TimeRange[];
+  label?: string;
+}
+export interface Channels {
+  sms: string | null;
+  whatsapp: string | null;
+}
+/** Shown to pet owners, above everything else, whenever web chat is not accepting. */
+export interface EmergencyContact {
+  phone: string;
+  label: string;
+}
+export interface ChatSettings {
+  timezone: string;
+  week: Record<Weekday, DayHours>;
+  closures: Closure[];
+  channels: Channels;
+  emergency: EmergencyContact | null;
+}
+export interface Presence {
+  online: boolean;
+  offlineUntil: string | null;
+  changedAt: string;
+  changedBy: string | null;
+}
+
+export const DEFAULT_START = '09:00';
+export const DEFAULT_END = '18:00';
+export const MAX_RANGES_PER_DAY = 12;
+export const MAX_CLOSURES = 500;
+export const MAX_LABEL_LENGTH = 80;
+export const MAX_PC_NAME_LENGTH = 64;
+
+/** The help article's default state: every day ticked, 09:00–18:00, nothing else. */
+export function defaultSettings(timezone: string): ChatSettings {
+  const day = (): DayHours => ({ open: true, ranges: [{ start: DEFAULT_START, end: DEFAULT_END }] });
+  return {
+    timezone,
+    week: Object.fromEntries(weekdays.map((weekday) => [weekday, day()])) as Record<Weekday, DayHours>,
+    closures: [],
+    channels: { sms: null, whatsapp: null },
+    emergency: null,
+  };
+}
+
+/** A clinic starts online: the switch is a way to step away, not a gate to open. */
+export function defaultPresence(now: Date, changedBy: string | null = null): Presence {
+  return { online: true, offlineUntil: null, changedAt: now.toISOString(), changedBy };
+}
+
+// ---- Times ----
+
+/** A wall-clock time 'HH:mm' from 00:00 to 23:59 (24:00 is handled where it is allowed). */
+export const clockTimePattern = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** Minutes after midnight of 'HH:mm'; '24:00' is 1440 (only meaningful as an end). */
+export function minutesOfTime(time: string): number {
+  if (time === '24:00') return DAY_MINUTES;
+  const match = clockTimePattern.exec(time);
+  if (!match) throw new RangeError(`Not a time: ${time}`);
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+/**
+ * A range as minutes after the midnight that starts its day. An end at or before the start runs past
+ * midnight, so it is pushed into the next day; '24:00' ends at that midnight.
+ */
+export function rangeMinutes(range: TimeRange): { start: number; end: number } {
+  const start = minutesOfTime(range.start);
+  const end = minutesOfTime(range.end);
+  return { start, end: end > start ? end : end + DAY_MINUTES };
+}
+
+export function runsPastMidnight(range: TimeRange): boolean {
+  return rangeMinutes(range).end > DAY_MINUTES;
+}
+
+/** Staff type numbers as they read them ("+44 7700 900123"); stored as E.164 ("+447700900123"). */
+export function normalizePhone(input: string): string {
+  return input.replace(/[\s().-]/g, '');
+}
+
+export function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
