@@ -2,7 +2,7 @@
 // generator and the server do not share an event loop), and summarising latencies.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +27,18 @@ export async function seedClinics(location: StorageLocation, count: number): Pro
   return created;
 }
 
-export type ChildServer = { url: string; stop(): Promise<void> };
+export type ChildServer = { url: string; pid: number; stop(): Promise<void> };
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux); null elsewhere. */
+export function cpuTimeMs(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
 
 /** Runs a script that prints `listening on http://…` when ready (server/index.ts, the baseline). */
 export async function startChild(script: string, env: Record<string, string>): Promise<ChildServer> {
@@ -43,6 +54,7 @@ export async function startChild(script: string, env: Record<string, string>): P
   });
   return {
     url,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         child.on('exit', () => resolve());

@@ -65,6 +65,8 @@ export async function buildHttpApp(context: RouteContext, options: HttpAppOption
 
   await app.register(rateLimit, {
     global: false,
+    // Limits are announced on the 429 (with Retry-After), not on every answer of a hot endpoint.
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     errorResponseBuilder: (_request, limit) => Object.assign(new HttpError(429, 'rate_limited', `Too many requests; try again in ${limit.after}`), { statusCode: 429 }),
   });
 
