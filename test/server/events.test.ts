@@ -1,6 +1,7 @@
 // Live updates over Server-Sent Events, on SQLite and PostgreSQL: a snapshot on connect, every change
 // with its id, resume with Last-Event-ID, heartbeats, availability events when the clock crosses a
 // boundary, and (PostgreSQL) a change made on one instance reaching streams on another.
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AvailabilityResponse, PresenceResponse, SettingsResponse } from '../../core/http-contract.ts';
 import type { RunningServer } from '../../server/server.ts';
@@ -184,6 +185,33 @@ if (backends.includes('postgres')) describe('two server instances on one Postgre
     const saved = await stream.waitFor((event) => event.type === 'settings' && event.id !== undefined);
     expect(Number(saved.id)).toBe(Number(change.id) + 1);
     expect((saved.data as SettingsResponse).settings.closures).toHaveLength(300);
+    stream.close();
+  });
+
+  it('catches up after its LISTEN connection was cut, with the changes made meanwhile', async () => {
+    const onSecond = (suffix: string) => `${second.url}/v1/clinics/${clinic.clinicId}${suffix}`;
+    const onFirst = (suffix: string) => `${first.url}/v1/clinics/${clinic.clinicId}${suffix}`;
+    const stream = await openEventStream(onSecond('/events'), clinic.staff);
+    await stream.waitFor((event) => event.type === 'availability');
+    // Cut every LISTEN connection on this test's database (both instances'), as a network failure would.
+    const admin = new pg.Client({ connectionString: storage.databaseUrl });
+    await admin.connect();
+    try {
+      const cut = await admin.query(
+        "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'LISTEN%' and pid <> pg_backend_pid()",
+      );
+      expect(cut.rowCount).toBeGreaterThanOrEqual(2);
+    } finally {
+      await admin.end();
+    }
+    await call(onFirst('/presence'), { method: 'PUT', headers: clinic.staff, json: { online: true, changedBy: 'while cut off' } });
+    const caughtUp = await stream.waitFor((event) => event.type === 'presence' && presenceOf(event).changedBy === 'while cut off');
+    expect(caughtUp.id).toBeDefined();
+    const availability = await eventually(
+      () => call<AvailabilityResponse>(onSecond('/availability')),
+      (response) => response.body.reason !== 'offline',
+    );
+    expect(availability.body.reason).not.toBe('offline');
     stream.close();
   });
 });
