@@ -1,39 +1,165 @@
+// The desktop app's composition root (called by main/index.ts): builds the store, the controller and
+// the thin Electron adapters, and connects them. Nothing else constructs singletons.
+import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { app, BrowserWindow, session } from 'electron';
+import { BrowserWindow, app, ipcMain, powerMonitor, protocol, screen, session, shell } from 'electron';
+import type { AppState } from '../../core/app-contract.ts';
+import { AppController } from '../app/app-controller.ts';
+import { systemClock } from '../app/clock.ts';
+import { loadFleetConfig } from '../app/fleet-config.ts';
+import type { FleetConfig } from '../app/fleet-schema.ts';
+import { NotificationPlanner } from '../app/notification-planner.ts';
+import { openAppStore } from '../app/store.ts';
+import type { AppStore } from '../app/store.ts';
+import { defaultPcName } from '../app/store-schema.ts';
+import { APP_PAGE, APP_SCHEME, appProtocolResponse, appSchemePrivileges } from './app-protocol.ts';
+import { createLoginItemSync, createNotifier, createUpdater, startedAtLogin } from './desktop-services.ts';
+import { electronTrayFactory } from './electron-tray.ts';
+import { createElectronStoreBacking } from './electron-store-backing.ts';
+import { appUrlMatcher, publishState, registerAppApi } from './ipc-gateway.ts';
+import { safeStorageBox } from './safe-storage-box.ts';
+import { StaffWindow } from './staff-window.ts';
+import { fleetPolicy, startupConnection } from './startup-connection.ts';
+import { TrayService } from './tray-service.ts';
+import { denyAllPermissions, hardenWebContents } from './web-security.ts';
 import { staffWindowOptions } from './window-options.ts';
 
-/** Starts the Electron side: one locked-down window showing the staff UI. */
+const APP_USER_MODEL_ID = 'com.clinicchatdesk.app';
+const BUSINESS_HOURS = '#/settings/hours';
+
 export function startDesktopApp(): void {
+  // A second launch only brings the first one's window forward.
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
-  let window: BrowserWindow | null = null;
+  protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+  app.setAppUserModelId(APP_USER_MODEL_ID); // Windows shows notifications only for a known app id
 
-  const showWindow = (): void => {
-    if (window && !window.isDestroyed()) {
-      if (window.isMinimized()) window.restore();
-      window.show();
-      window.focus();
-      return;
-    }
-    window = new BrowserWindow(staffWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
-    window.once('ready-to-show', () => window?.show());
-    void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  let controller: AppController | null = null;
+  const isAppUrl = appUrlMatcher(APP_PAGE);
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, {
+      isAppUrl,
+      // The only links we build point at the clinic's own server (its demo page, for instance).
+      externalOrigins: () => {
+        const serverUrl = controller?.state.connection?.serverUrl;
+        return serverUrl ? [new URL(serverUrl).origin] : [];
+      },
+      openExternal: (url) => void shell.openExternal(url),
+    }),
+  );
+  // With no listener, Electron quits when the last window goes; this app lives on in the tray.
+  app.on('window-all-closed', () => undefined);
+
+  app
+    .whenReady()
+    .then(() => {
+      controller = run();
+    })
+    .catch((error: unknown) => {
+      console.error('Clinic Chat Desk could not start:', error);
+      app.exit(1);
+    });
+}
+
+function run(): AppController {
+  const here = import.meta.dirname;
+  denyAllPermissions(session.defaultSession);
+  protocol.handle(APP_SCHEME, (request) => appProtocolResponse(join(here, '../renderer'), request));
+
+  const { box, plainTextReason } = safeStorageBox();
+  const store = openAppStore({
+    directory: app.getPath('userData'),
+    secretBox: box,
+    ...(plainTextReason ? { plainTextReason } : {}),
+    createBackingStore: createElectronStoreBacking,
+  });
+  const fleet = loadFleetConfig({ argv: process.argv, env: process.env, platform: process.platform, cwd: process.cwd() });
+  applyFleetToStore(fleet, store);
+  const controller = new AppController({
+    store,
+    locale: app.getLocale(),
+    policy: fleetPolicy(fleet, () => ({ ...store.getConnection(), token: store.readToken(), pcName: store.getPreferences().pcName })),
+  });
+  controller.start();
+  const logError = (operation: string, error: unknown) => console.error(`AppApi ${operation} failed:`, error);
+
+  const staffWindow = new StaffWindow({
+    create: (bounds) => new BrowserWindow({ ...staffWindowOptions(join(here, '../preload/index.cjs')), ...(bounds ?? {}) }),
+    pageUrl: APP_PAGE,
+    bounds: {
+      load: () => store.getWindowBounds(),
+      save: (bounds) => {
+        try {
+          store.setWindowBounds(bounds);
+        } catch (error) {
+          console.error('Could not remember the window position:', error);
+        }
+      },
+    },
+    workAreas: () => screen.getAllDisplays().map((display) => display.workArea),
+    clock: systemClock,
+  });
+  registerAppApi({ ipcMain, handlers: controller.handlers, senders: { isAppUrl: appUrlMatcher(APP_PAGE), isOurWindow: (sender) => staffWindow.isOurWebContents(sender) }, onHandlerError: logError });
+
+  const updater = createUpdater(fleet, () => staffWindow.allowClose()).service;
+  const call = (result: Promise<unknown>) => void result.catch((error: unknown) => logError('tray', error));
+  const tray = new TrayService({
+    factory: electronTrayFactory(app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'build')),
+    platform: process.platform,
+    actions: {
+      setOnline: (online) => call(controller.handlers.setOnline({ online })),
+      goOfflineFor: (minutes) => call(controller.handlers.setOnline({ online: false, offlineUntil: new Date(Date.now() + minutes * 60_000).toISOString() })),
+      openBusinessHours: () => staffWindow.show(BUSINESS_HOURS),
+      setLaunchAtLogin: (enabled) => call(controller.handlers.setPreference({ key: 'launchAtLogin', value: enabled })),
+      restartToUpdate: () => updater?.restartToUpdate(),
+      quit: () => app.quit(),
+      openWindow: () => staffWindow.show(),
+    },
+  });
+  const planner = new NotificationPlanner({ clock: systemClock, show: createNotifier(() => staffWindow.show()).show });
+  const loginItem = createLoginItemSync();
+
+  const render = (state: AppState): void => {
+    tray.render(state, { updateReady: updater?.state.kind === 'ready' ? updater.state.version : null });
+    publishState(staffWindow.window?.webContents ?? null, state);
+    planner.observe(state);
+    loginItem.apply(state.preferences.launchAtLogin);
   };
+  controller.subscribe(render);
+  render(controller.state);
+  updater?.subscribe(() => render(controller.state));
+  updater?.start();
 
-  app.on('second-instance', showWindow);
-  app.on('web-contents-created', (_event, contents) => {
-    // The staff UI never navigates away or opens windows of its own.
-    contents.on('will-navigate', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  powerMonitor.on('resume', () => controller.resume());
+  app.on('second-instance', () => staffWindow.show());
+  app.on('activate', () => staffWindow.show());
+  app.on('before-quit', () => {
+    staffWindow.allowClose();
+    updater?.stop();
+    planner.stop();
+    controller.stop();
+    tray.destroy();
   });
 
-  void app.whenReady().then(() => {
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    showWindow();
-  });
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
-  });
+  const connection = store.getConnection();
+  const connect = startupConnection(fleet, connection && { ...connection, token: store.readToken() }, process.env, app.isPackaged);
+  if (connect) {
+    void controller.handlers.connect(connect).then((result) => {
+      if (!result.ok) console.error(`Could not connect at start: ${result.error.message}`);
+    });
+  }
+  if (!startedAtLogin()) staffWindow.show();
+  return controller;
+}
+
+/** Fleet problems become notices in the window; a pre-set PC name fills in (or, locked, overrides) this PC's. */
+function applyFleetToStore(fleet: FleetConfig, store: AppStore): void {
+  for (const error of fleet.errors) {
+    const where = error.path ? `${error.source}, ${error.path}` : error.source;
+    store.addNotice({ id: `fleet-config:${where}`, kind: 'fleet-config', message: `Administrator settings (${where}): ${error.message}` });
+  }
+  const pcName = fleet.values.pcName;
+  if (pcName !== undefined && (fleet.locked.includes('pcName') || store.getPreferences().pcName === defaultPcName(hostname()))) store.setPreference('pcName', pcName);
 }

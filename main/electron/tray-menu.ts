@@ -15,6 +15,8 @@ export type TrayMenuItem = {
 
 export type TrayActions = {
   setOnline(online: boolean): void;
+  /** Installs a downloaded update now (main/electron/updater.ts); offered only when one is ready. */
+  restartToUpdate(): void;
   goOfflineFor(minutes: number): void;
   openBusinessHours(): void;
   setLaunchAtLogin(enabled: boolean): void;
@@ -27,6 +29,7 @@ export const trayMenuIds = {
   offlineFor: (minutes: number) => `offline-for-${minutes}`,
   openBusinessHours: 'open-business-hours',
   launchAtLogin: 'launch-at-login',
+  restartToUpdate: 'restart-to-update',
   quit: 'quit',
 } as const;
 
@@ -42,10 +45,14 @@ export const trayLabels = {
   openBusinessHours: 'Open Business Hours…',
   launchAtLogin: 'Launch at login',
   quit: 'Quit',
+  restartToUpdate: (version: string) => `Restart to update (version ${version})`,
   notConnected: 'Not connected to the clinic’s server',
 } as const;
 
-export function trayMenuTemplate(state: AppState, actions: TrayActions): TrayMenuItem[] {
+/** What the tray shows beside the app state: an update waiting to be installed. */
+export type TrayExtras = { updateReady?: string | null };
+
+export function trayMenuTemplate(state: AppState, actions: TrayActions, extras: TrayExtras = {}): TrayMenuItem[] {
   const online = state.presence?.online ?? false;
   // Without a connection there is no clinic to switch; the window is where staff connect.
   const canSwitch = state.connection !== null && state.presence !== null;
@@ -80,6 +87,9 @@ export function trayMenuTemplate(state: AppState, actions: TrayActions): TrayMen
       click: () => actions.setLaunchAtLogin(!state.preferences.launchAtLogin),
     },
     { type: 'separator' },
+    ...(extras.updateReady
+      ? [{ id: trayMenuIds.restartToUpdate, label: trayLabels.restartToUpdate(extras.updateReady), click: () => actions.restartToUpdate() }]
+      : []),
     { id: trayMenuIds.quit, label: trayLabels.quit, click: () => actions.quit() },
   ];
 }

@@ -4,7 +4,7 @@
 import type { AppState } from '../../core/app-contract.ts';
 import { trayIconFile, trayIconKind, trayTooltip } from './tray-icon.ts';
 import { trayMenuTemplate } from './tray-menu.ts';
-import type { TrayActions, TrayMenuItem } from './tray-menu.ts';
+import type { TrayActions, TrayExtras, TrayMenuItem } from './tray-menu.ts';
 
 /** What the service uses of Electron's Tray. */
 export type TrayLike<Image, Menu> = {
@@ -39,7 +39,7 @@ export class TrayService<Image, Menu> {
     this.#options = options;
   }
 
-  render(state: AppState): void {
+  render(state: AppState, extras: TrayExtras = {}): void {
     const { factory, actions, platform } = this.#options;
     const iconFile = trayIconFile(trayIconKind(state), platform);
     if (this.#tray === null) {
@@ -55,7 +55,7 @@ export class TrayService<Image, Menu> {
     if (tooltip !== this.#tooltip) this.#tray.setToolTip(tooltip);
     this.#tooltip = tooltip;
 
-    const template = trayMenuTemplate(state, actions);
+    const template = trayMenuTemplate(state, actions, extras);
     const signature = menuSignature(template);
     if (signature !== this.#menuSignature) this.#tray.setContextMenu(factory.buildMenu(template));
     this.#menuSignature = signature;

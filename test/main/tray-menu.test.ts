@@ -13,6 +13,7 @@ function recordingActions() {
     goOfflineFor: (minutes) => calls.push(`goOfflineFor:${minutes}`),
     openBusinessHours: () => calls.push('openBusinessHours'),
     setLaunchAtLogin: (enabled) => calls.push(`setLaunchAtLogin:${enabled}`),
+    restartToUpdate: () => calls.push('restartToUpdate'),
     quit: () => calls.push('quit'),
   };
   return { calls, actions };
@@ -83,6 +84,17 @@ describe('tray menu template', () => {
     byId(items, trayMenuIds.launchAtLogin).click?.();
     byId(items, trayMenuIds.quit).click?.();
     expect(calls).toEqual(['openBusinessHours', 'setLaunchAtLogin:false', 'quit']);
+  });
+
+  it('offers "Restart to update" only when an update has been downloaded', () => {
+    const { calls, actions } = recordingActions();
+    expect(trayMenuTemplate(appStateFixture(), actions).some((item) => item.id === trayMenuIds.restartToUpdate)).toBe(false);
+    const items = trayMenuTemplate(appStateFixture(), actions, { updateReady: '0.2.0' });
+    const update = byId(items, trayMenuIds.restartToUpdate);
+    expect(update.label).toBe('Restart to update (version 0.2.0)');
+    expect(items.at(-1)?.id).toBe(trayMenuIds.quit);
+    update.click?.();
+    expect(calls).toEqual(['restartToUpdate']);
   });
 
   it('produces items Electron accepts as a menu template', () => {

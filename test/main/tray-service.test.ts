@@ -39,6 +39,7 @@ function setup(platform: NodeJS.Platform = 'win32') {
     actions: {
       setOnline: (online) => opened.push(`setOnline:${online}`),
       goOfflineFor: () => undefined,
+      restartToUpdate: () => undefined,
       openBusinessHours: () => undefined,
       setLaunchAtLogin: () => undefined,
       quit: () => undefined,

@@ -1,0 +1,62 @@
+// What the desktop app connects to at start, and which changes the administrator's locks refuse:
+// a real fleet.json in a temporary directory, read by the distribution engineer's loader.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppController } from '../../main/app/app-controller.ts';
+import { loadFleetConfig } from '../../main/app/fleet-config.ts';
+import type { FleetConfig } from '../../main/app/fleet-schema.ts';
+import { noSecretBox } from '../../main/app/secret-box.ts';
+import { openAppStore } from '../../main/app/store.ts';
+import { fleetPolicy, startupConnection } from '../../main/electron/startup-connection.ts';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'chatdesk-fleet-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function fleet(file: object | null, argv: string[] = []): FleetConfig {
+  const path = join(dir, 'fleet.json');
+  if (file) writeFileSync(path, JSON.stringify(file));
+  return loadFleetConfig({ argv, env: { CHATDESK_FLEET_CONFIG: path }, platform: 'linux', cwd: dir });
+}
+
+const preset = { serverUrl: 'https://chat.riverside-vets.example', clinicId: 'clinic-1', token: 'fleet-token' };
+const devEnv = { CHATDESK_SERVER_URL: 'http://127.0.0.1:8787', CHATDESK_CLINIC_ID: 'demo', CHATDESK_TOKEN: 'demo-token' };
+
+describe('connection at start', () => {
+  it('connects a fresh PC with what the administrator pre-set', () => {
+    expect(startupConnection(fleet(preset), null, {}, true)).toEqual(preset);
+  });
+
+  it('keeps a PC that is already connected as configured', () => {
+    expect(startupConnection(fleet(preset), { ...preset }, {}, true)).toBeNull();
+  });
+
+  it('uses the development environment (npm start) only outside an installed app', () => {
+    expect(startupConnection(fleet(null), null, devEnv, false)).toEqual({ serverUrl: 'http://127.0.0.1:8787', clinicId: 'demo', token: 'demo-token' });
+    expect(startupConnection(fleet(null), null, devEnv, true)).toBeNull();
+    expect(startupConnection(fleet(null), { serverUrl: 'http://127.0.0.1:8787', clinicId: 'demo', token: 'demo-token' }, devEnv, false)).toBeNull();
+    expect(startupConnection(fleet(null), null, { CHATDESK_SERVER_URL: 'http://127.0.0.1:8787' }, false)).toBeNull();
+  });
+});
+
+describe('locked values', () => {
+  it('refuse a connect to another server, and a new PC name, before any request is made', async () => {
+    const config = fleet({ ...preset, pcName: 'Front desk 1', locked: ['serverUrl', 'pcName'] });
+    const store = openAppStore({ directory: dir, secretBox: noSecretBox, hostname: 'PC' });
+    const controller = new AppController({ store, policy: fleetPolicy(config, () => ({ ...store.getConnection(), token: store.readToken(), pcName: store.getPreferences().pcName })) });
+    controller.start();
+    try {
+      const connect = await controller.handlers.connect({ serverUrl: 'https://elsewhere.example', clinicId: 'clinic-1', token: 't' });
+      expect(connect).toMatchObject({ ok: false, error: { code: 'invalid-input', fields: [{ path: 'serverUrl', message: 'Set by your IT administrator; it cannot be changed here.' }] } });
+      const rename = await controller.handlers.setPreference({ key: 'pcName', value: 'Somebody else' });
+      expect(rename).toMatchObject({ ok: false, error: { fields: [{ path: 'pcName' }] } });
+      expect(controller.state.preferences.pcName).toBe('PC');
+    } finally {
+      controller.stop();
+    }
+  });
+});
