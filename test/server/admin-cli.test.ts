@@ -13,7 +13,8 @@ function admin(args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('admin CLI', () => {
+// Each CLI run is a fresh Node process; on a busy machine a few of them take a while.
+describe('admin CLI', { timeout: 60_000 }, () => {
   const directory = temporaryDirectory();
   let server: RunningServer;
   beforeAll(async () => {

@@ -122,14 +122,16 @@ describe.each(backends)('event streams on %s', (backend) => {
 describe('availability events at opening and closing instants', () => {
   it('announces the closing at 18:00 on a stream that is open at the time', async () => {
     const storage = await createTestStorage('sqlite');
-    // The server's clock reads 17:59:58.5 London time now and runs at real speed from there.
-    const offset = Date.parse('2026-11-25T17:59:58.500Z') - Date.now();
-    const server = await startServer(storage, { now: () => new Date(Date.now() + offset) });
+    // The server's clock stands at 17:59:59.9 London time until the test moves it past 18:00; the
+    // server's timer keeps checking it, as it would a real clock approaching the boundary.
+    let clock = new Date('2026-11-25T17:59:59.900Z');
+    const server = await startServer(storage, { now: () => clock });
     try {
       const clinic = await createClinicThroughApi(server, 'Riverside Vets', 'Europe/London');
       const stream = await openEventStream(`${server.url}/v1/clinics/${clinic.clinicId}/events`, clinic.staff);
       const open = await stream.waitFor((event) => event.type === 'availability');
       expect((open.data as AvailabilityResponse).accepting).toBe(true);
+      clock = new Date('2026-11-25T18:00:00.000Z');
       const closed = await stream.waitFor((event) => event.type === 'availability' && !(event.data as AvailabilityResponse).accepting);
       expect(closed.data).toMatchObject({ reason: 'outside-hours', widget: 'banner', opensAt: '2026-11-26T09:00:00.000Z' });
       stream.close();

@@ -34,7 +34,7 @@ const settingsLike = fc.record(
 );
 const anyBody = fc.oneof(fc.jsonValue(), fc.object(), fc.string().map((text) => ({ raw: text })));
 
-describe('fuzzed bodies', () => {
+describe('fuzzed bodies', { timeout: 60_000 }, () => {
   let storage: TestStorage;
   let server: RunningServer;
   let clinic: TestClinic;

@@ -20,7 +20,8 @@ function roundTheClock(settings: ChatSettings): ChatSettings {
   return { ...settings, week: Object.fromEntries(weekdays.map((day) => [day, { open: true, ranges: [{ start: '00:00', end: '24:00' }] }])) as ChatSettings['week'] };
 }
 
-describe('the server process', () => {
+// Child processes start slowly on a busy CI machine: these tests get a minute each.
+describe('the server process', { timeout: 60_000 }, () => {
   it('prints one line when ready and shuts down cleanly on SIGTERM, ending event streams', async () => {
     const directory = temporaryDirectory();
     directories.push(directory);
