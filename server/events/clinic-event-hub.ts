@@ -44,9 +44,9 @@ export class ClinicEventHub {
     this.#deps = deps;
   }
 
-  /** Null when the clinic does not exist. */
+  /** Null when the clinic does not exist; rejects when the database cannot be read. */
   async subscribe(clinicId: string, listener: StreamListener): Promise<Subscription | null> {
-    for (;;) {
+    for (let attempt = 0; attempt < 3; attempt++) {
       const channel = this.#channels.get(clinicId) ?? this.#openChannel(clinicId);
       const fromSeq = await this.#enqueue(channel, () => {
         if (channel.closed) return null;
@@ -54,9 +54,11 @@ export class ClinicEventHub {
         return channel.lastSeq;
       });
       if (fromSeq !== null) return { fromSeq, unsubscribe: () => this.#unsubscribe(channel, listener) };
-      // The channel closed before this listener joined: the clinic is gone, or its last stream just left.
+      // The channel closed before this listener joined: the clinic is gone, its last stream just left
+      // (then a new channel is opened), or reading the database failed.
       if (channel.clinicMissing) return null;
     }
+    throw new Error(`could not open the event channel of clinic ${clinicId}`);
   }
 
   /** A committed change, from this instance or another. */
@@ -75,10 +77,6 @@ export class ClinicEventHub {
         if (seq !== null) await this.#catchUp(channel, { clinicId: channel.clinicId, seq, event: null });
       });
     }
-  }
-
-  get openChannels(): number {
-    return this.#channels.size;
   }
 
   close(): void {

@@ -75,10 +75,6 @@ export class EventStreams {
     return stream;
   }
 
-  get size(): number {
-    return this.#open.size;
-  }
-
   closeAll(): void {
     for (const stream of [...this.#open]) stream.close();
   }

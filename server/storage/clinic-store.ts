@@ -39,7 +39,7 @@ const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const newToken = (): string => `cd_${randomBytes(32).toString('base64url')}`;
 
-export function clinicStateOfRow(row: ClinicRow): ClinicState {
+function clinicStateOfRow(row: ClinicRow): ClinicState {
   return {
     id: row.id,
     name: row.name,
