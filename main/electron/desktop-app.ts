@@ -46,7 +46,7 @@ export function startDesktopApp(): void {
         const serverUrl = controller?.state.connection?.serverUrl;
         return serverUrl ? [new URL(serverUrl).origin] : [];
       },
-      openExternal: (url) => void shell.openExternal(url),
+      openExternal: (url) => void shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK called only for https links to the clinic server that hardenWebContents let through
     }),
   );
   // With no listener, Electron quits when the last window goes; this app lives on in the tray.
@@ -65,6 +65,7 @@ export function startDesktopApp(): void {
 
 function run(): AppController {
   const here = import.meta.dirname;
+  const preloadPath = join(here, '../preload/index.cjs');
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, (request) => appProtocolResponse(join(here, '../renderer'), request));
 
@@ -86,7 +87,8 @@ function run(): AppController {
   const logError = (operation: string, error: unknown) => console.error(`AppApi ${operation} failed:`, error);
 
   const staffWindow = new StaffWindow({
-    create: (bounds) => new BrowserWindow({ ...staffWindowOptions(join(here, '../preload/index.cjs')), ...(bounds ?? {}) }),
+    // Electronegativity cannot see into staffWindowOptions(); test/main/window-options.test.ts pins its settings.
+    create: (bounds) => new BrowserWindow(staffWindowOptions(preloadPath, bounds)), // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK all set in staffWindowOptions
     pageUrl: APP_PAGE,
     bounds: {
       load: () => store.getWindowBounds(),

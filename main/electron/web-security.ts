@@ -38,7 +38,7 @@ export function hardenWebContents(contents: GuardedContents, policy: LinkPolicy)
   contents.on('will-redirect', stayHome);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url, policy.externalOrigins())) policy.openExternal(url);
+    if (isAllowedExternalUrl(url, policy.externalOrigins())) policy.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK https and an allowed origin only, checked on this line
     return { action: 'deny' };
   });
 }

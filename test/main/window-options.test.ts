@@ -18,6 +18,18 @@ describe('staff window options', () => {
     expect(prefs.allowRunningInsecureContent).toBe(false);
     expect(prefs.experimentalFeatures).toBe(false);
     expect(prefs.webviewTag).toBe(false);
+    expect(prefs.navigateOnDragDrop).toBe(false);
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
+  });
+
+  it('starts hidden, so the window never flashes before the UI is ready', () => {
+    expect(staffWindowOptions('/app/preload.cjs').show).toBe(false);
+  });
+
+  it('places the window at remembered bounds, keeping every security setting', () => {
+    const placed = staffWindowOptions('/app/preload.cjs', { x: 40, y: 50, width: 1000, height: 700 });
+    expect(placed).toMatchObject({ x: 40, y: 50, width: 1000, height: 700 });
+    expect(placed.webPreferences).toEqual(prefs);
   });
 
   it('loads only our preload script', () => {
