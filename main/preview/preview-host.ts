@@ -9,10 +9,12 @@ import type { AppResult, ConnectInput } from '../../core/app-contract.ts';
 import { previewPaths, previewSessionQuery } from '../../core/preview-contract.ts';
 import { AppController } from '../app/app-controller.ts';
 import { isAppApiOperation, runOperation } from '../app/app-operations.ts';
+import { systemClock } from '../app/clock.ts';
 import type { Clock } from '../app/clock.ts';
 import { SECURITY_HEADERS } from '../app/content-security.ts';
 import { readStaticFile } from '../app/renderer-files.ts';
 import { noSecretBox } from '../app/secret-box.ts';
+import { watchForWake } from '../app/wake-detector.ts';
 import { openAppStore } from '../app/store.ts';
 import { createRequestGuard } from './request-guard.ts';
 import type { RequestGuard } from './request-guard.ts';
@@ -59,6 +61,8 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
   if (options.pcName) store.setPreference('pcName', options.pcName);
   const controller = new AppController({ store, ...(options.clock ? { clock: options.clock } : {}), ...(options.locale ? { locale: options.locale } : {}) });
   controller.start();
+  // No powerMonitor outside Electron: notice a sleep by the wall clock, then reconnect at once.
+  const stopWatchingForWake = watchForWake(options.clock ?? systemClock, () => controller.resume());
 
   const rendererDir = options.rendererDir ?? defaultRendererDir;
   const streams = new StateEventStreams();
@@ -139,6 +143,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     connected,
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
+        stopWatchingForWake();
         controller.stop();
         streams.closeAll();
         server.close(() => resolve());

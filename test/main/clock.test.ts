@@ -1,6 +1,7 @@
 // Clock skew from HTTP Date headers, and the one-slot timer the controller's timers are built on.
 import { describe, expect, it } from 'vitest';
 import { ClockSkew, OneShotTimer } from '../../main/app/clock.ts';
+import { watchForWake } from '../../main/app/wake-detector.ts';
 import { ManualClock } from './support/manual-clock.ts';
 
 describe('clock skew', () => {
@@ -45,5 +46,24 @@ describe('one-shot timer', () => {
     timer.cancel();
     clock.advance(5_000);
     expect(fired).toEqual(['second']);
+  });
+});
+
+describe('wake detector', () => {
+  it('reports a sleep once the next check fires late by the wall clock, and nothing otherwise', () => {
+    const clock = new ManualClock('2026-11-25T10:00:00Z');
+    let wakes = 0;
+    const stop = watchForWake(clock, () => (wakes += 1), { intervalMs: 15_000, toleranceMs: 30_000 });
+    clock.advance(10 * 60_000);
+    expect(wakes).toBe(0);
+    clock.sleep(45 * 60_000);
+    clock.advance(15_000);
+    expect(wakes).toBe(1);
+    clock.advance(60_000);
+    expect(wakes).toBe(1);
+    stop();
+    clock.sleep(60 * 60_000);
+    clock.advance(60_000);
+    expect(wakes).toBe(1);
   });
 });

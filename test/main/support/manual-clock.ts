@@ -44,4 +44,13 @@ export class ManualClock implements Clock {
   advance(ms: number): void {
     this.advanceTo(new Date(this.#now + ms));
   }
+
+  /**
+   * Moves the wall clock without firing anything, as a suspended PC sees it on waking: pending timers
+   * keep their remaining time (Node's timers run on a monotonic clock that stops during sleep).
+   */
+  sleep(ms: number): void {
+    this.#now += ms;
+    for (const timer of this.#timers) timer.due += ms;
+  }
 }
