@@ -1,11 +1,13 @@
 // The staff API over real HTTP, on SQLite and (with TEST_DATABASE_URL) PostgreSQL: settings with
-// optimistic concurrency, presence with idempotent retries, and that all of it survives a restart.
+// optimistic concurrency, presence with idempotent retries, that all of it survives a restart, and
+// (PostgreSQL) that the server reports a database outage and recovers from it by itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../core/index.ts';
 import type { ChatSettings } from '../../core/index.ts';
 import type { ClinicResponse, PresenceResponse, SettingsResponse, StaleSettingsBody } from '../../core/http-contract.ts';
 import type { RunningServer } from '../../server/server.ts';
-import { backends, call, createClinicThroughApi, createTestStorage, startServer } from './helpers/test-server.ts';
+import { onMaintenanceDatabase } from './helpers/postgres.ts';
+import { backends, call, createClinicThroughApi, createTestStorage, eventually, startServer } from './helpers/test-server.ts';
 import type { ErrorResponse, TestClinic, TestStorage } from './helpers/test-server.ts';
 import { openEventStream } from './helpers/sse-client.ts';
 
@@ -152,3 +154,55 @@ describe.each(backends)('staff API on %s', (backend) => {
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
   });
 });
+
+// Registered only where PostgreSQL is available (CI), rather than reported as skipped elsewhere.
+if (backends.includes('postgres')) {
+  describe('a PostgreSQL outage', () => {
+    let storage: TestStorage;
+    let server: RunningServer;
+    let clinic: TestClinic;
+
+    beforeAll(async () => {
+      storage = await createTestStorage('postgres');
+      server = await startServer(storage);
+      clinic = await createClinicThroughApi(server);
+    });
+    afterAll(async () => {
+      await onMaintenanceDatabase(storage.databaseUrl!, (name) => `ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS true`).catch(() => undefined);
+      await server?.close();
+      await storage?.dispose();
+    });
+
+    it('answers 503 on /healthz while the database is unreachable, and recovers when it returns', async () => {
+      const databaseUrl = storage.databaseUrl!;
+      const stream = await openEventStream(`${server.url}/v1/clinics/${clinic.clinicId}/events`, clinic.staff);
+      await stream.waitFor((event) => event.type === 'availability');
+
+      await onMaintenanceDatabase(databaseUrl, (name) => `ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false`);
+      await onMaintenanceDatabase(databaseUrl, (name) => `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`);
+      const down = await eventually(
+        () => call<{ error: { code: string } }>(`${server.url}/healthz`),
+        (response) => response.status === 503,
+      );
+      expect(down.status).toBe(503);
+      expect(down.body.error.code).toBe('unavailable');
+
+      await onMaintenanceDatabase(databaseUrl, (name) => `ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS true`);
+      const up = await eventually(
+        () => call(`${server.url}/healthz`),
+        (response) => response.status === 200,
+      );
+      expect(up.status).toBe(200);
+
+      // Writes work again, and reach the stream opened before the outage.
+      const changed = await call<PresenceResponse>(`${server.url}/v1/clinics/${clinic.clinicId}/presence`, {
+        method: 'PUT',
+        headers: clinic.staff,
+        json: { online: false, changedBy: 'after the outage' },
+      });
+      expect(changed.status).toBe(200);
+      await stream.waitFor((event) => event.type === 'presence' && (event.data as PresenceResponse).presence.changedBy === 'after the outage');
+      stream.close();
+    });
+  });
+}

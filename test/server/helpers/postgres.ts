@@ -28,3 +28,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     drop: () => onAdminDatabase((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }
+
+
+/** Runs a statement about a test database (ALTER DATABASE …) from the shared `test` database. */
+export async function onMaintenanceDatabase(databaseUrl: string, statement: (name: string) => string): Promise<void> {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  await onAdminDatabase((client) => client.query(statement(name)));
+}
