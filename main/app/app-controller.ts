@@ -8,7 +8,7 @@ import { appStateSnapshot } from './app-state.ts';
 import { ClockSkew, OneShotTimer, systemClock } from './clock.ts';
 import type { Clock } from './clock.ts';
 import { connectToClinic } from './connect.ts';
-import { applyServerPresence } from './local-copy.ts';
+import { adoptServerState, applyServerPresence } from './local-copy.ts';
 import { PersistedOutbox, enqueuePresence } from './outbox.ts';
 import type { BackoffOptions } from './outbox.ts';
 import { Refusal, SettingsEditor } from './settings-editor.ts';
@@ -64,7 +64,7 @@ export class AppController {
     const connection = this.#store.getConnection();
     if (connection) {
       const token = this.#store.readToken();
-      if (token === null) this.#health.tokenMissing(appMessages.tokenRevoked, this.#now());
+      if (token === null) this.#health.tokenMissing(appMessages.tokenUnreadable, this.#now());
       else this.#startSession(connection.serverUrl, connection.clinicId, token);
     }
     this.#publish();
@@ -86,6 +86,11 @@ export class AppController {
 
   get state(): AppState {
     return this.#snapshot();
+  }
+
+  /** The server's idea of now (this PC's clock corrected by the measured skew), for timed breaks. */
+  now(): Date {
+    return this.#now();
   }
 
   subscribe = (listener: (state: AppState) => void): (() => void) => {
@@ -203,6 +208,11 @@ export class AppController {
     return {
       onSettings: (settings) => update(() => this.#editor.received(settings)),
       onPresence: (presence) => update(() => applyServerPresence(this.#store, presence, now())),
+      onSnapshot: (settings, presence) =>
+        update(() => {
+          adoptServerState(this.#store, settings, presence, now());
+          this.#editor.received(settings);
+        }),
       onReached: () => update(() => this.#health.reached()),
       onFailed: (failure) => update(() => this.#health.failed(failure, now())),
       onRefused: (failure) => update(() => this.#health.refused(failure, now())),

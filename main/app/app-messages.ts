@@ -24,6 +24,7 @@ export const appMessages = {
   unknownClinic: 'The server has no clinic with this ID. Check the clinic ID.',
   serverTrouble: (status: number, message: string) => `The server could not answer (${status}: ${message}). Try again in a minute.`,
   tokenRevoked: 'The server no longer accepts this PC’s access token. Connect again with the clinic’s token.',
+  tokenUnreadable: 'The access token stored on this PC could not be read. Connect again with the clinic’s token.',
   clinicGone: 'The server no longer knows this clinic. Connect again with the clinic ID and token.',
   syncUnreachable: (detail: string) => `The server can’t be reached (${detail}). Changes are kept on this PC and sent when it returns.`,
   changeRefused: (message: string) => `The server refused a change: ${message}`,

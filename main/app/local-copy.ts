@@ -19,6 +19,19 @@ export function applyServerSettings(store: AppStore, incoming: SettingsResponse,
   return true;
 }
 
+/**
+ * The server's whole state, read after a (re)connect. It also rebuilds a local copy that was lost
+ * (e.g. dropped from a settings file that no longer matched the schedule model).
+ */
+export function adoptServerState(store: AppStore, settings: SettingsResponse, presence: Presence, now: Date): void {
+  if (store.getServerCopy() === null) {
+    store.setServerCopy({ settings: settings.settings, version: settings.version, presence, receivedAt: now.toISOString() });
+    return;
+  }
+  applyServerSettings(store, settings, now);
+  applyServerPresence(store, presence, now);
+}
+
 /** Applies the switch from the server; an answer older than what we already know is ignored. */
 export function applyServerPresence(store: AppStore, incoming: Presence, now: Date): boolean {
   const current = store.getServerCopy();

@@ -18,6 +18,8 @@ export type SessionListener = Pick<
 > & {
   onSettings(settings: SettingsResponse): void;
   onPresence(presence: Presence): void;
+  /** Both, read together after the stream (re)opened. */
+  onSnapshot(settings: SettingsResponse, presence: Presence): void;
   /** The server answered: the stream opened or a read succeeded. */
   onReached(): void;
   onFailed(failure: ServerFailure): void;
@@ -118,14 +120,12 @@ export class SyncSession {
     this.#sender.kick({ force: true });
     const [settings, presence] = await Promise.all([this.#client.settings(), this.#client.presence()]);
     if (this.#abort.signal.aborted) return;
-    for (const answer of [settings, presence]) {
-      if (!answer.ok) {
-        if (answer.failure.kind === 'rejected' && [401, 403, 404].includes(answer.failure.status)) this.#refused(answer.failure);
-        return;
-      }
+    if (settings.ok && presence.ok) {
+      this.#listener.onSnapshot(settings.value, presence.value);
+      return;
     }
-    if (settings.ok) this.#listener.onSettings(settings.value);
-    if (presence.ok) this.#listener.onPresence(presence.value);
+    const failure = settings.ok ? (presence.ok ? null : presence.failure) : settings.failure;
+    if (failure?.kind === 'rejected' && [401, 403, 404].includes(failure.status)) this.#refused(failure);
   }
 
   #refused(failure: ServerFailure): void {

@@ -1,9 +1,11 @@
 // Connecting against the real server: every failure names the field to fix; success loads the clinic.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppResult } from '../../core/app-contract.ts';
-import { openPc, startClinicServer } from './support/controller-harness.ts';
+import { openPc, startClinicServer, waitFor } from './support/controller-harness.ts';
 import type { ClinicServer, TestPc } from './support/controller-harness.ts';
 
 let server: ClinicServer;
@@ -111,5 +113,21 @@ describe('connect', () => {
     const reopened = pc.restart();
     pcs.push(reopened);
     expect(reopened.controller.state.connection).toBeNull();
+  });
+
+  it('rebuilds a local copy that had to be dropped from the settings file, from the server', async () => {
+    const pc = newPc();
+    await pc.api.connect({ serverUrl: server.url, clinicId: server.clinic.clinicId, token: server.clinic.token });
+    pc.controller.stop();
+    const file = join(pc.dir, 'config.json');
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    writeFileSync(file, JSON.stringify({ ...saved, serverCopy: { settings: { weekdays: 'all' }, version: 1, presence: {}, receivedAt: new Date().toISOString() } }));
+
+    const reopened = pc.restart();
+    pcs.push(reopened);
+    expect(reopened.controller.state.notices.map((notice) => notice.kind)).toContain('store-data-dropped');
+    const state = await waitFor(() => reopened.controller.state, (current) => current.server !== null);
+    expect(state.server?.version).toBe((await server.settings()).version);
+    expect(state.status.tone).not.toBe('not-connected');
   });
 });
