@@ -12,13 +12,16 @@ export function formatFrame(frame: StreamFrame): string {
   return `${id}event: ${frame.event.type}\ndata: ${JSON.stringify(frame.event.data)}\n\n`;
 }
 
+/** Asked at every heartbeat whether the client may still listen (its token may have been replaced). */
+export type StillAllowed = () => Promise<boolean>;
+
 export class EventStream {
   readonly #response: ServerResponse;
   readonly #heartbeat: NodeJS.Timeout;
   readonly #closeHandlers: (() => void)[] = [];
   #closed = false;
 
-  constructor(response: ServerResponse, heartbeatMs: number) {
+  constructor(response: ServerResponse, heartbeatMs: number, stillAllowed: StillAllowed) {
     this.#response = response;
     response.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
@@ -28,7 +31,14 @@ export class EventStream {
       'x-accel-buffering': 'no',
     });
     response.write(`retry: ${RETRY_MS}\n: connected\n\n`);
-    this.#heartbeat = setInterval(() => this.#write(': heartbeat\n\n'), heartbeatMs);
+    this.#heartbeat = setInterval(() => {
+      this.#write(': heartbeat\n\n');
+      // A failed check (database briefly away) keeps the stream; only a definite "no" ends it.
+      stillAllowed().then(
+        (allowed) => allowed || this.close(),
+        () => undefined,
+      );
+    }, heartbeatMs);
     response.on('close', () => this.close());
   }
 
@@ -68,8 +78,8 @@ export class EventStreams {
     this.#heartbeatMs = heartbeatMs;
   }
 
-  open(response: ServerResponse): EventStream {
-    const stream = new EventStream(response, this.#heartbeatMs);
+  open(response: ServerResponse, stillAllowed: StillAllowed): EventStream {
+    const stream = new EventStream(response, this.#heartbeatMs, stillAllowed);
     this.#open.add(stream);
     stream.onClose(() => this.#open.delete(stream));
     return stream;

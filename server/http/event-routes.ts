@@ -1,12 +1,13 @@
 // GET /v1/clinics/:id/events: the clinic's changes as Server-Sent Events. A new stream starts with the
 // current settings and presence; a resumed one (Last-Event-ID) gets exactly the events it missed. Then
 // every change follows live, and `availability` whenever it changes (including by the clock).
+// Heartbeats keep proxies from closing the stream and recheck that the stream's token is still valid.
 import type { FastifyInstance } from 'fastify';
 import { apiPaths, headers } from '../../core/http-contract.ts';
 import { availabilityOf } from '../availability-view.ts';
 import type { StreamFrame } from '../events/clinic-event-hub.ts';
 import type { EventStream } from '../events/event-streams.ts';
-import { checkStaff } from './auth.ts';
+import { bearerToken, checkStaff } from './auth.ts';
 import type { ClinicParams, RouteContext } from './context.ts';
 import { clinicRoute, isClinicIdShape } from './context.ts';
 import { HttpError } from './errors.ts';
@@ -39,7 +40,9 @@ export function registerEventRoutes(app: FastifyInstance, context: RouteContext)
     const lastEventId = parseLastEventId(request.headers[headers.lastEventId]);
 
     reply.hijack();
-    const stream = streams.open(reply.raw);
+    // A replaced token (rotate-token) ends the streams opened with it at their next heartbeat.
+    const token = bearerToken(request)!;
+    const stream = streams.open(reply.raw, async () => (await store.clinicOfToken(token)) === clinicId);
     let sentUpTo = -1;
     let live = false;
     const early: StreamFrame[] = [];

@@ -4,6 +4,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AvailabilityResponse, PresenceResponse, SettingsResponse } from '../../core/http-contract.ts';
+import { rotateClinicToken } from '../../server/clinic-admin.ts';
 import type { RunningServer } from '../../server/server.ts';
 import { openEventStream } from './helpers/sse-client.ts';
 import type { ReceivedEvent } from './helpers/sse-client.ts';
@@ -96,6 +97,17 @@ describe.each(backends)('event streams on %s', (backend) => {
     );
     expect(comments.filter((comment) => comment === 'heartbeat').length).toBeGreaterThanOrEqual(2);
     stream.close();
+  });
+
+  it('ends a stream at its next heartbeat once its token was replaced', async () => {
+    const other = await createClinicThroughApi(server, 'Rotating clinic');
+    const stream = await openEventStream(`${server.url}/v1/clinics/${other.clinicId}/events`, other.staff);
+    await stream.waitFor((event) => event.type === 'availability');
+    const fresh = await rotateClinicToken({ dataDir: storage.dataDir, databaseUrl: storage.databaseUrl }, other.clinicId);
+    expect(fresh).not.toBeNull();
+    await stream.ended;
+    const refused = await call(`${server.url}/v1/clinics/${other.clinicId}/events`, { headers: other.staff });
+    expect(refused.status).toBe(401);
   });
 
   it('delivers changes to every stream of the clinic and to no other clinic', async () => {
