@@ -5,6 +5,13 @@ import tseslint from 'typescript-eslint';
 // Which environment a folder may touch is enforced here (ARCHITECTURE.md, "Folders").
 const electronOnly = { group: ['electron', 'electron-store', 'electron-updater'], message: 'Electron is imported only in main/electron/ and preload/.' };
 const nodeBuiltins = { group: ['node:*'], message: 'core/ and renderer/ are pure: no Node built-ins.' };
+const rendererTalksToMain = { group: ['**/main/**', '**/server/**'], message: 'The renderer talks to main only through the AppApi.' };
+// The staff UI's first load (bench/ui-load.ts, budget 150 KB gzip) must not build zod's schemas.
+const zodOutOfFirstLoad = {
+  group: ['zod', '**/core/index.ts', '**/core/schedule.ts', '**/core/app-contract.ts', '**/core/http-contract.ts'],
+  allowTypeImports: true,
+  message: 'Keeps zod out of the first load: import values from core/schedule-model.ts, availability.ts or wording.ts; parseSettings arrives lazily (renderer/src/store/draft-validation.ts).',
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', '.data/', 'test-results/', 'playwright-report/', 'server/widget/**/*.min.js'] },
@@ -28,8 +35,13 @@ export default tseslint.config(
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [electronOnly, nodeBuiltins, { group: ['**/main/**', '**/server/**'], message: 'The renderer talks to main only through the AppApi.' }] }],
+      'no-restricted-imports': ['error', { patterns: [electronOnly, nodeBuiltins, rendererTalksToMain, zodOutOfFirstLoad] }],
     },
+  },
+  {
+    // Loaded lazily (React.lazy / import()), so their schemas stay out of the first load.
+    files: ['renderer/src/store/draft-validation.ts', 'renderer/src/components/ConnectionScreen.tsx', 'renderer/src/settings/PreferencesTab.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [electronOnly, nodeBuiltins, rendererTalksToMain] }] },
   },
   {
     files: ['server/**', 'main/app/**', 'main/preview/**', 'bench/**', 'scripts/**'],

@@ -1,6 +1,7 @@
 // Dates and times as this PC's locale writes them (12- or 24-hour clock), through core's wording
 // helpers, so the window and the tray say "18:00" or "6:00 PM" the same way.
-import { clockTime, runsPastMidnight } from '../../core/index.ts';
+import { clockTime } from '../../core/wording.ts';
+import { runsPastMidnight } from '../../core/schedule-model.ts';
 import type { DayHours, TimeRange, WordingOptions } from '../../core/index.ts';
 
 export function uiLocale(): string {

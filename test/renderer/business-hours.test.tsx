@@ -43,6 +43,23 @@ describe('Business Hours grid', () => {
     expect(saveButton()).toBeDisabled();
   });
 
+  it('a save made while the server is unreachable says it waits, then clears when delivered', async () => {
+    const { api, user } = await openGrid();
+    api.model.serverReachable = false;
+    await user.click(screen.getByRole('checkbox', { name: 'Saturday' }));
+    await waitFor(() => expect(saveButton()).toBeEnabled());
+    await user.click(saveButton());
+    expect(await screen.findByText('Saved on this PC — sent when the connection returns')).toBeInTheDocument();
+    expect(saveButton()).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Discard changes' })).toBeDisabled();
+    expect(screen.getByRole('link', { name: 'Settings' })).not.toHaveTextContent('unsaved');
+
+    api.serverReturns();
+    expect(await screen.findByText('No unsaved changes')).toBeInTheDocument();
+    expect(api.model.settings.week.saturday.open).toBe(false);
+    expect(screen.getByRole('checkbox', { name: 'Saturday' })).not.toBeChecked();
+  });
+
   it('keeps the draft in main as it is edited (so it survives closing the window)', async () => {
     const { api, user } = await openGrid();
     const end = screen.getByLabelText('Tuesday end time');

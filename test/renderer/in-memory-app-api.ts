@@ -14,6 +14,9 @@ type Model = {
   presence: Presence;
   draft: unknown | null;
   conflict: { mine: unknown; theirs: { settings: ChatSettings; version: number } } | null;
+  /** A save accepted while the server cannot be reached: kept until serverReturns(). */
+  queuedSave: ChatSettings | null;
+  serverReachable: boolean;
   preferences: AppState['preferences'];
   notices: AppState['notices'];
 };
@@ -23,6 +26,8 @@ export type InMemoryAppApi = AppApi & {
   model: Model;
   /** Another PC saves first: the server copy changes and this PC's next save conflicts. */
   saveFromAnotherPc(settings: ChatSettings): void;
+  /** The server answers again: a queued save is delivered. */
+  serverReturns(): void;
   /** The answer the next connect gives (the server's verdict). */
   nextConnectResult: AppResult | null;
   push(): void;
@@ -37,6 +42,8 @@ export function createInMemoryAppApi(options: { settings?: ChatSettings; connect
     presence: defaultPresence(TEST_NOW, 'Front desk 1'),
     draft: null,
     conflict: null,
+    queuedSave: null,
+    serverReachable: true,
     preferences: { pcName: 'Front desk 1', launchAtLogin: false, notifications: true, offlineReminderMinutes: 30 },
     notices: options.notices ?? [],
   };
@@ -66,7 +73,12 @@ export function createInMemoryAppApi(options: { settings?: ChatSettings; connect
         sentence: staffStatusSentence(availability, { timezone: model.settings.timezone, now: TEST_NOW, presence: model.presence }),
         changesAt: null,
       },
-      sync: { state: model.conflict ? 'conflict' : 'synced', pending: 0, lastError: null, conflict: model.conflict },
+      sync: {
+        state: model.conflict ? 'conflict' : model.serverReachable ? 'synced' : 'offline',
+        pending: model.queuedSave ? 1 : 0,
+        lastError: null,
+        conflict: model.conflict,
+      },
       preferences: model.preferences,
       notices: model.notices,
     };
@@ -79,6 +91,16 @@ export function createInMemoryAppApi(options: { settings?: ChatSettings; connect
     push() {
       const snapshot = state();
       for (const listener of listeners) listener(snapshot);
+    },
+    serverReturns() {
+      model.serverReachable = true;
+      if (model.queuedSave) {
+        model.settings = model.queuedSave;
+        model.version += 1;
+        model.queuedSave = null;
+        model.draft = null;
+      }
+      api.push();
     },
     saveFromAnotherPc(settings) {
       model.settings = settings;
@@ -110,6 +132,11 @@ export function createInMemoryAppApi(options: { settings?: ChatSettings; connect
       if (!parsed.ok) return record('saveSettings', [], { ok: false, error: { code: 'invalid-settings', message: 'Fix the settings', fields: parsed.errors } });
       if (remoteVersionAhead) {
         model.conflict = { mine: model.draft, theirs: { settings: model.settings, version: model.version } };
+        return answer('saveSettings', []);
+      }
+      if (!model.serverReachable) {
+        model.queuedSave = parsed.value;
+        model.draft = parsed.value; // like main: the draft waits, as the server will store it
         return answer('saveSettings', []);
       }
       model.settings = parsed.value;

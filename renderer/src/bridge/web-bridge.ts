@@ -1,7 +1,7 @@
 // The AppApi over the preview host's protocol (core/preview-contract.ts): one POST per operation and
 // one Server-Sent Events stream of state snapshots, both same-origin (the host set the session cookie
 // when the console URL was opened). Used when the page is not inside Electron.
-import { appApiOperations } from '../../../core/app-contract.ts';
+import { appApiChannels } from '../../../core/app-channels.ts';
 import type { AppApi, AppApiOperation, AppResult, AppState } from '../../../core/app-contract.ts';
 import { previewPaths, previewStateEvent } from '../../../core/preview-contract.ts';
 import type { PreviewOperationRequest } from '../../../core/preview-contract.ts';
@@ -53,8 +53,9 @@ export function createWebBridge(options: { fetch?: Fetch; eventSource?: EventSou
     for (const listener of listeners) listener(state);
   }
 
+  // app-channels.ts names every operation without pulling zod into the first load (app-contract.ts would).
   const operations = Object.fromEntries(
-    appApiOperations.map((operation) => [operation, (...args: unknown[]) => invoke(operation, args)]),
+    (Object.keys(appApiChannels) as AppApiOperation[]).map((operation) => [operation, (...args: unknown[]) => invoke(operation, args)]),
   ) as Omit<AppApi, 'subscribe'>;
 
   return {

@@ -7,7 +7,8 @@ export function Notices() {
   const { dismissNotice } = useActions();
   if (notices.length === 0) return null;
   return (
-    <ul className="notices" aria-label="Notices">
+    <section className="notices" aria-label="Notices">
+      <ul>
       {notices.map((notice) => (
         <li key={notice.id} className={`notice notice-${notice.kind}`}>
           <span aria-hidden="true">ℹ </span>
@@ -17,6 +18,7 @@ export function Notices() {
           </button>
         </li>
       ))}
-    </ul>
+      </ul>
+    </section>
   );
 }

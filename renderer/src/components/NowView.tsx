@@ -1,5 +1,5 @@
 // The first screen: what pet owners see right now and today's hours, one click from changing them.
-import { weekdays } from '../../../core/index.ts';
+import { weekdays } from '../../../core/schedule-model.ts';
 import { dayHoursText, todayIn } from '../format.ts';
 import { selectClinicTimezone } from '../store/selectors.ts';
 import { useUi } from '../store/store-context.tsx';

@@ -2,7 +2,7 @@
 // clinic's only channel asks first (core's goingOfflineWarning says why); with SMS or WhatsApp it goes
 // straight off and says those still work.
 import { useState } from 'react';
-import { goingOfflineWarning } from '../../../core/index.ts';
+import { goingOfflineWarning } from '../../../core/wording.ts';
 import { offlineChoices } from '../messages.ts';
 import { selectFailure, selectSwitchedOff } from '../store/selectors.ts';
 import { useActions, useUi, useUiShallow } from '../store/store-context.tsx';

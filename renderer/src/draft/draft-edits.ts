@@ -1,7 +1,7 @@
 // Immutable edits of the settings draft. Each returns a new settings object and keeps every untouched
 // part by reference, so a zustand selector on one day (`s.draft.week.monday`) only changes when that
 // day changes, and core's evaluateAvailability cache (a WeakMap per settings object) stays valid.
-import { defaultSettings, minutesOfTime, weekdays } from '../../../core/index.ts';
+import { defaultSettings, minutesOfTime, weekdays } from '../../../core/schedule-model.ts';
 import type { ChatSettings, Closure, DayHours, TimeRange, Weekday } from '../../../core/index.ts';
 
 export type RangeEnd = 'start' | 'end';

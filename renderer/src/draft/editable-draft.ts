@@ -1,7 +1,7 @@
 // Turning the draft main holds (typed `unknown` in the contract, since it may be half-edited) into the
 // settings shape the screens edit, and adopting a new copy without breaking object identity where
 // nothing changed (narrow zustand selectors depend on it).
-import { weekdays } from '../../../core/index.ts';
+import { weekdays } from '../../../core/schedule-model.ts';
 import type { ChatSettings, DayHours, TimeRange, Weekday } from '../../../core/index.ts';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,6 +1,6 @@
 // Someone else saved first (the server answered 412): both versions side by side, differences said in
 // words, and the staff member decides. Nothing is overwritten silently.
-import { capitalize, weekdays } from '../../../core/index.ts';
+import { capitalize, weekdays } from '../../../core/schedule-model.ts';
 import type { ChatSettings } from '../../../core/index.ts';
 import { isEditableSettings, sameValue } from '../draft/editable-draft.ts';
 import { dateText, dayHoursText } from '../format.ts';

@@ -1,7 +1,7 @@
 // One day of the Business Hours grid. It selects only its own day and its own errors, so editing
 // Monday re-renders Monday's row and nothing else (the grid itself subscribes to nothing).
 import { memo } from 'react';
-import { capitalize } from '../../../core/index.ts';
+import { capitalize } from '../../../core/schedule-model.ts';
 import type { Weekday } from '../../../core/index.ts';
 import { addRange, removeRange, setDayOpen, setRangeTime } from '../draft/draft-edits.ts';
 import { FieldMessage, invalidProps } from '../components/FieldMessage.tsx';

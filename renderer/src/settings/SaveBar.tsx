@@ -1,7 +1,7 @@
 // The footer of the settings tabs that edit the draft: the unsaved marker, why Save is disabled, and
 // Save / Reset / Discard changes. Reset only belongs to the Business Hours grid (the article's button).
 import { resetWeek } from '../draft/draft-edits.ts';
-import { selectCanSave, selectFailure, selectHasUnsavedChanges, selectInConflict } from '../store/selectors.ts';
+import { selectCanSave, selectFailure, selectHasUnsavedChanges, selectInConflict, selectSaveInFlight } from '../store/selectors.ts';
 import { useActions, useUi } from '../store/store-context.tsx';
 
 const selectSaveFailure = selectFailure('saveSettings');
@@ -9,6 +9,8 @@ const selectDiscardFailure = selectFailure('discardDraft');
 
 export function SaveBar({ withReset }: { withReset: boolean }) {
   const unsaved = useUi(selectHasUnsavedChanges);
+  const inFlight = useUi(selectSaveInFlight);
+  const waitingForServer = useUi((s) => s.app?.sync.state === 'offline');
   const canSave = useUi(selectCanSave);
   const problems = useUi((s) => s.draftErrors.length);
   const inConflict = useUi(selectInConflict);
@@ -20,8 +22,8 @@ export function SaveBar({ withReset }: { withReset: boolean }) {
     <div className="save-bar">
       <div className="save-state">
         <p className={unsaved ? 'unsaved' : 'saved'}>
-          <span aria-hidden="true">{unsaved ? '● ' : '✓ '}</span>
-          {unsaved ? 'Unsaved changes' : 'No unsaved changes'}
+          <span aria-hidden="true">{unsaved ? '● ' : inFlight ? '↻ ' : '✓ '}</span>
+          {unsaved ? 'Unsaved changes' : inFlight ? (waitingForServer ? 'Saved on this PC — sent when the connection returns' : 'Saving…') : 'No unsaved changes'}
         </p>
         {problems > 0 && (
           <p className="field-error">

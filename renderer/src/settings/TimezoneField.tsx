@@ -1,6 +1,6 @@
 // The clinic's time zone: a searchable list of the IANA zones this PC knows (type to filter), the
 // PC's own zone offered in one click. Checked by core's parseSettings like every other field.
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { setTimezone } from '../draft/draft-edits.ts';
 import { FieldMessage, invalidProps } from '../components/FieldMessage.tsx';
 import { useActions, useUi } from '../store/store-context.tsx';
@@ -14,6 +14,8 @@ export function TimezoneField() {
   const error = useUi((s) => s.draftErrors.find((e) => e.path === 'timezone')?.message);
   const { edit } = useActions();
   const listId = useId();
+  // ~400 zones: the list is built when the field is first used, not on the way to an interactive grid.
+  const [listWanted, setListWanted] = useState(false);
   return (
     <div className="timezone-field">
       <label htmlFor={`${listId}-input`}>Clinic time zone</label>
@@ -25,6 +27,7 @@ export function TimezoneField() {
           autoComplete="off"
           spellCheck={false}
           value={timezone}
+          onFocus={() => setListWanted(true)}
           onChange={(event) => edit((s) => setTimezone(s, event.target.value))}
           {...invalidProps('timezone', error)}
         />
@@ -34,11 +37,7 @@ export function TimezoneField() {
           </button>
         )}
       </div>
-      <datalist id={listId}>
-        {knownZones().map((zone) => (
-          <option key={zone} value={zone} />
-        ))}
-      </datalist>
+      <datalist id={listId}>{listWanted && knownZones().map((zone) => <option key={zone} value={zone} />)}</datalist>
       <FieldMessage path="timezone" message={error} />
     </div>
   );

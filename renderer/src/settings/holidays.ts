@@ -2,7 +2,7 @@
 // country's rules (hundreds of KB), so it is imported only when the Closures tab opens, never in the
 // first-load bundle.
 import type { Closure } from '../../../core/index.ts';
-import { MAX_LABEL_LENGTH } from '../../../core/index.ts';
+import { MAX_LABEL_LENGTH } from '../../../core/schedule-model.ts';
 
 export type HolidayCatalogue = {
   countries(language: string): { code: string; name: string }[];

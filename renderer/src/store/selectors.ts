@@ -1,12 +1,16 @@
 // Named selectors shared by several components; each returns a primitive or a stable reference.
-import { isSwitchedOff } from '../../../core/index.ts';
+import { isSwitchedOff } from '../../../core/availability.ts';
 import type { AppError, FieldError } from '../../../core/app-contract.ts';
 import type { UiState } from './ui-store.ts';
 
 export const selectConnected = (s: UiState): boolean => s.app?.connection != null;
 
+/** Saved here and queued in main, on its way to the server (or waiting for the connection). */
+export const selectSaveInFlight = (s: UiState): boolean =>
+  s.savedDraft !== null && s.savedDraft === s.draft && !s.editing && (s.app?.draft?.changed ?? false) && !selectInConflict(s);
+
 /** Edits here that main has not seen yet count as unsaved, so Save never flickers off while typing. */
-export const selectHasUnsavedChanges = (s: UiState): boolean => s.editing || (s.app?.draft?.changed ?? false);
+export const selectHasUnsavedChanges = (s: UiState): boolean => s.editing || ((s.app?.draft?.changed ?? false) && !selectSaveInFlight(s));
 
 export const selectInConflict = (s: UiState): boolean => s.app?.sync.conflict != null;
 

@@ -4,11 +4,12 @@
 // by reference so narrow selectors (one day's row) do not fire for other days.
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import { parseSettings } from '../../../core/index.ts';
 import type { ChatSettings } from '../../../core/index.ts';
 import type { AppApi, AppApiOperation, AppError, AppResult, AppState, ConflictChoice, ConnectInput, FieldError, PreferenceInput, SetOnlineInput } from '../../../core/app-contract.ts';
 import { isEditableSettings, shareUnchanged } from '../draft/editable-draft.ts';
 import { createDraftSender } from './draft-sender.ts';
+import { loadDraftValidator } from './draft-validation.ts';
+import type { ValidateDraft } from './draft-validation.ts';
 
 export type UiActions = {
   /** Subscribes to main's snapshots and loads the first one; returns the unsubscribe function. */
@@ -33,18 +34,14 @@ export type UiState = {
   draftErrors: FieldError[];
   /** An edit has been made here that main has not acknowledged yet. */
   editing: boolean;
+  /** The draft as it was when Save was accepted by main (queued for the server). */
+  savedDraft: ChatSettings | null;
   /** The last failure of each operation, shown next to the control that made the call. */
   failures: Partial<Record<AppApiOperation, AppError>>;
   actions: UiActions;
 };
 
 export type UiStore = StoreApi<UiState>;
-
-const errorsOf = (draft: ChatSettings | null): FieldError[] => {
-  if (draft === null) return [];
-  const parsed = parseSettings(draft);
-  return parsed.ok ? [] : parsed.errors;
-};
 
 /** The draft main holds, or the server copy when nothing is being edited. */
 function draftFromState(state: AppState): ChatSettings | null {
@@ -56,6 +53,10 @@ function draftFromState(state: AppState): ChatSettings | null {
 
 export function createUiStore(api: AppApi): UiStore {
   return createStore<UiState>()((set, get) => {
+    let validate: ValidateDraft | null = null;
+    /** Errors of the draft shown here; `fromMain` are main's for its own copy, used until parseSettings has loaded. */
+    const errorsOf = (draft: ChatSettings | null, fromMain: FieldError[]): FieldError[] => (draft === null ? [] : validate ? validate(draft) : fromMain);
+
     const receive = (state: AppState, adoptDraft: boolean): void => {
       if (!adoptDraft) {
         set({ app: state });
@@ -64,7 +65,7 @@ export function createUiStore(api: AppApi): UiStore {
       const draft = draftFromState(state);
       const current = get().draft;
       const next = draft === null ? null : shareUnchanged(current, draft);
-      set(next === current ? { app: state, editing: false } : { app: state, draft: next, draftErrors: errorsOf(next), editing: false });
+      set(next === current ? { app: state, editing: false } : { app: state, draft: next, draftErrors: errorsOf(next, state.draft?.errors ?? []), editing: false });
     };
 
     const settle = (operation: AppApiOperation, result: AppResult, adoptDraft = true): AppResult => {
@@ -101,6 +102,10 @@ export function createUiStore(api: AppApi): UiStore {
 
     const actions: UiActions = {
       start() {
+        void loadDraftValidator().then((loaded) => {
+          validate = loaded;
+          set({ draftErrors: errorsOf(get().draft, []) });
+        });
         const unsubscribe = api.subscribe((state) => receive(state, !sender.busy()));
         void call('getState', () => api.getState());
         return unsubscribe;
@@ -113,12 +118,14 @@ export function createUiStore(api: AppApi): UiStore {
         if (current === null) return;
         const next = change(current);
         if (next === current) return;
-        set({ draft: next, draftErrors: errorsOf(next), editing: true });
+        set({ draft: next, draftErrors: errorsOf(next, get().draftErrors), editing: true, savedDraft: null });
         sender.send(next);
       },
       save: async () => {
         await sender.flush();
-        return call('saveSettings', () => api.saveSettings());
+        const result = await call('saveSettings', () => api.saveSettings());
+        if (result.ok) set({ savedDraft: get().draft });
+        return result;
       },
       discard: async () => {
         await sender.flush();
@@ -132,6 +139,6 @@ export function createUiStore(api: AppApi): UiStore {
       dismissNotice: (id) => call('dismissNotice', () => api.dismissNotice({ id })),
     };
 
-    return { app: null, draft: null, draftErrors: [], editing: false, failures: {}, actions };
+    return { app: null, draft: null, draftErrors: [], editing: false, savedDraft: null, failures: {}, actions };
   });
 }

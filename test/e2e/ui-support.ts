@@ -1,0 +1,212 @@
+// What the staff UI's end-to-end tests run against: the real chat server (SQLite in a temporary
+// directory, restartable on the same port, its clock movable) and real preview hosts — one per
+// "PC", each with its own data directory — opened in real Chromium.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { DateTime } from 'luxon';
+import type { ChatSettings } from '../../core/index.ts';
+import { apiPaths, versionTag } from '../../core/http-contract.ts';
+import type { AvailabilityResponse, CreateClinicResponse, SettingsResponse } from '../../core/http-contract.ts';
+import { startPreviewHost } from '../../main/preview/preview-host.ts';
+import type { PreviewHost } from '../../main/preview/preview-host.ts';
+import { createChatServer } from '../../server/server.ts';
+import type { RunningServer } from '../../server/server.ts';
+
+const rendererIndex = join(import.meta.dirname, '../../out/renderer/index.html');
+export const screenshotDir = join(import.meta.dirname, '../../docs/screenshots');
+
+export function requireBuiltRenderer(): void {
+  if (!existsSync(rendererIndex)) throw new Error('The renderer is not built: run `npx electron-vite build` first.');
+}
+
+/**
+ * A clinic zone where it is around midday now, so the default 09:00–18:00 hours are open for the
+ * whole run whatever time the tests start (an "offline" answer needs open hours).
+ */
+export function middayZone(now = DateTime.utc()): string {
+  const zones = ['Pacific/Kiritimati', 'Pacific/Auckland', 'Australia/Sydney', 'Asia/Tokyo', 'Asia/Shanghai', 'Asia/Bangkok', 'Asia/Dhaka', 'Asia/Karachi', 'Asia/Dubai',
+    'Europe/Moscow', 'Europe/Athens', 'Europe/Paris', 'Europe/London', 'Atlantic/Azores', 'America/Noronha', 'America/Sao_Paulo', 'America/New_York',
+    'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'America/Anchorage', 'Pacific/Honolulu', 'Pacific/Pago_Pago'];
+  const distance = (zone: string): number => {
+    const local = now.setZone(zone);
+    return Math.abs(local.hour * 60 + local.minute - 12 * 60 - 30);
+  };
+  return zones.reduce((best, zone) => (distance(zone) < distance(best) ? zone : best));
+}
+
+export type Clinic = { clinicId: string; token: string; timezone: string };
+
+export class ClinicServer {
+  /** Added to the real time for the server's clock; the availability checks move it to a chosen instant. */
+  #offsetMs = 0;
+  #dataDir = '';
+  #port = 0;
+  #server: RunningServer | null = null;
+  readonly #adminToken = `admin-${Math.random().toString(36).slice(2)}`;
+
+  get url(): string {
+    return `http://127.0.0.1:${this.#port}`;
+  }
+
+  /** Starts the server; after stop(), on the same port with the same data (the PCs reconnect to it). */
+  async start(): Promise<void> {
+    this.#dataDir ||= await mkdtemp(join(tmpdir(), 'ui-e2e-server-'));
+    this.#server = await createChatServer({
+      port: this.#port,
+      dataDir: this.#dataDir,
+      adminToken: this.#adminToken,
+      rateLimitPerMinute: 100_000,
+      heartbeatMs: 2_000,
+      now: () => new Date(Date.now() + this.#offsetMs),
+    });
+    this.#port = this.#server.port;
+  }
+
+  async stop(): Promise<void> {
+    await this.#server?.close();
+    this.#server = null;
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    if (this.#dataDir) await rm(this.#dataDir, { recursive: true, force: true });
+  }
+
+  async createClinic(name = 'Riverside Vets', timezone = middayZone()): Promise<Clinic> {
+    const created = (await this.#json('POST', apiPaths.adminClinics, this.#adminToken, { name, timezone })) as CreateClinicResponse;
+    return { clinicId: created.clinicId, token: created.token, timezone };
+  }
+
+  async settings(clinic: Clinic): Promise<SettingsResponse> {
+    return (await this.#json('GET', apiPaths.settings(clinic.clinicId), clinic.token)) as SettingsResponse;
+  }
+
+  /** Changes the settings through the staff API, as another PC (or an admin) would. */
+  async editSettings(clinic: Clinic, change: (settings: ChatSettings) => ChatSettings): Promise<void> {
+    const current = await this.settings(clinic);
+    await this.#json('PUT', apiPaths.settings(clinic.clinicId), clinic.token, change(current.settings), { 'if-match': versionTag(current.version) });
+  }
+
+  /** The public answer the website widget gets, now or (by moving the server's clock) at an instant. */
+  async availability(clinic: Clinic, at?: Date): Promise<AvailabilityResponse> {
+    this.#offsetMs = at ? at.getTime() - Date.now() : 0;
+    try {
+      return (await this.#json('GET', apiPaths.availability(clinic.clinicId), null)) as AvailabilityResponse;
+    } finally {
+      this.#offsetMs = 0;
+    }
+  }
+
+  async #json(method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<unknown> {
+    const response = await fetch(this.url + path, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+    return JSON.parse(text) as unknown;
+  }
+}
+
+/** One clinic PC: a preview host with its own data directory, opened in its own browser context. */
+export type Pc = { host: PreviewHost; context: BrowserContext; page: Page; dispose(): Promise<void> };
+
+export async function openPc(browser: Browser, options: { pcName: string; connectTo?: { server: ClinicServer; clinic: Clinic }; hash?: string }): Promise<Pc> {
+  requireBuiltRenderer();
+  const dataDir = await mkdtemp(join(tmpdir(), 'ui-e2e-pc-'));
+  const { connectTo } = options;
+  const host = await startPreviewHost({
+    dataDir,
+    port: 0,
+    pcName: options.pcName,
+    locale: 'en-GB',
+    ...(connectTo ? { connect: { serverUrl: connectTo.server.url, clinicId: connectTo.clinic.clinicId, token: connectTo.clinic.token } } : {}),
+  });
+  if (host.connected && !host.connected.ok) throw new Error(`The preview host could not connect: ${host.connected.error.message}`);
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 820 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(`${host.url}${options.hash ?? ''}`);
+  return {
+    host,
+    context,
+    page,
+    dispose: async () => {
+      await context.close();
+      await host.close();
+      await rm(dataDir, { recursive: true, force: true });
+      expect(problems, 'errors thrown in the page').toEqual([]);
+    },
+  };
+}
+
+/** @axe-core/playwright over the whole page: WCAG 2.1 A/AA and best practices, no violations. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+/** Saves the screen in the light and the dark theme (the UI follows the OS), and checks both with axe. */
+export async function captureScreen(page: Page, name: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: join(screenshotDir, `${name}-${colorScheme}.png`), fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: null });
+}
+
+export type ClinicPerTest = {
+  readonly server: ClinicServer;
+  readonly clinic: Clinic;
+  /** A PC already connected to the clinic, showing `hash`, once its header is up. */
+  connectedPc(browser: Browser, pcName: string, hash?: string): Promise<Pc>;
+  /** A PC that has never been connected (the first-run form). */
+  newPc(browser: Browser, pcName: string): Promise<Pc>;
+};
+
+/** A fresh server and clinic for each test of the file, and every PC opened in it closed after. */
+export function clinicPerTest(): ClinicPerTest {
+  let server: ClinicServer | null = null;
+  let clinic: Clinic | null = null;
+  const pcs: Pc[] = [];
+  test.beforeEach(async () => {
+    server = new ClinicServer();
+    await server.start();
+    clinic = await server.createClinic();
+  });
+  test.afterEach(async () => {
+    for (const pc of pcs.splice(0)) await pc.dispose();
+    await server?.dispose();
+  });
+  const current = {
+    get server(): ClinicServer {
+      if (!server) throw new Error('No server outside a test');
+      return server;
+    },
+    get clinic(): Clinic {
+      if (!clinic) throw new Error('No clinic outside a test');
+      return clinic;
+    },
+  };
+  return Object.assign(current, {
+    async connectedPc(browser: Browser, pcName: string, hash = '#/now'): Promise<Pc> {
+      const pc = await openPc(browser, { pcName, connectTo: { server: current.server, clinic: current.clinic }, hash });
+      pcs.push(pc);
+      await expect(pc.page.getByRole('switch', { name: 'Chat online' })).toBeVisible();
+      return pc;
+    },
+    async newPc(browser: Browser, pcName: string): Promise<Pc> {
+      const pc = await openPc(browser, { pcName });
+      pcs.push(pc);
+      return pc;
+    },
+  });
+}
