@@ -4,8 +4,9 @@
 import pino from 'pino';
 import { ConfigError, serverConfigFrom } from './cli-config.ts';
 import { createChatServer } from './server.ts';
+import type { ServerConfig } from './server.ts';
 
-let config;
+let config: ServerConfig;
 try {
   config = serverConfigFrom(process.env, process.argv.slice(2));
 } catch (error) {
@@ -14,9 +15,17 @@ try {
   process.exit(2);
 }
 
-const server = await createChatServer({ ...config, logDestination: pino.destination(2) });
-const host = config.host!.includes(':') ? `[${config.host}]` : config.host;
-console.log(`listening on http://${host}:${server.port}`);
+let server;
+try {
+  server = await createChatServer({ ...config, logDestination: pino.destination(2) });
+} catch (error) {
+  // Port taken, database unreachable, data directory not writable: one line that says which.
+  console.error(`Cannot start the server: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+const host = config.host ?? '127.0.0.1';
+const printedHost = host.includes(':') ? `[${host}]` : host;
+console.log(`listening on http://${printedHost}:${server.port}`);
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
