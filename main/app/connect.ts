@@ -26,7 +26,12 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
  * server on this PC (`npm start`, tests).
  */
 export function normalizeServerUrl(input: string): { ok: true; value: string } | { ok: false; message: string } {
-  const url = new URL(input);
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return { ok: false, message: appMessages.justTheAddress };
+  }
   if (url.username || url.password || url.search || url.hash) return { ok: false, message: appMessages.justTheAddress };
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname) && !url.hostname.startsWith('127.')) {
     return { ok: false, message: appMessages.httpsRequired };

@@ -3,6 +3,7 @@
 // / _CLINIC_ID / _TOKEN environment. Plain decisions, tested without Electron.
 import { connectInputSchema } from '../../core/app-contract.ts';
 import type { ConnectInput, FieldError } from '../../core/app-contract.ts';
+import { normalizeServerUrl } from '../app/connect.ts';
 import { lockedFieldErrors, planConnection } from '../app/fleet-connection.ts';
 import type { FleetConfig } from '../app/fleet-schema.ts';
 
@@ -21,5 +22,15 @@ export function startupConnection(fleet: FleetConfig, stored: StoredConnection, 
 
 /** The controller's change policy: values the administrator locked cannot be changed in the window. */
 export function fleetPolicy(fleet: FleetConfig, current: () => { serverUrl?: string | null; clinicId?: string | null; token?: string | null; pcName?: string | null }) {
-  return (change: Partial<Record<'serverUrl' | 'clinicId' | 'token' | 'pcName', string>>): FieldError[] => lockedFieldErrors(fleet, change, current());
+  return (change: Partial<Record<'serverUrl' | 'clinicId' | 'token' | 'pcName', string>>): FieldError[] => {
+    // "https://chat.example.org/" is the address the administrator set as "https://chat.example.org".
+    const preset = fleet.values.serverUrl;
+    const sameAddress = preset !== undefined && change.serverUrl !== undefined && comparableUrl(change.serverUrl) === comparableUrl(preset);
+    return lockedFieldErrors(fleet, sameAddress ? { ...change, serverUrl: preset } : change, current());
+  };
+}
+
+function comparableUrl(url: string): string {
+  const normalized = normalizeServerUrl(url);
+  return normalized.ok ? normalized.value : url;
 }

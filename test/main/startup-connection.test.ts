@@ -52,6 +52,7 @@ describe('locked values', () => {
     try {
       const connect = await controller.handlers.connect({ serverUrl: 'https://elsewhere.example', clinicId: 'clinic-1', token: 't' });
       expect(connect).toMatchObject({ ok: false, error: { code: 'invalid-input', fields: [{ path: 'serverUrl', message: 'Set by your IT administrator; it cannot be changed here.' }] } });
+      expect(fleetPolicy(config, () => ({}))({ serverUrl: 'https://chat.riverside-vets.example/' })).toEqual([]);
       const rename = await controller.handlers.setPreference({ key: 'pcName', value: 'Somebody else' });
       expect(rename).toMatchObject({ ok: false, error: { fields: [{ path: 'pcName' }] } });
       expect(controller.state.preferences.pcName).toBe('PC');
