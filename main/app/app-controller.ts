@@ -8,14 +8,13 @@ import { appStateSnapshot } from './app-state.ts';
 import { ClockSkew, OneShotTimer, systemClock } from './clock.ts';
 import type { Clock } from './clock.ts';
 import { connectToClinic } from './connect.ts';
-import { adoptServerState, applyServerPresence } from './local-copy.ts';
 import { PersistedOutbox, enqueuePresence } from './outbox.ts';
 import type { BackoffOptions } from './outbox.ts';
+import { sessionReactions } from './session-reactions.ts';
 import { Refusal, SettingsEditor } from './settings-editor.ts';
 import type { AppStore } from './store.ts';
 import { SyncHealth } from './sync-health.ts';
 import { SyncSession } from './sync-session.ts';
-import type { SessionListener } from './sync-session.ts';
 
 /** A change staff may not make on this PC (e.g. a value locked by the IT administrator). */
 export type ChangePolicy = (change: { serverUrl?: string; clinicId?: string; token?: string; pcName?: string }) => FieldError[];
@@ -191,52 +190,12 @@ export class AppController {
       outbox: this.#outbox,
       clock: this.#clock,
       skew: this.#skew,
-      listener: this.#sessionListener(),
+      listener: sessionReactions({ store: this.#store, editor: this.#editor, health: this.#health, now: () => this.#now(), changed: () => this.#publish() }),
       ...(backoff ? { backoff } : {}),
       ...(streamSilenceMs === undefined ? {} : { streamSilenceMs }),
       ...(requestTimeoutMs === undefined ? {} : { requestTimeoutMs }),
     });
     this.#session.start();
-  }
-
-  #sessionListener(): SessionListener {
-    const update = (change: () => void): void => {
-      change();
-      this.#publish();
-    };
-    const now = () => this.#now();
-    return {
-      onSettings: (settings) => update(() => this.#editor.received(settings)),
-      onPresence: (presence) => update(() => applyServerPresence(this.#store, presence, now())),
-      onSnapshot: (settings, presence) =>
-        update(() => {
-          adoptServerState(this.#store, settings, presence, now());
-          this.#editor.received(settings);
-        }),
-      onReached: () => update(() => this.#health.reached()),
-      onFailed: (failure) => update(() => this.#health.failed(failure, now())),
-      onRefused: (failure) => update(() => this.#health.refused(failure, now())),
-      onPresenceSent: (_op, presence) =>
-        update(() => {
-          this.#health.reached();
-          applyServerPresence(this.#store, presence, now());
-        }),
-      onSettingsSent: (op, saved) =>
-        update(() => {
-          this.#health.reached({ settingsSaved: true });
-          this.#editor.saved(op, saved);
-        }),
-      onSettingsStale: (op, current) => {
-        let verdict: 'landed' | 'conflict' = 'landed';
-        update(() => (verdict = this.#editor.stale(op, current)));
-        return verdict;
-      },
-      onRejected: (op, failure) =>
-        update(() => {
-          const detail = failure.kind === 'rejected' ? failure.message : failure.detail;
-          this.#health.rejected(op.kind === 'settings' ? 'invalid-settings' : 'internal', appMessages.changeRefused(detail), now());
-        }),
-    };
   }
 
   // ---- state and results ----
