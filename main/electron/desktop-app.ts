@@ -7,6 +7,7 @@ import type { AppState } from '../../core/app-contract.ts';
 import { AppController } from '../app/app-controller.ts';
 import { systemClock } from '../app/clock.ts';
 import { loadFleetConfig } from '../app/fleet-config.ts';
+import { fleetErrorNotice, fleetLogSummary } from '../app/fleet-report.ts';
 import type { FleetConfig } from '../app/fleet-schema.ts';
 import { NotificationPlanner } from '../app/notification-planner.ts';
 import { openAppStore } from '../app/store.ts';
@@ -156,12 +157,11 @@ function run(): AppController {
   return controller;
 }
 
-/** Fleet problems become notices in the window; a pre-set PC name fills in (or, locked, overrides) this PC's. */
+/** Fleet problems become one notice in the window; a pre-set PC name fills in (or, locked, overrides) this PC's. */
 function applyFleetToStore(fleet: FleetConfig, store: AppStore): void {
-  for (const error of fleet.errors) {
-    const where = error.path ? `${error.source}, ${error.path}` : error.source;
-    store.addNotice({ id: `fleet-config:${where}`, kind: 'fleet-config', message: `Administrator settings (${where}): ${error.message}` });
-  }
+  console.log(fleetLogSummary(fleet));
+  const problems = fleetErrorNotice(fleet);
+  if (problems) store.addNotice({ id: 'fleet-config', kind: 'fleet-config', message: problems });
   const pcName = fleet.values.pcName;
   if (pcName !== undefined && (fleet.locked.includes('pcName') || store.getPreferences().pcName === defaultPcName(hostname()))) store.setPreference('pcName', pcName);
 }
