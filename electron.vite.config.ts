@@ -6,6 +6,11 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
+      // The packaged app carries no node_modules (electron-builder.yml): main's dependencies
+      // (luxon, zod, conf, electron-store, electron-updater, …) are bundled into out/main.
+      externalizeDeps: false,
+      // One file loaded once from disk at start-up; its size is not a download cost.
+      chunkSizeWarningLimit: 2048,
       outDir: 'out/main',
       lib: { entry: resolve('main/index.ts') },
     },
