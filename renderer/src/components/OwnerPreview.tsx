@@ -17,7 +17,8 @@ export function OwnerPreview() {
       ) : availability.accepting ? (
         <div className="widget-mock widget-open">
           <p className="widget-title">
-            <span aria-hidden="true">💬 </span>Chat with us
+            <ChatBubble />
+            Chat with us
           </p>
           <p className="hint">The chat button is live on your website: pet owners can start a chat.</p>
         </div>
@@ -50,3 +51,11 @@ function Banner({ availability, timezone }: { availability: Availability; timezo
   );
 }
 
+/** Drawn, not an emoji: clinic PCs often lack a colour emoji font. */
+function ChatBubble() {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+      <path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" />
+    </svg>
+  );
+}

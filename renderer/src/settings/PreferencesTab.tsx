@@ -72,7 +72,10 @@ function ConnectionDetails() {
         <dt>Clinic ID</dt>
         <dd>{connection.clinicId}</dd>
         <dt>Access token</dt>
-        <dd>{connection.tokenStorage === 'encrypted' ? 'Stored encrypted on this PC' : `Stored as plain text on this PC${connection.tokenStorageNote ? ` (${connection.tokenStorageNote})` : ''}`}</dd>
+        <dd>
+          {connection.tokenStorage === 'encrypted' ? 'Stored encrypted on this PC' : 'Stored as plain text on this PC'}
+          {connection.tokenStorageNote && <span className="hint"> — {connection.tokenStorageNote}</span>}
+        </dd>
       </dl>
       <button type="button" onClick={() => void disconnect()}>
         Disconnect this PC

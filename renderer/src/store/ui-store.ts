@@ -51,6 +51,11 @@ function draftFromState(state: AppState): ChatSettings | null {
   return state.server?.settings ?? null;
 }
 
+function whenIdle(run: () => void): void {
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 2_000 });
+  else setTimeout(run, 0);
+}
+
 export function createUiStore(api: AppApi): UiStore {
   return createStore<UiState>()((set, get) => {
     let validate: ValidateDraft | null = null;
@@ -65,7 +70,10 @@ export function createUiStore(api: AppApi): UiStore {
       const draft = draftFromState(state);
       const current = get().draft;
       const next = draft === null ? null : shareUnchanged(current, draft);
-      set(next === current ? { app: state, editing: false } : { app: state, draft: next, draftErrors: errorsOf(next, state.draft?.errors ?? []), editing: false });
+      const fromMain = state.draft?.errors ?? [];
+      if (next !== current) set({ app: state, draft: next, draftErrors: errorsOf(next, fromMain), editing: false });
+      // Same draft: until parseSettings is here, main's verdict on it is the one to show.
+      else set(validate ? { app: state, editing: false } : { app: state, draftErrors: fromMain, editing: false });
     };
 
     const settle = (operation: AppApiOperation, result: AppResult, adoptDraft = true): AppResult => {
@@ -102,10 +110,13 @@ export function createUiStore(api: AppApi): UiStore {
 
     const actions: UiActions = {
       start() {
-        void loadDraftValidator().then((loaded) => {
-          validate = loaded;
-          set({ draftErrors: errorsOf(get().draft, []) });
-        });
+        // After the grid is up: evaluating zod's schemas must not delay the first render.
+        whenIdle(() =>
+          void loadDraftValidator().then((loaded) => {
+            validate = loaded;
+            set({ draftErrors: errorsOf(get().draft, get().draftErrors) });
+          }),
+        );
         const unsubscribe = api.subscribe((state) => receive(state, !sender.busy()));
         void call('getState', () => api.getState());
         return unsubscribe;
