@@ -11,6 +11,7 @@ import type { StaffNotification } from '../app/notification-rules.ts';
 import { LoginItemSync, STARTED_AT_LOGIN_FLAG } from './login-item.ts';
 import { DesktopNotifier } from './notifier.ts';
 import { chooseUpdateFeed } from './update-feed.ts';
+import { updateLogger } from './update-logger.ts';
 import { UpdateService } from './updater.ts';
 
 /** The update service, or null with the reason when this PC does not update itself. */
@@ -23,7 +24,7 @@ export function createUpdater(fleet: FleetConfig, beforeRestart: () => void): { 
     builtInConfig: existsSync(builtInFile) ? readFileSync(builtInFile, 'utf8') : null,
   });
   if (!feed.enabled) return { service: null, reason: feed.reason };
-  return { service: new UpdateService({ autoUpdater: electronUpdater.autoUpdater, feedUrl: feed.url, beforeRestart }), reason: null };
+  return { service: new UpdateService({ autoUpdater: electronUpdater.autoUpdater, feedUrl: feed.url, beforeRestart, logger: updateLogger(console) }), reason: null };
 }
 
 export function createNotifier(onClick: (notification: StaffNotification) => void): DesktopNotifier {

@@ -4,6 +4,7 @@
 // when staff choose "Restart to update" in the tray. It never restarts the app by itself: a
 // front desk mid-shift must not lose its chat switch to an update.
 import type { AppUpdater, Logger } from 'electron-updater';
+import { updateLogger } from './update-logger.ts';
 
 export type UpdateState =
   | { kind: 'idle' }
@@ -58,7 +59,8 @@ export type UpdaterOptions = {
   checkEveryMs?: number;
   /** Runs just before the app quits to install, e.g. to mark the quit as intended (close hides to tray). */
   beforeRestart?: () => void;
-  logger?: Logger | null;
+  /** Where checks and failures are logged; the console (URLs redacted, update-logger.ts) by default. */
+  logger?: Logger;
 };
 
 export const defaultFirstCheckAfterMs = 30_000;
@@ -70,16 +72,19 @@ export const updateErrorMessage = 'Could not check for updates. The app will try
 export class UpdateService {
   readonly #options: UpdaterOptions;
   readonly #listeners = new Set<(state: UpdateState) => void>();
+  readonly #logger: Logger;
   #state: UpdateState = { kind: 'idle' };
   #cancelTimers: Array<() => void> = [];
 
   constructor(options: UpdaterOptions) {
     this.#options = options;
+    // A failed check must reach a log: staff see only "could not check", IT needs the reason.
+    this.#logger = options.logger ?? updateLogger();
     const { autoUpdater } = options;
     autoUpdater.autoDownload = true; // in the background, right after a check finds something
     autoUpdater.autoInstallOnAppQuit = true; // the quiet moment to install is when staff quit anyway
     autoUpdater.allowDowngrade = false;
-    autoUpdater.logger = options.logger ?? null;
+    autoUpdater.logger = this.#logger;
     autoUpdater.setFeedURL({ provider: 'generic', url: options.feedUrl });
 
     autoUpdater.on('checking-for-update', () => this.#set({ kind: 'checking' }));
@@ -148,7 +153,7 @@ export class UpdateService {
 
   #fail(error: unknown): void {
     if (this.#state.kind === 'ready') return; // a later hiccup does not take away a downloaded update
-    this.#options.logger?.warn(`Update check failed: ${error instanceof Error ? error.message : String(error)}`);
+    this.#logger.warn(`Update check failed: ${error instanceof Error ? error.message : String(error)}`);
     this.#set({ kind: 'error', message: updateErrorMessage });
   }
 
