@@ -71,6 +71,7 @@ export type AppErrorCode =
   | 'no-conflict'
   | 'conflict' // a save waits for "Keep mine" / "Use theirs"; saving again is refused until then
   | 'storage' // the settings file could not be written
+  | 'locked' // the value is set by the clinic's IT administrator (fleet configuration) and cannot be changed here
   | 'internal';
 
 export type AppError = { code: AppErrorCode; message: string; fields?: FieldError[] };
@@ -150,6 +151,16 @@ export type NoticeKind =
   | 'fleet-config';
 export type Notice = { id: string; kind: NoticeKind; message: string };
 
+/** Values an IT administrator can pre-set and lock for this PC (fleet configuration). */
+export type ManagedSetting = 'serverUrl' | 'clinicId' | 'token' | 'pcName';
+
+export type ManagedInfo = {
+  /** Values staff cannot change on this PC: their fields are shown read-only, and main refuses changes. */
+  locked: ManagedSetting[];
+  /** Who manages them, to show beside those fields; null when nothing is locked. */
+  note: string | null;
+};
+
 export type AppState = {
   connection: ConnectionInfo | null;
   server: ServerCopy | null;
@@ -161,6 +172,9 @@ export type AppState = {
   sync: SyncInfo;
   preferences: Preferences;
   notices: Notice[];
+  // Fields added after the first release of this contract are optional in the type only, so AppState
+  // objects built elsewhere (the renderer's test double) keep compiling; main always sets them.
+  managed?: ManagedInfo;
 };
 
 // ---- The API and its channels ----

@@ -1,13 +1,15 @@
 // The AppController: the AppApi implemented in plain Node (no Electron), the same in the desktop app,
 // the preview host and the tests. It owns the store, the sync session and the status timer, and pushes
 // an AppState snapshot to subscribers after every change.
-import type { AppError, AppResult, AppState, ConnectInput, FieldError, PreferenceInput, SetOnlineInput } from '../../core/app-contract.ts';
+import type { AppError, AppResult, AppState, ConnectInput, PreferenceInput, SetOnlineInput } from '../../core/app-contract.ts';
 import { appMessages } from './app-messages.ts';
 import type { AppApiHandlers } from './app-operations.ts';
 import { appStateSnapshot } from './app-state.ts';
 import { ClockSkew, OneShotTimer, systemClock } from './clock.ts';
 import type { Clock } from './clock.ts';
 import { connectToClinic } from './connect.ts';
+import { lockedChange, lockedDisconnect, managedInfo, unmanaged } from './management.ts';
+import type { ManagementPolicy } from './management.ts';
 import { PersistedOutbox, enqueuePresence } from './outbox.ts';
 import type { BackoffOptions } from './outbox.ts';
 import { sessionReactions } from './session-reactions.ts';
@@ -15,9 +17,6 @@ import { Refusal, SettingsEditor } from './settings-editor.ts';
 import type { AppStore } from './store.ts';
 import { SyncHealth } from './sync-health.ts';
 import { SyncSession } from './sync-session.ts';
-
-/** A change staff may not make on this PC (e.g. a value locked by the IT administrator). */
-export type ChangePolicy = (change: { serverUrl?: string; clinicId?: string; token?: string; pcName?: string }) => FieldError[];
 
 export type AppControllerOptions = {
   store: AppStore;
@@ -28,7 +27,8 @@ export type AppControllerOptions = {
   streamSilenceMs?: number;
   requestTimeoutMs?: number;
   newId?: () => string;
-  policy?: ChangePolicy;
+  /** Values the clinic's IT administrator locked on this PC (fleet configuration); none by default. */
+  management?: ManagementPolicy;
 };
 
 /** The longest the status timer sleeps, so a wall-clock jump (NTP, a changed time) is noticed. */
@@ -38,6 +38,7 @@ export class AppController {
   readonly #store: AppStore;
   readonly #clock: Clock;
   readonly #options: AppControllerOptions;
+  readonly #management: ManagementPolicy;
   readonly #skew = new ClockSkew();
   readonly #outbox: PersistedOutbox;
   readonly #editor: SettingsEditor;
@@ -53,6 +54,7 @@ export class AppController {
     this.#options = options;
     this.#store = options.store;
     this.#clock = options.clock ?? systemClock;
+    this.#management = options.management ?? unmanaged;
     this.#outbox = new PersistedOutbox(options.store);
     this.#editor = new SettingsEditor({ store: options.store, outbox: this.#outbox, now: () => this.#now(), newId: () => this.#newId() });
     this.#statusTimer = new OneShotTimer(this.#clock);
@@ -103,7 +105,12 @@ export class AppController {
   readonly handlers: AppApiHandlers = {
     getState: async () => this.#ok(),
     connect: (input) => this.#connect(input),
-    disconnect: async () => this.#change(() => this.#forgetConnection()),
+    disconnect: async () =>
+      this.#change(() => {
+        const locked = lockedDisconnect(this.#management);
+        if (locked) throw locked;
+        this.#forgetConnection();
+      }),
     setOnline: async (input) => this.#setOnline(input),
     updateDraft: async (value) => this.#change(() => this.#editor.updateDraft(value)),
     saveSettings: async () => this.#change(() => this.#editor.save() && this.#session?.send()),
@@ -114,8 +121,8 @@ export class AppController {
   };
 
   async #connect(input: ConnectInput): Promise<AppResult> {
-    const locked = this.#options.policy?.(input) ?? [];
-    if (locked.length > 0) return this.#fail(new Refusal('invalid-input', locked[0]!.message, locked));
+    const locked = lockedChange(this.#management, input);
+    if (locked) return this.#fail(locked);
     this.#connecting++;
     this.#publish();
     let outcome: Awaited<ReturnType<typeof connectToClinic>>;
@@ -174,8 +181,8 @@ export class AppController {
 
   #setPreference(input: PreferenceInput): void {
     if (input.key === 'pcName') {
-      const locked = this.#options.policy?.({ pcName: input.value }) ?? [];
-      if (locked.length > 0) throw new Refusal('invalid-input', locked[0]!.message, locked);
+      const locked = lockedChange(this.#management, { pcName: input.value });
+      if (locked) throw locked;
       this.#store.setPreference('pcName', input.value);
     } else if (input.key === 'offlineReminderMinutes') this.#store.setPreference('offlineReminderMinutes', input.value);
     else this.#store.setPreference(input.key, input.value);
@@ -221,6 +228,7 @@ export class AppController {
       failingSince: this.#health.failingSince,
       preferences: this.#store.getPreferences(),
       notices: this.#store.notices,
+      managed: managedInfo(this.#management),
       now: this.#now(),
       ...(this.#options.locale ? { locale: this.#options.locale } : {}),
     });

@@ -30,6 +30,21 @@ export const appMessages = {
   changeRefused: (message: string) => `The server refused a change: ${message}`,
 } as const;
 
+/** Values set by the clinic's IT administrator (fleet configuration), which staff cannot change here. */
+export const managedMessages = {
+  note: 'Set by your clinic’s IT administrator',
+  field: 'Set by your clinic’s IT administrator; it cannot be changed here.',
+  cannotChange: (setting: string) => `${managedSettingNames[setting] ?? 'This value'} is set by your clinic’s IT administrator and cannot be changed here.`,
+  cannotDisconnect: 'This PC’s connection is set by your clinic’s IT administrator and cannot be disconnected here.',
+} as const;
+
+const managedSettingNames: Record<string, string> = {
+  serverUrl: 'The server address',
+  clinicId: 'The clinic ID',
+  token: 'The access token',
+  pcName: 'This PC’s name',
+};
+
 /** Notifications: shown only for changes staff did not make on this PC. */
 export const notificationMessages = {
   switchedOffline: (who: string) => `${who} switched chat offline`,

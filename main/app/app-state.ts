@@ -4,7 +4,7 @@
 import { DateTime } from 'luxon';
 import { evaluateAvailability, isSwitchedOff, nextAvailabilityChange, staffStatusSentence } from '../../core/index.ts';
 import type { ChatSettings, Presence } from '../../core/index.ts';
-import type { AppState, Notice, Preferences, StatusInfo, SyncInfo } from '../../core/app-contract.ts';
+import type { AppState, ManagedInfo, Notice, Preferences, StatusInfo, SyncInfo } from '../../core/app-contract.ts';
 import type { SettingsResponse } from '../../core/http-contract.ts';
 import { appMessages } from './app-messages.ts';
 import { draftState } from './draft-state.ts';
@@ -27,6 +27,7 @@ export type SnapshotInput = {
   failingSince: Date | null;
   preferences: Preferences;
   notices: readonly Notice[];
+  managed: ManagedInfo;
   /** The server's idea of now (this PC's clock corrected by the measured skew). */
   now: Date;
   locale?: string;
@@ -52,6 +53,7 @@ export function appStateSnapshot(input: SnapshotInput): AppState {
     sync: syncInfo(input),
     preferences: input.preferences,
     notices: [...input.notices],
+    managed: input.managed,
   };
 }
 

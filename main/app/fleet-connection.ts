@@ -3,6 +3,7 @@
 // staff member's own choice then sticks (were it re-applied at every start, "unlocked" would mean
 // "editable, but reverted tomorrow"). Among pre-set values a flag beats the file (fleet-config.ts).
 import type { ConnectInput, FieldError } from '../../core/app-contract.ts';
+import { managedMessages } from './app-messages.ts';
 import type { FleetConfig, FleetKey, FleetValues } from './fleet-schema.ts';
 
 /** The pre-settable values staff can also set themselves in the app. */
@@ -62,7 +63,7 @@ export function planConnection(fleet: FleetConfig, stored: StoredConnectionValue
   return { kind: 'ask', prefill, locked: connectionKeys.filter((key) => resolved[key].locked) };
 }
 
-export const lockedMessage = 'Set by your IT administrator; it cannot be changed here.';
+export const lockedMessage = managedMessages.field;
 
 /**
  * Field errors for an attempt to change locked values (a `connect` call or the PC-name preference),

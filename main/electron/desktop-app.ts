@@ -82,7 +82,7 @@ function run(): AppController {
   const controller = new AppController({
     store,
     locale: app.getLocale(),
-    policy: fleetPolicy(fleet, () => ({ ...store.getConnection(), token: store.readToken(), pcName: store.getPreferences().pcName })),
+    management: fleetPolicy(fleet, () => ({ ...store.getConnection(), token: store.readToken(), pcName: store.getPreferences().pcName })),
   });
   controller.start();
   const logError = (operation: string, error: unknown) => console.error(`AppApi ${operation} failed:`, error);

@@ -5,7 +5,9 @@ import { connectInputSchema } from '../../core/app-contract.ts';
 import type { ConnectInput, FieldError } from '../../core/app-contract.ts';
 import { normalizeServerUrl } from '../app/connect.ts';
 import { lockedFieldErrors, planConnection } from '../app/fleet-connection.ts';
+import type { StaffKey } from '../app/fleet-connection.ts';
 import type { FleetConfig } from '../app/fleet-schema.ts';
+import type { ManagedChange, ManagementPolicy } from '../app/management.ts';
 
 export type StoredConnection = { serverUrl: string; clinicId: string; token: string | null } | null;
 
@@ -20,13 +22,17 @@ export function startupConnection(fleet: FleetConfig, stored: StoredConnection, 
   return same ? null : parsed.data;
 }
 
-/** The controller's change policy: values the administrator locked cannot be changed in the window. */
-export function fleetPolicy(fleet: FleetConfig, current: () => { serverUrl?: string | null; clinicId?: string | null; token?: string | null; pcName?: string | null }) {
-  return (change: Partial<Record<'serverUrl' | 'clinicId' | 'token' | 'pcName', string>>): FieldError[] => {
-    // "https://chat.example.org/" is the address the administrator set as "https://chat.example.org".
-    const preset = fleet.values.serverUrl;
-    const sameAddress = preset !== undefined && change.serverUrl !== undefined && comparableUrl(change.serverUrl) === comparableUrl(preset);
-    return lockedFieldErrors(fleet, sameAddress ? { ...change, serverUrl: preset } : change, current());
+/** The controller's management policy: values the administrator locked cannot be changed in the window. */
+export function fleetPolicy(fleet: FleetConfig, current: () => { serverUrl?: string | null; clinicId?: string | null; token?: string | null; pcName?: string | null }): ManagementPolicy {
+  const staffKeys: readonly StaffKey[] = ['serverUrl', 'clinicId', 'token', 'pcName'];
+  return {
+    locked: staffKeys.filter((key) => fleet.locked.includes(key)),
+    refuse: (change: ManagedChange): FieldError[] => {
+      // "https://chat.example.org/" is the address the administrator set as "https://chat.example.org".
+      const preset = fleet.values.serverUrl;
+      const sameAddress = preset !== undefined && change.serverUrl !== undefined && comparableUrl(change.serverUrl) === comparableUrl(preset);
+      return lockedFieldErrors(fleet, sameAddress ? { ...change, serverUrl: preset } : change, current());
+    },
   };
 }
 

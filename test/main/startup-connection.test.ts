@@ -45,16 +45,26 @@ describe('connection at start', () => {
 
 describe('locked values', () => {
   it('refuse a connect to another server, and a new PC name, before any request is made', async () => {
-    const config = fleet({ ...preset, pcName: 'Front desk 1', locked: ['serverUrl', 'pcName'] });
+    const config = fleet({ ...preset, pcName: 'Front desk 1', locked: ['serverUrl', 'pcName', 'autoUpdate'] });
     const store = openAppStore({ directory: dir, secretBox: noSecretBox, hostname: 'PC' });
-    const controller = new AppController({ store, policy: fleetPolicy(config, () => ({ ...store.getConnection(), token: store.readToken(), pcName: store.getPreferences().pcName })) });
+    const management = fleetPolicy(config, () => ({ ...store.getConnection(), token: store.readToken(), pcName: store.getPreferences().pcName }));
+    const controller = new AppController({ store, management });
     controller.start();
     try {
+      // Only the values staff could change in the window are listed for it.
+      expect(controller.state.managed).toEqual({ locked: ['serverUrl', 'pcName'], note: 'Set by your clinic’s IT administrator' });
       const connect = await controller.handlers.connect({ serverUrl: 'https://elsewhere.example', clinicId: 'clinic-1', token: 't' });
-      expect(connect).toMatchObject({ ok: false, error: { code: 'invalid-input', fields: [{ path: 'serverUrl', message: 'Set by your IT administrator; it cannot be changed here.' }] } });
-      expect(fleetPolicy(config, () => ({}))({ serverUrl: 'https://chat.riverside-vets.example/' })).toEqual([]);
+      expect(connect).toEqual({
+        ok: false,
+        error: {
+          code: 'locked',
+          message: 'The server address is set by your clinic’s IT administrator and cannot be changed here.',
+          fields: [{ path: 'serverUrl', message: 'Set by your clinic’s IT administrator; it cannot be changed here.' }],
+        },
+      });
+      expect(management.refuse({ serverUrl: 'https://chat.riverside-vets.example/' })).toEqual([]);
       const rename = await controller.handlers.setPreference({ key: 'pcName', value: 'Somebody else' });
-      expect(rename).toMatchObject({ ok: false, error: { fields: [{ path: 'pcName' }] } });
+      expect(rename).toMatchObject({ ok: false, error: { code: 'locked', fields: [{ path: 'pcName' }] } });
       expect(controller.state.preferences.pcName).toBe('PC');
     } finally {
       controller.stop();
