@@ -153,12 +153,22 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
-/** Saves the screen in the light and the dark theme (the UI follows the OS), and checks both with axe. */
+/**
+ * Saves the screen in the light and the dark theme (the UI follows the OS), and checks both with axe.
+ * The window is made as tall as the page for the picture, so sticky parts (header, Save bar) sit where
+ * a tall window would show them rather than over the middle of a stitched full-page image.
+ */
 export async function captureScreen(page: Page, name: string): Promise<void> {
+  const viewport = page.viewportSize();
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await expectNoAxeViolations(page);
-    await page.screenshot({ path: join(screenshotDir, `${name}-${colorScheme}.png`), fullPage: true });
+    if (viewport) {
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
+    }
+    await page.screenshot({ path: join(screenshotDir, `${name}-${colorScheme}.png`) });
+    if (viewport) await page.setViewportSize(viewport);
   }
   await page.emulateMedia({ colorScheme: null });
 }
