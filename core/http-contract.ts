@@ -69,6 +69,8 @@ export const headers = {
   etag: 'etag',
   idempotencyKey: 'idempotency-key',
   lastEventId: 'last-event-id',
+  /** The PC's name on a settings save, for the change history (see core/history-contract.ts). */
+  changedBy: 'x-changed-by',
 } as const;
 
 /** A settings version as an entity tag, and back (weak tags and lists are not used by our clients). */

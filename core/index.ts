@@ -5,3 +5,4 @@ export * from './wording.ts';
 export { isValidTimeZone } from './zone-clock.ts';
 export * from './offline-reminder.ts';
 export * from './hours-preview.ts';
+export * from './settings-diff.ts';
