@@ -2,6 +2,8 @@
 // (a flag wins). Invalid values stop the start with a message that names the variable.
 import { parseArgs } from 'node:util';
 import type { ServerConfig } from './server.ts';
+import { MIN_HISTORY_RETENTION_DAYS } from '../core/history-contract.ts';
+import { MIN_EVENT_RETENTION_DAYS } from './retention-job.ts';
 import { isPostgresUrl } from './storage/database.ts';
 
 export class ConfigError extends Error {}
@@ -15,6 +17,8 @@ const options = {
   'rate-limit': { type: 'string' },
   'log-level': { type: 'string' },
   'trust-proxy': { type: 'string' },
+  'history-retention-days': { type: 'string' },
+  'event-retention-days': { type: 'string' },
 } as const;
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -49,6 +53,8 @@ export function serverConfigFrom(env: NodeJS.ProcessEnv, argv: string[]): Server
   const port = pick('port', 'CHATDESK_PORT');
   const rateLimit = pick('rate-limit', 'CHATDESK_RATE_LIMIT_PER_MINUTE');
   const proxy = pick('trust-proxy', 'CHATDESK_TRUST_PROXY');
+  const historyDays = pick('history-retention-days', 'CHATDESK_HISTORY_RETENTION_DAYS');
+  const eventDays = pick('event-retention-days', 'CHATDESK_EVENT_RETENTION_DAYS');
   return {
     host: pick('host', 'CHATDESK_HOST') ?? '127.0.0.1',
     port: port === undefined ? 8787 : integer(port, 'CHATDESK_PORT', 0, 65_535),
@@ -57,6 +63,8 @@ export function serverConfigFrom(env: NodeJS.ProcessEnv, argv: string[]): Server
     ...(pick('admin-token', 'CHATDESK_ADMIN_TOKEN') === undefined ? {} : { adminToken: pick('admin-token', 'CHATDESK_ADMIN_TOKEN') }),
     ...(rateLimit === undefined ? {} : { rateLimitPerMinute: integer(rateLimit, 'CHATDESK_RATE_LIMIT_PER_MINUTE', 1, 10_000_000) }),
     ...(proxy === undefined ? {} : { trustProxy: trustProxy(proxy) }),
+    ...(historyDays === undefined ? {} : { historyRetentionDays: integer(historyDays, 'CHATDESK_HISTORY_RETENTION_DAYS', MIN_HISTORY_RETENTION_DAYS, 36_500) }),
+    ...(eventDays === undefined ? {} : { eventRetentionDays: integer(eventDays, 'CHATDESK_EVENT_RETENTION_DAYS', MIN_EVENT_RETENTION_DAYS, 36_500) }),
     logLevel,
   };
 }

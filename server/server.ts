@@ -8,8 +8,11 @@ import { EventStreams } from './events/event-streams.ts';
 import { PostgresChangeListener } from './events/postgres-change-listener.ts';
 import { buildHttpApp } from './http/app.ts';
 import { createLogger } from './logger.ts';
+import { DEFAULT_EVENT_RETENTION_DAYS, DEFAULT_HISTORY_RETENTION_DAYS, DEFAULT_RETENTION_INTERVAL_MS, RetentionJob, checkRetentionPolicy } from './retention-job.ts';
+import type { RetentionPolicy } from './retention-job.ts';
 import { ClinicStore } from './storage/clinic-store.ts';
 import { openStorage } from './storage/database.ts';
+import { HistoryStore } from './storage/history-store.ts';
 
 export type ServerConfig = {
   host?: string;
@@ -33,6 +36,12 @@ export type ServerConfig = {
   trustProxy?: FastifyServerOptions['trustProxy'];
   /** Where logs go (default stdout). */
   logDestination?: DestinationStream;
+  /** Days the change history is kept (at least 90). Default 400. */
+  historyRetentionDays?: number;
+  /** Days events are kept for Last-Event-ID resume (at least 1). Default 7. */
+  eventRetentionDays?: number;
+  /** How often old history and events are deleted (also once at start). Default one hour. */
+  retentionIntervalMs?: number;
 };
 
 export type RunningServer = {
@@ -47,15 +56,27 @@ export const DEFAULT_HEARTBEAT_MS = 15_000;
 
 export async function createChatServer(config: ServerConfig): Promise<RunningServer> {
   const now = config.now ?? (() => new Date());
+  const retention: RetentionPolicy = {
+    historyDays: config.historyRetentionDays ?? DEFAULT_HISTORY_RETENTION_DAYS,
+    eventDays: config.eventRetentionDays ?? DEFAULT_EVENT_RETENTION_DAYS,
+    intervalMs: config.retentionIntervalMs ?? DEFAULT_RETENTION_INTERVAL_MS,
+  };
+  // Before anything is opened: a bad policy is a configuration error, not a half-started server.
+  checkRetentionPolicy(retention);
   const logger = createLogger(config.logLevel ?? 'warn', config.logDestination);
   const storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }, (error) =>
     logger.warn({ err: error }, 'a PostgreSQL connection failed; the pool replaces it'),
   );
   const store = new ClinicStore(storage);
+  const history = new HistoryStore(storage);
   const cache = new ClinicStateCache(store);
   const onError = (error: unknown, message: string) => logger.error({ err: error }, message);
   const hub = new ClinicEventHub({ store, cache, now, onError });
   const streams = new EventStreams(config.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
+  const retentionJob = new RetentionJob(
+    { store, history, now, onError, onPruned: (counts) => logger.info({ pruned: counts }, 'deleted history entries and events past their retention') },
+    retention,
+  );
 
   let listener: PostgresChangeListener | null = null;
   try {
@@ -68,7 +89,7 @@ export async function createChatServer(config: ServerConfig): Promise<RunningSer
       await listener.start();
     }
     const app = await buildHttpApp(
-      { store, cache, hub, streams, now, adminToken: config.adminToken || undefined, rateLimitPerMinute: config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE },
+      { store, history, cache, hub, streams, now, adminToken: config.adminToken || undefined, rateLimitPerMinute: config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE },
       { logger, trustProxy: config.trustProxy ?? false },
     );
     // Event streams never end by themselves: end them first so closing does not wait on them.
@@ -77,6 +98,7 @@ export async function createChatServer(config: ServerConfig): Promise<RunningSer
       streams.closeAll();
     });
     app.addHook('onClose', async () => {
+      await retentionJob.stop();
       await listener?.close();
       await storage.close();
     });
@@ -84,6 +106,7 @@ export async function createChatServer(config: ServerConfig): Promise<RunningSer
     await app.listen({ host, port: config.port ?? 0 });
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : (config.port ?? 0);
+    retentionJob.start();
     let closing: Promise<void> | null = null;
     return {
       url: `http://${urlHost(host)}:${port}`,

@@ -8,6 +8,7 @@ import { registerAdminRoutes } from './admin-routes.ts';
 import type { RouteContext } from './context.ts';
 import { HttpError, installErrorHandling } from './errors.ts';
 import { registerEventRoutes } from './event-routes.ts';
+import { registerHistoryRoutes } from './history-routes.ts';
 import { registerPublicRoutes } from './public-routes.ts';
 import { registerStaffRoutes } from './staff-routes.ts';
 import { registerWidgetRoutes } from './widget-routes.ts';
@@ -73,6 +74,7 @@ export async function buildHttpApp(context: RouteContext, options: HttpAppOption
   registerAdminRoutes(app, context);
   registerStaffRoutes(app, context);
   registerEventRoutes(app, context);
+  registerHistoryRoutes(app, context);
   registerPublicRoutes(app, context);
   registerWidgetRoutes(app, context);
   return app;

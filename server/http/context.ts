@@ -3,9 +3,11 @@ import type { ClinicStateCache } from '../clinic-state-cache.ts';
 import type { ClinicEventHub } from '../events/clinic-event-hub.ts';
 import type { EventStreams } from '../events/event-streams.ts';
 import type { ClinicStore } from '../storage/clinic-store.ts';
+import type { HistoryStore } from '../storage/history-store.ts';
 
 export type RouteContext = {
   store: ClinicStore;
+  history: HistoryStore;
   cache: ClinicStateCache;
   hub: ClinicEventHub;
   streams: EventStreams;

@@ -22,10 +22,15 @@ export function registerEventRoutes(app: FastifyInstance, context: RouteContext)
   /** Sends what a client missed; answers the id of the last change it now knows about. */
   async function catchUp(stream: EventStream, clinicId: string, lastEventId: number | null, fromSeq: number): Promise<number> {
     if (lastEventId !== null && lastEventId <= fromSeq) {
-      for (const stored of await store.eventsBetween(clinicId, lastEventId, fromSeq)) stream.send({ id: stored.seq, event: stored.event });
-      return fromSeq;
+      const missed = await store.eventsBetween(clinicId, lastEventId, fromSeq);
+      // Ids have no gaps, so a short list means the oldest of them were pruned (retention-job.ts).
+      if (missed.length === fromSeq - lastEventId) {
+        for (const stored of missed) stream.send({ id: stored.seq, event: stored.event });
+        return fromSeq;
+      }
     }
-    // A new client, or an id this database never gave out (restored backup): start from a snapshot.
+    // A new client, an id this database never gave out (restored backup), or one older than the events
+    // kept: start from a snapshot.
     const clinic = await store.findClinic(clinicId);
     if (!clinic) throw new HttpError(404, 'not_found', 'There is no clinic with this id');
     stream.send({ id: null, event: { type: 'settings', data: { settings: clinic.settings, version: clinic.version } } });

@@ -1,10 +1,12 @@
-// The staff API of one clinic: its name, its settings (optimistic concurrency with ETag / If-Match)
-// and its presence (the Online/Offline switch, idempotent with Idempotency-Key).
+// The staff API of one clinic: its name, its settings (optimistic concurrency with ETag / If-Match;
+// the saving PC named in X-Changed-By for the history) and its presence (the Online/Offline switch,
+// idempotent with Idempotency-Key).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseSettings } from '../../core/index.ts';
 import type { Presence } from '../../core/index.ts';
 import { apiPaths, headers, parseVersionTag, presenceUpdateSchema, versionTag } from '../../core/http-contract.ts';
 import type { ClinicResponse, PresenceResponse, PresenceUpdate, SettingsResponse } from '../../core/http-contract.ts';
+import { parseChangedByHeader } from '../../core/history-contract.ts';
 import { checkStaff } from './auth.ts';
 import type { ClinicParams, RouteContext } from './context.ts';
 import { clinicRoute, isClinicIdShape } from './context.ts';
@@ -50,9 +52,10 @@ export function registerStaffRoutes(app: FastifyInstance, context: RouteContext)
     }
     const expectedVersion = parseVersionTag(ifMatch);
     if (expectedVersion === null) throw new HttpError(400, 'bad_request', 'If-Match must be a settings version as an entity tag, for example "3"');
+    const changedBy = changedByOf(request.headers[headers.changedBy]);
     const parsed = parseSettings(request.body);
     if (!parsed.ok) throw new HttpError(400, 'invalid_settings', 'The settings are not valid', { details: parsed.errors });
-    const outcome = await store.saveSettings(request.params.id, parsed.value, expectedVersion, now());
+    const outcome = await store.saveSettings(request.params.id, parsed.value, expectedVersion, now(), changedBy);
     if (outcome.kind === 'not_found') throw new HttpError(404, 'not_found', 'There is no clinic with this id');
     if (outcome.kind === 'stale') {
       throw new HttpError(412, 'precondition_failed', 'Someone else saved the settings first; compare with the current version', {
@@ -92,6 +95,14 @@ export function registerStaffRoutes(app: FastifyInstance, context: RouteContext)
         return outcome.response;
     }
   });
+}
+
+/** The saving PC's name from X-Changed-By (optional: older desktop apps do not send it). */
+function changedByOf(value: string | string[] | undefined): string | null {
+  if (value === undefined) return null;
+  const parsed = typeof value === 'string' ? parseChangedByHeader(value) : null;
+  if (parsed?.ok) return parsed.value;
+  throw new HttpError(400, 'bad_request', parsed?.message ?? 'Send X-Changed-By once');
 }
 
 /** The stored switch state: a break's end only means something while offline; instants in UTC. */

@@ -1,15 +1,17 @@
-// Every query the server makes, in one place, on either engine. Each change and its event are written
-// in one transaction with the clinic's next event id, so streams can resume from any id and no change
-// is ever announced without being stored (or stored without being announced).
+// Every query the server makes, on either engine (the change history's reads are in history-store.ts).
+// Each change, its event and its history entry are written in one transaction with the clinic's next
+// event id, so streams can resume from any id and no change is ever announced without being stored (or
+// stored without being announced, or recorded in the history without having happened).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
-import { defaultPresence, defaultSettings } from '../../core/index.ts';
+import { defaultPresence, defaultSettings, presenceChange, settingsChanges } from '../../core/index.ts';
 import type { ChatSettings, Presence } from '../../core/index.ts';
 import type { ClinicEvent, CreateClinicRequest, CreateClinicResponse, MessageAccepted, MessageRequest, PresenceResponse, SettingsResponse } from '../../core/http-contract.ts';
 import { CHANGES_CHANNEL, encodeChangeNotice } from '../events/change-notice.ts';
 import type { SequencedEvent } from '../events/change-notice.ts';
 import type { Storage } from './database.ts';
+import { recordHistory } from './history-store.ts';
 import type { ClinicRow, Database, EventRow } from './schema.ts';
 
 export type ClinicState = {
@@ -119,7 +121,8 @@ export class ClinicStore {
     return row ? clinicStateOfRow(row) : null;
   }
 
-  async saveSettings(clinicId: string, settings: ChatSettings, expectedVersion: number, now: Date): Promise<SaveSettingsOutcome> {
+  /** `changedBy`: the PC that saved, for the history. A save that changes nothing owners see is not recorded. */
+  async saveSettings(clinicId: string, settings: ChatSettings, expectedVersion: number, now: Date, changedBy: string | null = null): Promise<SaveSettingsOutcome> {
     return this.#db.transaction().execute(async (trx): Promise<SaveSettingsOutcome> => {
       const row = await this.#lockClinic(trx, clinicId);
       if (!row) return { kind: 'not_found' };
@@ -128,6 +131,8 @@ export class ClinicStore {
       const response: SettingsResponse = { settings, version: current.version + 1 };
       await trx.updateTable('clinics').set({ settings: JSON.stringify(settings), settings_version: response.version }).where('id', '=', clinicId).execute();
       const stored = await this.#appendEvent(trx, current, { type: 'settings', data: response }, now);
+      const changes = settingsChanges(current.settings, settings);
+      if (changes.length > 0) await recordHistory(trx, { clinicId, seq: stored.seq, at: now, changedBy, kind: 'settings', version: response.version, changes });
       return { kind: 'saved', response, stored };
     });
   }
@@ -154,8 +159,12 @@ export class ClinicStore {
         }
       }
       const response: PresenceResponse = { presence };
+      const current = clinicStateOfRow(row);
       await trx.updateTable('clinics').set({ presence: JSON.stringify(presence) }).where('id', '=', clinicId).execute();
-      const stored = await this.#appendEvent(trx, clinicStateOfRow(row), { type: 'presence', data: response }, now);
+      const stored = await this.#appendEvent(trx, current, { type: 'presence', data: response }, now);
+      // Only a retry with the same key is a replay; the same state sent afresh is applied but is no change.
+      const change = presenceChange(current.presence, presence, current.settings.timezone);
+      if (change !== null) await recordHistory(trx, { clinicId, seq: stored.seq, at: now, changedBy: presence.changedBy, kind: 'presence', changes: [change] });
       if (idempotencyKey !== null) {
         const expired = new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_MS).toISOString();
         await trx.deleteFrom('idempotency_keys').where('clinic_id', '=', clinicId).where('created_at', '<', expired).execute();
@@ -179,6 +188,15 @@ export class ClinicStore {
       .orderBy('seq')
       .execute();
     return rows.map(sequencedEventOfRow);
+  }
+
+  /**
+   * Deletes events of every clinic older than `cutoff`; answers how many. Streams resuming from an
+   * id older than what is kept get a fresh snapshot instead (event-routes.ts).
+   */
+  async pruneEventsOlderThan(cutoff: Date): Promise<number> {
+    const result = await this.#db.deleteFrom('events').where('created_at', '<', cutoff.toISOString()).executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   async latestEventSeq(clinicId: string): Promise<number | null> {

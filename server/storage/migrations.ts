@@ -59,6 +59,28 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0002_history_and_retention': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('history')
+        .addColumn('clinic_id', 'text', (column) => column.notNull().references('clinics.id').onDelete('cascade'))
+        .addColumn('seq', 'integer', (column) => column.notNull())
+        .addColumn('kind', 'text', (column) => column.notNull())
+        .addColumn('changed_at', 'text', (column) => column.notNull())
+        .addColumn('changed_by', 'text')
+        .addColumn('settings_version', 'integer')
+        .addColumn('changes', 'text', (column) => column.notNull())
+        .addPrimaryKeyConstraint('history_pk', ['clinic_id', 'seq'])
+        .execute();
+      // The retention job deletes by age from both tables.
+      await db.schema.createIndex('history_changed_at').on('history').column('changed_at').execute();
+      await db.schema.createIndex('events_created_at').on('events').column('created_at').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex('events_created_at').execute();
+      await db.schema.dropTable('history').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -49,14 +49,30 @@ export interface MessagesTable {
   received_at: string;
 }
 
+/** The change history (issue 7): one row per settings or presence change that changed something. */
+export interface HistoryTable {
+  clinic_id: string;
+  /** The change's event id: orders a clinic's history and is the page cursor. */
+  seq: number;
+  kind: 'settings' | 'presence';
+  changed_at: string;
+  changed_by: string | null;
+  /** The settings version a save created; null for presence. */
+  settings_version: number | null;
+  /** What changed, as JSON: core's SettingsChange[] or [PresenceChange], wording included. */
+  changes: string;
+}
+
 export interface Database {
   clinics: ClinicsTable;
   staff_tokens: StaffTokensTable;
   events: EventsTable;
   idempotency_keys: IdempotencyKeysTable;
   messages: MessagesTable;
+  history: HistoryTable;
 }
 
 export type ClinicRow = Selectable<ClinicsTable>;
 export type EventRow = Selectable<EventsTable>;
+export type HistoryRow = Selectable<HistoryTable>;
 export type NewMessage = Insertable<MessagesTable>;

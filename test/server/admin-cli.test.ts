@@ -70,8 +70,10 @@ describe('server configuration from the environment and flags', () => {
         CHATDESK_ADMIN_TOKEN: 'secret',
         CHATDESK_RATE_LIMIT_PER_MINUTE: '120',
         CHATDESK_TRUST_PROXY: '10.0.0.0/8, 192.168.0.1',
+        CHATDESK_HISTORY_RETENTION_DAYS: '730',
+        CHATDESK_EVENT_RETENTION_DAYS: '14',
       },
-      ['--port', '9100'],
+      ['--port', '9100', '--event-retention-days', '10'],
     );
     expect(config).toEqual({
       host: '0.0.0.0',
@@ -81,6 +83,8 @@ describe('server configuration from the environment and flags', () => {
       adminToken: 'secret',
       rateLimitPerMinute: 120,
       trustProxy: ['10.0.0.0/8', '192.168.0.1'],
+      historyRetentionDays: 730,
+      eventRetentionDays: 10,
       logLevel: 'info',
     });
   });
@@ -90,6 +94,8 @@ describe('server configuration from the environment and flags', () => {
     expect(() => serverConfigFrom({ CHATDESK_PORT: '70000' }, [])).toThrow(/CHATDESK_PORT/);
     expect(() => serverConfigFrom({ CHATDESK_DATABASE_URL: 'mysql://db' }, [])).toThrow(/postgres/);
     expect(() => serverConfigFrom({ CHATDESK_LOG_LEVEL: 'loud' }, [])).toThrow(/CHATDESK_LOG_LEVEL/);
+    expect(() => serverConfigFrom({ CHATDESK_HISTORY_RETENTION_DAYS: '30' }, [])).toThrow(/CHATDESK_HISTORY_RETENTION_DAYS must be a whole number from 90/);
+    expect(() => serverConfigFrom({ CHATDESK_EVENT_RETENTION_DAYS: '0' }, [])).toThrow(/CHATDESK_EVENT_RETENTION_DAYS/);
     expect(() => serverConfigFrom({}, ['--colour', 'blue'])).toThrow();
   });
 });

@@ -13,6 +13,7 @@ const staffRoutes: StaffRoute[] = [
   { method: 'GET', suffix: '/presence' },
   { method: 'PUT', suffix: '/presence', json: { online: false } },
   { method: 'GET', suffix: '/events' },
+  { method: 'GET', suffix: '/history' },
 ];
 
 describe('authorisation', () => {

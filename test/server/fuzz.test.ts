@@ -1,9 +1,10 @@
-// Fuzzed request bodies (fast-check) against the real server: whatever arrives, the answer is never a
-// 5xx, and whatever is stored afterwards is still valid data.
+// Fuzzed request bodies, query strings and headers (fast-check) against the real server: whatever
+// arrives, the answer is never a 5xx, and whatever is stored afterwards is still valid data.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings, parseSettings, presenceSchema, weekdays } from '../../core/index.ts';
 import { MAX_MESSAGE_LENGTH } from '../../core/http-contract.ts';
+import { historyResponseSchema } from '../../core/history-contract.ts';
 import type { PresenceResponse, SettingsResponse } from '../../core/http-contract.ts';
 import type { RunningServer } from '../../server/server.ts';
 import { ClinicStore } from '../../server/storage/clinic-store.ts';
@@ -116,5 +117,29 @@ describe('fuzzed bodies', { timeout: 60_000 }, () => {
       }),
       runs,
     );
+  });
+
+  it('history queries and X-Changed-By values: never a 5xx, and the history always reads back', async () => {
+    const queryValue = fc.oneof(fc.integer({ min: -5, max: 200 }).map(String), fc.string({ maxLength: 20 }));
+    const query = fc.array(fc.tuple(fc.constantFrom('before', 'limit', 'page'), queryValue), { maxLength: 3 });
+    // What fetch will put in a header at all: Latin-1 without control characters.
+    const headerValue = fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).filter((code) => code < 0x7f || code > 0x9f).map((code) => String.fromCharCode(code)), maxLength: 90 });
+    await fc.assert(
+      fc.asyncProperty(query, headerValue, async (pairs, changedBy) => {
+        const page = await call(path(`/history?${new URLSearchParams(pairs)}`), { headers: clinic.staff });
+        expect([200, 400]).toContain(page.status);
+        const current = (await call<SettingsResponse>(path('/settings'), { headers: clinic.staff })).body;
+        const sunday = { open: !current.settings.week.sunday.open, ranges: [{ start: '09:00', end: '18:00' }] };
+        const saved = await call(path('/settings'), {
+          method: 'PUT',
+          headers: { ...clinic.staff, 'if-match': `"${current.version}"`, 'x-changed-by': changedBy },
+          json: { ...current.settings, week: { ...current.settings.week, sunday } },
+        });
+        expect([200, 400]).toContain(saved.status);
+      }),
+      runs,
+    );
+    const history = await call(path('/history?limit=100'), { headers: clinic.staff });
+    expect(historyResponseSchema.safeParse(history.body).success).toBe(true);
   });
 });

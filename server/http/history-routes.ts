@@ -1,0 +1,25 @@
+// GET /v1/clinics/:id/history: the clinic's change history for its staff, newest first, a page at a
+// time (`before` = the previous page's nextBefore). Entries are recorded by ClinicStore with each change.
+import type { FastifyInstance } from 'fastify';
+import { apiPaths } from '../../core/http-contract.ts';
+import { historyQuerySchema } from '../../core/history-contract.ts';
+import type { HistoryResponse } from '../../core/history-contract.ts';
+import { checkStaff } from './auth.ts';
+import type { ClinicParams, RouteContext } from './context.ts';
+import { clinicRoute, isClinicIdShape } from './context.ts';
+import { HttpError } from './errors.ts';
+import { fieldErrors } from './validation.ts';
+
+export function registerHistoryRoutes(app: FastifyInstance, context: RouteContext): void {
+  const { store, cache, history } = context;
+
+  app.get<ClinicParams>(clinicRoute(apiPaths.history), async (request, reply): Promise<HistoryResponse> => {
+    const clinicId = request.params.id;
+    if (!isClinicIdShape(clinicId)) throw new HttpError(404, 'not_found', 'There is no clinic with this id');
+    await checkStaff(request, clinicId, store, cache);
+    reply.header('cache-control', 'no-store');
+    const query = historyQuerySchema.safeParse(request.query);
+    if (!query.success) throw new HttpError(400, 'bad_request', 'The history query is not valid', { details: fieldErrors(query.error) });
+    return history.page(clinicId, query.data.before ?? null, query.data.limit);
+  });
+}

@@ -1,0 +1,87 @@
+// Keeps the database from growing without end: deletes change-history entries past their retention
+// (at least 90 days, the issue's promise; 400 by default, so "what did we do last year?" has an answer)
+// and events past theirs (7 days: long enough for any PC that was off over a holiday to resume its
+// stream with Last-Event-ID; older ids get a snapshot instead). Runs at start and then periodically on
+// every instance; the deletes are idempotent, so instances sharing a database need no coordination.
+import { MIN_HISTORY_RETENTION_DAYS } from '../core/history-contract.ts';
+import type { ClinicStore } from './storage/clinic-store.ts';
+import type { HistoryStore } from './storage/history-store.ts';
+
+export const DEFAULT_HISTORY_RETENTION_DAYS = 400;
+export const DEFAULT_EVENT_RETENTION_DAYS = 7;
+export const MIN_EVENT_RETENTION_DAYS = 1;
+export const DEFAULT_RETENTION_INTERVAL_MS = 60 * 60 * 1000;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type RetentionPolicy = { historyDays: number; eventDays: number; intervalMs: number };
+export type PrunedCounts = { history: number; events: number };
+
+type RetentionDependencies = {
+  store: ClinicStore;
+  history: HistoryStore;
+  now: () => Date;
+  onPruned: (counts: PrunedCounts) => void;
+  onError: (error: unknown, message: string) => void;
+};
+
+/** Throws when a policy would break a promise (history kept 90 days) or resume (events kept a day). */
+export function checkRetentionPolicy(policy: RetentionPolicy): void {
+  if (!Number.isInteger(policy.historyDays) || policy.historyDays < MIN_HISTORY_RETENTION_DAYS) {
+    throw new RangeError(`The change history must be kept at least ${MIN_HISTORY_RETENTION_DAYS} days, not ${policy.historyDays}`);
+  }
+  if (!Number.isInteger(policy.eventDays) || policy.eventDays < MIN_EVENT_RETENTION_DAYS) {
+    throw new RangeError(`Events must be kept at least ${MIN_EVENT_RETENTION_DAYS} day, not ${policy.eventDays}`);
+  }
+  if (!(policy.intervalMs > 0)) throw new RangeError(`The retention interval must be positive, not ${policy.intervalMs}`);
+}
+
+export class RetentionJob {
+  readonly #deps: RetentionDependencies;
+  readonly #policy: RetentionPolicy;
+  #timer: NodeJS.Timeout | null = null;
+  #running: Promise<void> | null = null;
+  #stopped = false;
+
+  /** `policy` as checked by checkRetentionPolicy (createChatServer checks it before opening storage). */
+  constructor(deps: RetentionDependencies, policy: RetentionPolicy) {
+    this.#deps = deps;
+    this.#policy = policy;
+  }
+
+  start(): void {
+    this.#run();
+  }
+
+  /** Stops the schedule and waits for a run in progress, so the database can be closed after it. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    await this.#running;
+  }
+
+  /** One pass, with the cutoffs taken from the (injectable) clock. */
+  async pruneOnce(): Promise<PrunedCounts> {
+    const now = this.#deps.now().getTime();
+    const history = await this.#deps.history.pruneOlderThan(new Date(now - this.#policy.historyDays * DAY_MS));
+    const events = await this.#deps.store.pruneEventsOlderThan(new Date(now - this.#policy.eventDays * DAY_MS));
+    return { history, events };
+  }
+
+  #run(): void {
+    if (this.#stopped) return;
+    this.#running = this.pruneOnce().then(
+      (counts) => {
+        if (counts.history > 0 || counts.events > 0) this.#deps.onPruned(counts);
+      },
+      // The database may be briefly away; the next run tries again.
+      (error: unknown) => this.#deps.onError(error, 'pruning old history and events failed; retrying at the next run'),
+    );
+    void this.#running.then(() => {
+      if (this.#stopped) return;
+      this.#timer = setTimeout(() => this.#run(), this.#policy.intervalMs);
+      this.#timer.unref();
+    });
+  }
+}
