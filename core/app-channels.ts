@@ -13,6 +13,7 @@ export const appApiChannels = {
   resolveConflict: 'chatdesk:resolve-conflict',
   setPreference: 'chatdesk:set-preference',
   dismissNotice: 'chatdesk:dismiss-notice',
+  snoozeReminder: 'chatdesk:snooze-reminder',
 } as const;
 
 /** The one push channel: main sends an `AppState` snapshot after every change. */

@@ -151,6 +151,16 @@ export type NoticeKind =
   | 'fleet-config';
 export type Notice = { id: string; kind: NoticeKind; message: string };
 
+/** The forgotten-offline reminder (core/offline-reminder.ts) as this PC applies it. */
+export type ReminderInfo = {
+  /** The switch has been Offline through `offlineReminderMinutes` of opening hours: say so, offer "Go online" and a snooze. */
+  active: boolean;
+  /** "Chat has been offline for 30 minutes during opening hours" while active, else null. */
+  message: string | null;
+  /** "Remind me in 15 minutes" was chosen for this offline episode: quiet until then (ISO), else null. */
+  snoozedUntil: string | null;
+};
+
 /** Values an IT administrator can pre-set and lock for this PC (fleet configuration). */
 export type ManagedSetting = 'serverUrl' | 'clinicId' | 'token' | 'pcName';
 
@@ -175,6 +185,7 @@ export type AppState = {
   // Fields added after the first release of this contract are optional in the type only, so AppState
   // objects built elsewhere (the renderer's test double) keep compiling; main always sets them.
   managed?: ManagedInfo;
+  reminder?: ReminderInfo;
 };
 
 // ---- The API and its channels ----
@@ -190,6 +201,11 @@ export interface AppApi {
   resolveConflict(choice: ConflictChoice): Promise<AppResult>;
   setPreference(input: PreferenceInput): Promise<AppResult>;
   dismissNotice(input: { id: string }): Promise<AppResult>;
+  // Operations added after the first release of this contract are optional in the type only, so
+  // implementations written before them (the renderer's test double) keep compiling; main, the preload
+  // and the preview host always provide them.
+  /** "Remind me in 15 minutes": silences an active forgotten-offline reminder for this offline episode. */
+  snoozeReminder?(): Promise<AppResult>;
   /** State snapshots pushed by main; returns the unsubscribe function. */
   subscribe(listener: (state: AppState) => void): () => void;
 }
@@ -209,6 +225,7 @@ export const appApiArguments = {
   resolveConflict: z.tuple([conflictChoiceSchema]),
   setPreference: z.tuple([preferenceInputSchema]),
   dismissNotice: z.tuple([dismissNoticeInputSchema]),
+  snoozeReminder: z.tuple([]),
 } as const satisfies Record<AppApiOperation, z.ZodType<unknown[]>>;
 
 export type AppApiArguments<K extends AppApiOperation> = z.infer<(typeof appApiArguments)[K]>;

@@ -7,6 +7,12 @@ import type { ChatSettings, Presence } from './schedule.ts';
 export const DEFAULT_OFFLINE_REMINDER_MINUTES = 30;
 export const REMINDER_SNOOZE_MINUTES = 15;
 
+/** The two answers to a reminder, worded once for the notification, the tray and the window. */
+export const offlineReminderActions = {
+  goOnline: 'Go online',
+  snooze: `Remind me in ${REMINDER_SNOOZE_MINUTES} minutes`,
+} as const;
+
 /** What this PC remembers about reminders it has shown. */
 export type ReminderMemory = {
   /** "Remind me in 15 minutes": no reminder before this instant (ISO). */

@@ -19,6 +19,7 @@ const chatdesk = {
   resolveConflict: (choice) => invoke(appApiChannels.resolveConflict, choice),
   setPreference: (input) => invoke(appApiChannels.setPreference, input),
   dismissNotice: (input) => invoke(appApiChannels.dismissNotice, input),
+  snoozeReminder: () => invoke(appApiChannels.snoozeReminder),
   subscribe: (listener) => {
     // The page never sees the IPC event object (it carries `sender`), only the snapshot.
     const forward = (_event: IpcRendererEvent, state: AppState): void => listener(state);

@@ -10,9 +10,12 @@ import type { Clock } from './clock.ts';
 import { connectToClinic } from './connect.ts';
 import { lockedChange, lockedDisconnect, managedInfo, unmanaged } from './management.ts';
 import type { ManagementPolicy } from './management.ts';
+import { OfflineReminderWatch } from './offline-reminder-watch.ts';
+import type { ReminderDue } from './offline-reminder-watch.ts';
 import { PersistedOutbox, enqueuePresence } from './outbox.ts';
 import type { BackoffOptions } from './outbox.ts';
 import { sessionReactions } from './session-reactions.ts';
+import { StatePublisher } from './state-publisher.ts';
 import { Refusal, SettingsEditor } from './settings-editor.ts';
 import type { AppStore } from './store.ts';
 import { SyncHealth } from './sync-health.ts';
@@ -44,11 +47,11 @@ export class AppController {
   readonly #editor: SettingsEditor;
   readonly #health = new SyncHealth();
   readonly #statusTimer: OneShotTimer;
-  readonly #listeners = new Set<(state: AppState) => void>();
+  readonly #reminder: OfflineReminderWatch;
+  readonly #publisher = new StatePublisher();
   #session: SyncSession | null = null;
   #connecting = 0;
   #stopped = false;
-  #lastPublished = '';
 
   constructor(options: AppControllerOptions) {
     this.#options = options;
@@ -58,6 +61,7 @@ export class AppController {
     this.#outbox = new PersistedOutbox(options.store);
     this.#editor = new SettingsEditor({ store: options.store, outbox: this.#outbox, now: () => this.#now(), newId: () => this.#newId() });
     this.#statusTimer = new OneShotTimer(this.#clock);
+    this.#reminder = new OfflineReminderWatch({ store: options.store, clock: this.#clock, now: () => this.#now(), recheck: () => this.#publish(), maxTimerMs: MAX_STATUS_TIMER_MS });
   }
 
   /** Picks up the stored connection (if any) and starts syncing. */
@@ -82,11 +86,13 @@ export class AppController {
     this.#session?.stop();
     this.#session = null;
     this.#statusTimer.cancel();
-    this.#listeners.clear();
+    this.#reminder.stop();
+    this.#publisher.clear();
   }
 
   get state(): AppState {
-    return this.#snapshot();
+    const base = this.#baseSnapshot();
+    return { ...base, reminder: this.#reminder.info(base) };
   }
 
   /** The server's idea of now (this PC's clock corrected by the measured skew), for timed breaks. */
@@ -94,12 +100,10 @@ export class AppController {
     return this.#now();
   }
 
-  subscribe = (listener: (state: AppState) => void): (() => void) => {
-    this.#listeners.add(listener);
-    return () => {
-      this.#listeners.delete(listener);
-    };
-  };
+  /** A forgotten-offline reminder notification is due (at most once per offline episode and snooze). */
+  onReminderDue = (listener: (due: ReminderDue) => void): (() => void) => this.#reminder.onDue(listener);
+
+  subscribe = (listener: (state: AppState) => void): (() => void) => this.#publisher.subscribe(listener);
 
   /** The operations, for runOperation / validatedAppApi / the IPC gateway (which validate first). */
   readonly handlers: AppApiHandlers = {
@@ -118,6 +122,7 @@ export class AppController {
     resolveConflict: async (choice) => this.#change(() => this.#session?.unblock(this.#editor.resolve(choice))),
     setPreference: async (input) => this.#change(() => this.#setPreference(input)),
     dismissNotice: async ({ id }) => this.#change(() => this.#store.dismissNotice(id)),
+    snoozeReminder: async () => this.#change(() => this.#snoozeReminder()),
   };
 
   async #connect(input: ConnectInput): Promise<AppResult> {
@@ -179,6 +184,12 @@ export class AppController {
     });
   }
 
+  /** Nothing to snooze (someone switched chat back on meanwhile) is not an error: the wish is met. */
+  #snoozeReminder(): void {
+    if (this.#store.getConnection() === null) throw new Refusal('not-connected', appMessages.notConnectedAction);
+    this.#reminder.snooze(this.#baseSnapshot());
+  }
+
   #setPreference(input: PreferenceInput): void {
     if (input.key === 'pcName') {
       const locked = lockedChange(this.#management, { pcName: input.value });
@@ -215,7 +226,8 @@ export class AppController {
     return this.#options.newId?.() ?? crypto.randomUUID();
   }
 
-  #snapshot(): AppState {
+  /** Everything but the reminder, which is judged from this (see `state` and `#publish`). */
+  #baseSnapshot(): AppState {
     return appStateSnapshot({
       connection: this.#store.getConnection(),
       tokenStorageNote: this.#store.tokenStorageNote(),
@@ -253,20 +265,14 @@ export class AppController {
     return { ok: false, error: refusal.error };
   }
 
-  /** Builds the snapshot, pushes it if anything changed, and sets the timer for the next status change. */
+  /**
+   * Builds the snapshot, pushes it if anything changed, and sets the timers for the next status change
+   * and the next reminder check; a reminder notification that falls due is announced on the way.
+   */
   #publish(): AppState {
-    const state = this.#snapshot();
-    const serialized = JSON.stringify(state);
-    if (serialized !== this.#lastPublished) {
-      this.#lastPublished = serialized;
-      for (const listener of this.#listeners) {
-        try {
-          listener(state);
-        } catch {
-          // One broken subscriber (a closed window) must not stop the others or the controller.
-        }
-      }
-    }
+    const base = this.#baseSnapshot();
+    const state: AppState = { ...base, reminder: this.#reminder.update(base) };
+    this.#publisher.publish(state);
     this.#armStatusTimer(state);
     return state;
   }

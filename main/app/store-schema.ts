@@ -3,9 +3,12 @@
 // core's zod schemas on read (store.ts), so the schedule model is defined once, in core.
 import type { Options } from 'conf';
 import type Conf from 'conf';
+import { DEFAULT_OFFLINE_REMINDER_MINUTES } from '../../core/offline-reminder.ts';
+import type { ReminderMemory } from '../../core/offline-reminder.ts';
+import { MAX_REMINDER_MINUTES } from '../../core/app-contract.ts';
 
 /** Version of this file's layout, not of the app: bump it with a migration when the shape changes. */
-export const STORE_SCHEMA_VERSION = '0.1.0';
+export const STORE_SCHEMA_VERSION = '0.2.0';
 
 export type StoredToken = { storage: 'encrypted'; ciphertext: string } | { storage: 'plain-text'; value: string };
 
@@ -32,6 +35,13 @@ export type StoredPreferences = {
   offlineReminderMinutes: number;
 };
 
+/**
+ * What this PC remembers about forgotten-offline reminders (core/offline-reminder.ts), so a restart
+ * neither repeats a notification nor forgets a snooze. `snoozedFor` is the offline episode (its
+ * presence.changedAt) the snooze was asked for: a snooze does not silence the next episode.
+ */
+export type StoredReminderMemory = ReminderMemory & { snoozedFor: string | null };
+
 export type WindowBounds = { x?: number; y?: number; width: number; height: number; maximized: boolean };
 
 export type StoreShape = {
@@ -42,9 +52,10 @@ export type StoreShape = {
   outbox: unknown[];
   preferences: StoredPreferences;
   windowBounds: WindowBounds | null;
+  reminder: StoredReminderMemory;
 };
 
-export const DEFAULT_OFFLINE_REMINDER_MINUTES = 30;
+export const noReminderMemory: StoredReminderMemory = { snoozedUntil: null, snoozedFor: null, notifiedFor: null };
 
 export function storeDefaults(hostname: string): StoreShape {
   return {
@@ -59,6 +70,7 @@ export function storeDefaults(hostname: string): StoreShape {
       offlineReminderMinutes: DEFAULT_OFFLINE_REMINDER_MINUTES,
     },
     windowBounds: null,
+    reminder: { ...noReminderMemory },
   };
 }
 
@@ -128,7 +140,7 @@ export const storeJsonSchema = {
       pcName: { type: 'string', minLength: 1, maxLength: 64 },
       launchAtLogin: { type: 'boolean' },
       notifications: { type: 'boolean' },
-      offlineReminderMinutes: { type: 'integer', minimum: 0, maximum: 480 },
+      offlineReminderMinutes: { type: 'integer', minimum: 0, maximum: MAX_REMINDER_MINUTES },
     },
     required: ['pcName', 'launchAtLogin', 'notifications', 'offlineReminderMinutes'],
     additionalProperties: false,
@@ -145,19 +157,29 @@ export const storeJsonSchema = {
     required: ['width', 'height', 'maximized'],
     additionalProperties: false,
   }),
+  reminder: {
+    type: 'object',
+    properties: { snoozedUntil: nullable(isoInstant), snoozedFor: nullable(isoInstant), notifiedFor: nullable(isoInstant) },
+    required: ['snoozedUntil', 'snoozedFor', 'notifiedFor'],
+    additionalProperties: false,
+  },
 } as unknown as NonNullable<Options<StoreShape>['schema']>;
 
 /**
  * conf runs every migration newer than the version recorded in the file, up to STORE_SCHEMA_VERSION.
+ * (conf also merges `defaults` into a file on open; the steps say explicitly what each layout added.)
  * 0.1.0 is the first layout: files written before it (none shipped) are given every key with its default.
+ * 0.2.0 adds the reminder memory: a PC updated from 0.1.0 starts having notified about nothing.
  */
 export function storeMigrations(hostname: string): Record<string, (store: Conf<StoreShape>) => void> {
+  const fillMissing = (store: Conf<StoreShape>, keys: readonly (keyof StoreShape)[]) => {
+    const defaults = storeDefaults(hostname);
+    for (const key of keys) {
+      if (!store.has(key)) store.set(key, defaults[key]);
+    }
+  };
   return {
-    '0.1.0': (store) => {
-      const defaults = storeDefaults(hostname);
-      for (const key of Object.keys(defaults) as (keyof StoreShape)[]) {
-        if (!store.has(key)) store.set(key, defaults[key]);
-      }
-    },
+    '0.1.0': (store) => fillMissing(store, ['connection', 'serverCopy', 'draft', 'outbox', 'preferences', 'windowBounds']),
+    '0.2.0': (store) => fillMissing(store, ['reminder']),
   };
 }

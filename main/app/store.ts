@@ -12,7 +12,7 @@ import type { SecretBox } from './secret-box.ts';
 import { outboxOperationSchema } from './outbox.ts';
 import type { OutboxOperation } from './outbox.ts';
 import { STORE_SCHEMA_VERSION, storeDefaults, storeJsonSchema, storeMigrations } from './store-schema.ts';
-import type { StoreShape, StoredDraft, WindowBounds } from './store-schema.ts';
+import type { StoreShape, StoredDraft, StoredReminderMemory, WindowBounds } from './store-schema.ts';
 
 /** The subset of Conf / ElectronStore the app store uses. */
 export type BackingStore = Pick<Conf<StoreShape>, 'get' | 'set' | 'path'>;
@@ -157,6 +157,14 @@ export class AppStore {
 
   setPreference<K extends keyof Preferences>(key: K, value: Preferences[K]): void {
     this.#backing.set('preferences', { ...this.#backing.get('preferences'), [key]: value });
+  }
+
+  getReminderMemory(): StoredReminderMemory {
+    return { ...this.#backing.get('reminder') };
+  }
+
+  setReminderMemory(memory: StoredReminderMemory): void {
+    this.#backing.set('reminder', { ...memory });
   }
 
   getWindowBounds(): WindowBounds | null {

@@ -21,13 +21,14 @@ describe('AppApi contract', () => {
   });
 
   it('keeps the renderer-side signatures and the validated arguments in step', () => {
-    type Same<K extends AppApiOperation> = Parameters<AppApi[K]>;
+    type Same<K extends AppApiOperation> = Parameters<NonNullable<AppApi[K]>>;
     expectTypeOf<AppApiArguments<'connect'>>().toEqualTypeOf<Same<'connect'>>();
     expectTypeOf<AppApiArguments<'setOnline'>>().toEqualTypeOf<Same<'setOnline'>>();
     expectTypeOf<AppApiArguments<'resolveConflict'>>().toEqualTypeOf<Same<'resolveConflict'>>();
     expectTypeOf<AppApiArguments<'setPreference'>>().toEqualTypeOf<Same<'setPreference'>>();
     expectTypeOf<AppApiArguments<'dismissNotice'>>().toEqualTypeOf<Same<'dismissNotice'>>();
     expectTypeOf<AppApiArguments<'getState'>>().toEqualTypeOf<Same<'getState'>>();
+    expectTypeOf<AppApiArguments<'snoozeReminder'>>().toEqualTypeOf<Same<'snoozeReminder'>>();
   });
 
   it('accepts only http(s) server addresses and trims ids and tokens', () => {

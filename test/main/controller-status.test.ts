@@ -1,7 +1,5 @@
 // The status line and the tray follow the clock with no server needed: the local copy of the hours is
 // re-evaluated by one timer set for the next opening/closing instant (time injected here), not by polling.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,18 +10,14 @@ import { AppController } from '../../main/app/app-controller.ts';
 import { noSecretBox } from '../../main/app/secret-box.ts';
 import { openAppStore } from '../../main/app/store.ts';
 import { ManualClock } from './support/manual-clock.ts';
-import { testBackoff, waitFor } from './support/controller-harness.ts';
+import { testBackoff, unreachableAddress, waitFor } from './support/controller-harness.ts';
 
 let dir: string;
 let deadAddress: string;
 const controllers: AppController[] = [];
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'chatdesk-status-'));
-  // An address where nothing listens: the app must work from its local copy.
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  deadAddress = `http://127.0.0.1:${(probe.address() as AddressInfo).port}`;
-  await new Promise((resolve) => probe.close(resolve));
+  deadAddress = await unreachableAddress();
 });
 afterEach(() => {
   for (const controller of controllers.splice(0)) controller.stop();

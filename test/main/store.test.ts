@@ -42,7 +42,8 @@ describe('app store', () => {
     expect(store.getDraft()).toBeNull();
     expect(store.getOutbox()).toEqual([]);
     expect(store.notices).toEqual([]);
-    expect(readConfig()).toMatchObject({ __internal__: { migrations: { version: '0.1.0' } } });
+    expect(store.getReminderMemory()).toEqual({ snoozedUntil: null, snoozedFor: null, notifiedFor: null });
+    expect(readConfig()).toMatchObject({ __internal__: { migrations: { version: '0.2.0' } } });
   });
 
   it('keeps the file readable by this user only, since it holds the token', () => {
@@ -59,6 +60,7 @@ describe('app store', () => {
     first.setPreference('offlineReminderMinutes', 45);
     first.setPreference('pcName', 'Reception');
     first.setWindowBounds({ x: 10, y: 20, width: 900, height: 700, maximized: false });
+    first.setReminderMemory({ snoozedUntil: '2026-11-25T10:00:00.000Z', snoozedFor: '2026-11-25T09:00:00.000Z', notifiedFor: null });
     first.setOutbox(enqueuePresence([], { online: false, offlineUntil: null, changedBy: 'Reception' }, { id: crypto.randomUUID(), now: NOW }));
 
     const second = open();
@@ -66,6 +68,7 @@ describe('app store', () => {
     expect(second.getDraft()).toEqual({ value: { half: 'typed' }, baseVersion: 7, updatedAt: NOW.toISOString() });
     expect(second.getPreferences()).toMatchObject({ offlineReminderMinutes: 45, pcName: 'Reception' });
     expect(second.getWindowBounds()).toEqual({ x: 10, y: 20, width: 900, height: 700, maximized: false });
+    expect(second.getReminderMemory()).toEqual({ snoozedUntil: '2026-11-25T10:00:00.000Z', snoozedFor: '2026-11-25T09:00:00.000Z', notifiedFor: null });
     expect(second.getOutbox()).toEqual(first.getOutbox());
     expect(second.getOutbox()).toHaveLength(1);
   });
@@ -161,7 +164,18 @@ describe('app store', () => {
     const store = open();
     expect(store.getPreferences()).toEqual({ pcName: 'Old PC', launchAtLogin: true, notifications: false, offlineReminderMinutes: 15 });
     expect(store.getOutbox()).toEqual([]);
-    expect(readConfig()).toMatchObject({ __internal__: { migrations: { version: '0.1.0' } } });
+    expect(readConfig()).toMatchObject({ __internal__: { migrations: { version: '0.2.0' } } });
+    expect(movedAside()).toEqual([]);
+  });
+
+  it('migrates a 0.1.0 file to 0.2.0: everything kept, no reminder remembered yet', () => {
+    open(); // a file in today's layout, then taken back to 0.1.0's
+    const { reminder: _added, __internal__: _version, ...layout010 } = readConfig();
+    writeFileSync(configPath(), JSON.stringify({ ...layout010, preferences: { pcName: 'Reception', launchAtLogin: false, notifications: true, offlineReminderMinutes: 45 }, __internal__: { migrations: { version: '0.1.0' } } }));
+    const store = open();
+    expect(store.getPreferences().offlineReminderMinutes).toBe(45);
+    expect(store.getReminderMemory()).toEqual({ snoozedUntil: null, snoozedFor: null, notifiedFor: null });
+    expect(readConfig()).toMatchObject({ reminder: { notifiedFor: null }, __internal__: { migrations: { version: '0.2.0' } } });
     expect(movedAside()).toEqual([]);
   });
 

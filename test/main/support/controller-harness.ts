@@ -2,6 +2,8 @@
 // ephemeral port with a real SQLite file, and can be stopped and started again on the same port and
 // data directory, as a server restart or an outage looks to the app.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppApi, AppState } from '../../../core/app-contract.ts';
@@ -119,4 +121,13 @@ export async function waitFor<T>(read: () => T | Promise<T>, accept: (value: T) 
 /** Resolves once the controller's stream is open and everything waiting has been sent. */
 export function settled(pc: TestPc, timeoutMs?: number): Promise<AppState> {
   return waitFor(() => pc.controller.state, (state) => state.sync.state === 'synced', timeoutMs);
+}
+
+/** An address on this PC where nothing listens (a port just freed): the app must work from its local copy. */
+export async function unreachableAddress(): Promise<string> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = `http://127.0.0.1:${(probe.address() as AddressInfo).port}`;
+  await new Promise((resolve) => probe.close(resolve));
+  return address;
 }

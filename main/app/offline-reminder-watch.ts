@@ -1,0 +1,125 @@
+// The forgotten-offline reminder as this PC runs it. Core decides (core/offline-reminder.ts, a pure
+// function of settings, switch and time); this keeps what the rule needs remembered in the store (so
+// a restart neither repeats a notification nor forgets a snooze), sets ONE timer for the instant the
+// answer can next change, and tells listeners when a notification is due.
+import { REMINDER_SNOOZE_MINUTES, offlineReminder } from '../../core/offline-reminder.ts';
+import type { OfflineReminder } from '../../core/offline-reminder.ts';
+import type { AppState, ReminderInfo } from '../../core/app-contract.ts';
+import { OneShotTimer } from './clock.ts';
+import type { Clock } from './clock.ts';
+import type { AppStore } from './store.ts';
+import type { StoredReminderMemory } from './store-schema.ts';
+
+/** A reminder notification is due: the app shows `message` with "Go online" / "Remind me in 15 minutes". */
+export type ReminderDue = { message: string };
+
+export type ReminderWatchOptions = {
+  store: Pick<AppStore, 'getReminderMemory' | 'setReminderMemory'>;
+  clock: Clock;
+  /** The server's idea of now (the controller's clock corrected by the measured skew). */
+  now(): Date;
+  /** The timer fired: evaluate again (the controller publishes a new state, which calls `update`). */
+  recheck(): void;
+  /** The longest the timer sleeps, so a wall-clock jump is noticed. */
+  maxTimerMs: number;
+};
+
+const MINUTE_MS = 60_000;
+const quiet: ReminderInfo = { active: false, message: null, snoozedUntil: null };
+
+export class OfflineReminderWatch {
+  readonly #options: ReminderWatchOptions;
+  readonly #timer: OneShotTimer;
+  readonly #listeners = new Set<(due: ReminderDue) => void>();
+  /** Kept in memory too: if the disk refuses a write, this run still does not notify twice. */
+  #memory: StoredReminderMemory;
+  #stopped = false;
+
+  constructor(options: ReminderWatchOptions) {
+    this.#options = options;
+    this.#timer = new OneShotTimer(options.clock);
+    this.#memory = options.store.getReminderMemory();
+  }
+
+  /** What the state shows, with no side effect (for `controller.state`). */
+  info(state: AppState): ReminderInfo {
+    return this.#info(state, this.#evaluate(state));
+  }
+
+  /** For each published state: records and announces a due notification, and sets the timer. */
+  update(state: AppState): ReminderInfo {
+    const reminder = this.#evaluate(state);
+    if (reminder?.notify && reminder.message !== null && state.presence) {
+      const notified = { ...this.#memory, notifiedFor: state.presence.changedAt };
+      try {
+        this.#remember(notified);
+      } catch {
+        // The disk refused the write (staff's next change reports that); remembering it in memory
+        // still keeps this run from notifying twice, and the notification is not lost for it.
+        this.#memory = notified;
+      }
+      for (const listener of this.#listeners) listener({ message: reminder.message });
+    }
+    this.#arm(reminder?.checkAt ?? null);
+    return this.#info(state, reminder);
+  }
+
+  /** "Remind me in 15 minutes": false when no reminder is active (nothing to snooze). */
+  snooze(state: AppState): boolean {
+    const reminder = this.#evaluate(state);
+    if (!reminder?.active || state.presence === null) return false;
+    const snoozedUntil = new Date(this.#options.now().getTime() + REMINDER_SNOOZE_MINUTES * MINUTE_MS).toISOString();
+    // notifiedFor is cleared so that the reminder notifies again when the snooze ends.
+    this.#remember({ snoozedUntil, snoozedFor: state.presence.changedAt, notifiedFor: null });
+    return true;
+  }
+
+  /** Listens for due notifications; returns the unsubscribe function. */
+  onDue(listener: (due: ReminderDue) => void): () => void {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#timer.cancel();
+    this.#listeners.clear();
+  }
+
+  #evaluate(state: AppState): OfflineReminder | null {
+    if (state.server === null || state.presence === null) return null;
+    const memory = this.#memory;
+    return offlineReminder({
+      settings: state.server.settings,
+      presence: state.presence,
+      now: this.#options.now(),
+      thresholdMinutes: state.preferences.offlineReminderMinutes,
+      // A snooze belongs to the offline episode it was asked for, not to the next one.
+      snoozedUntil: memory.snoozedFor === state.presence.changedAt ? memory.snoozedUntil : null,
+      notifiedFor: memory.notifiedFor,
+    });
+  }
+
+  #info(state: AppState, reminder: OfflineReminder | null): ReminderInfo {
+    if (reminder === null) return quiet;
+    const { snoozedUntil, snoozedFor } = this.#memory;
+    const snoozed = snoozedUntil !== null && snoozedFor === state.presence?.changedAt && Date.parse(snoozedUntil) > this.#options.now().getTime();
+    return { active: reminder.active, message: reminder.active ? reminder.message : null, snoozedUntil: snoozed ? snoozedUntil : null };
+  }
+
+  #remember(memory: StoredReminderMemory): void {
+    this.#options.store.setReminderMemory(memory); // throws when the disk refuses: then nothing changed
+    this.#memory = memory;
+  }
+
+  #arm(checkAt: string | null): void {
+    if (checkAt === null || this.#stopped) {
+      this.#timer.cancel();
+      return;
+    }
+    const delay = Date.parse(checkAt) - this.#options.now().getTime();
+    this.#timer.arm(() => this.#options.recheck(), Math.min(Math.max(delay, 0), this.#options.maxTimerMs));
+  }
+}
