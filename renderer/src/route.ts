@@ -5,7 +5,7 @@ import { useSyncExternalStore } from 'react';
 export const settingsTabs = [
   { id: 'hours', label: 'Business Hours', editsDraft: true, errorPrefixes: ['week', 'timezone'] },
   { id: 'closures', label: 'Closures', editsDraft: true, errorPrefixes: ['closures'] },
-  { id: 'channels', label: 'Channels', editsDraft: true, errorPrefixes: ['channels'] },
+  { id: 'channels', label: 'Channels', editsDraft: true, errorPrefixes: ['channels', 'emergency'] },
   { id: 'preferences', label: 'Preferences', editsDraft: false, errorPrefixes: [] },
   // A History tab (issue 7) is added here.
 ] as const;

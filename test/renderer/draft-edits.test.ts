@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, parseSettings, weekdays } from '../../core/index.ts';
 import type { ChatSettings } from '../../core/index.ts';
-import { addRange, copyDayToAll, mergeClosures, nextRangeAfter, removeRange, resetWeek, setChannel, setDayOpen, setRangeTime } from '../../renderer/src/draft/draft-edits.ts';
+import { addRange, copyDayToAll, mergeClosures, nextRangeAfter, removeRange, resetWeek, setChannel, setDayOpen, setEmergencyField, setRangeTime } from '../../renderer/src/draft/draft-edits.ts';
 import { isEditableSettings, sameValue, shareUnchanged } from '../../renderer/src/draft/editable-draft.ts';
 
 const base = (): ChatSettings => defaultSettings('Europe/London');
@@ -87,6 +87,26 @@ describe('adopting a copy from main', () => {
     expect(adopted.week.monday).toBe(current.week.monday);
     expect(adopted.channels).toBe(current.channels);
     expect(shareUnchanged(current, JSON.parse(JSON.stringify(current)) as ChatSettings)).toBe(current);
+  });
+
+  it('keeps the emergency line as one pair: half filled asks for the rest, both empty means none', () => {
+    const half = setEmergencyField(base(), 'label', 'Out-of-hours emergencies: Riverside 24h Vets');
+    expect(half.emergency).toEqual({ label: 'Out-of-hours emergencies: Riverside 24h Vets', phone: '' });
+    const problems = parseSettings(half);
+    expect(problems.ok ? [] : problems.errors.map((error) => error.path)).toEqual(['emergency.phone']);
+    const whole = setEmergencyField(half, 'phone', '+44 20 7946 0000');
+    expect(parseSettings(whole)).toMatchObject({ ok: true, value: { emergency: { phone: '+442079460000' } } });
+    expect(whole.week).toBe(half.week);
+    expect(setEmergencyField(setEmergencyField(whole, 'label', ''), 'phone', ' ').emergency).toBeNull();
+  });
+
+  it('shares an unchanged emergency line when adopting main’s copy, and reads an old draft without one as none', () => {
+    const current = setEmergencyField(setEmergencyField(base(), 'label', 'Emergencies'), 'phone', '+442079460000');
+    const incoming = JSON.parse(JSON.stringify(setChannel(current, 'sms', '+447700900123'))) as ChatSettings;
+    expect(shareUnchanged(current, incoming).emergency).toBe(current.emergency);
+    const { emergency: _dropped, ...older } = base();
+    expect(isEditableSettings(older)).toBe(true);
+    expect(isEditableSettings({ ...base(), emergency: { phone: 1 } })).toBe(false);
   });
 
   it('compares JSON values ignoring key order', () => {

@@ -23,7 +23,7 @@ export function OwnerPreview() {
           <p className="hint">The chat button is live on your website: pet owners can start a chat.</p>
         </div>
       ) : (
-        <Banner availability={availability} timezone={timezone} />
+        <OwnerBannerMock availability={availability} timezone={timezone} />
       )}
       {availability !== null && !availability.reachable && (
         <p className="field-error">
@@ -34,7 +34,8 @@ export function OwnerPreview() {
   );
 }
 
-function Banner({ availability, timezone }: { availability: Availability; timezone: string }) {
+/** The widget's banner for an availability that is not accepting, worded by core's ownerBanner. */
+export function OwnerBannerMock({ availability, timezone }: { availability: Availability; timezone: string }) {
   const banner = ownerBanner(availability, wordingOptions(timezone));
   return (
     <div className="widget-mock widget-banner">

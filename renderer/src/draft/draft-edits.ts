@@ -2,10 +2,11 @@
 // part by reference, so a zustand selector on one day (`s.draft.week.monday`) only changes when that
 // day changes, and core's evaluateAvailability cache (a WeakMap per settings object) stays valid.
 import { defaultSettings, minutesOfTime, weekdays } from '../../../core/schedule-model.ts';
-import type { ChatSettings, Closure, DayHours, TimeRange, Weekday } from '../../../core/index.ts';
+import type { ChatSettings, Closure, DayHours, EmergencyContact, TimeRange, Weekday } from '../../../core/index.ts';
 
 export type RangeEnd = 'start' | 'end';
 export type ChannelName = 'sms' | 'whatsapp';
+export type EmergencyField = keyof EmergencyContact;
 
 function withDay(settings: ChatSettings, day: Weekday, hours: DayHours): ChatSettings {
   return { ...settings, week: { ...settings.week, [day]: hours } };
@@ -78,6 +79,15 @@ export function setTimezone(settings: ChatSettings, timezone: string): ChatSetti
 
 export function setChannel(settings: ChatSettings, channel: ChannelName, value: string): ChatSettings {
   return { ...settings, channels: { ...settings.channels, [channel]: value.trim() === '' ? null : value } };
+}
+
+/**
+ * The emergency line is one optional pair: both fields empty means the clinic has none (null); one
+ * filled in keeps the pair, and parseSettings asks for the other beside its field.
+ */
+export function setEmergencyField(settings: ChatSettings, field: EmergencyField, value: string): ChatSettings {
+  const next = { ...(settings.emergency ?? { phone: '', label: '' }), [field]: value };
+  return { ...settings, emergency: next.phone.trim() === '' && next.label.trim() === '' ? null : next };
 }
 
 // ---- Closures ----

@@ -19,7 +19,10 @@ export function isEditableSettings(value: unknown): value is ChatSettings {
   const { week, closures, channels } = value;
   if (!isRecord(week) || !weekdays.every((day) => isDay(week[day]))) return false;
   if (!Array.isArray(closures) || !closures.every((c) => isRecord(c) && typeof c.date === 'string' && Array.isArray(c.ranges) && c.ranges.every(isRange))) return false;
-  return isRecord(channels) && [channels.sms, channels.whatsapp].every((n) => n === null || typeof n === 'string');
+  if (!isRecord(channels) || ![channels.sms, channels.whatsapp].every((n) => n === null || typeof n === 'string')) return false;
+  // A draft kept from before the emergency line existed has no such key (parseSettings reads it as none).
+  const { emergency } = value;
+  return emergency === undefined || emergency === null || (isRecord(emergency) && typeof emergency.phone === 'string' && typeof emergency.label === 'string');
 }
 
 /** JSON equality ignoring key order (copies from main, the server or the UI may order keys differently). */
@@ -47,5 +50,6 @@ export function shareUnchanged(current: ChatSettings | null, incoming: ChatSetti
     week,
     closures: sameValue(current.closures, incoming.closures) ? current.closures : incoming.closures,
     channels: sameValue(current.channels, incoming.channels) ? current.channels : incoming.channels,
+    emergency: sameValue(current.emergency, incoming.emergency) ? current.emergency : (incoming.emergency ?? null),
   };
 }

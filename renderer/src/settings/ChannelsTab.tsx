@@ -1,9 +1,10 @@
-// Settings → Channels: the clinic's SMS and WhatsApp numbers. They decide what the widget offers pet
+// Settings → Channels: the clinic's SMS and WhatsApp numbers, and its emergency line. They decide what the widget offers pet
 // owners and keep working whatever the web chat state; core's parseSettings checks them (E.164).
 import { setChannel } from '../draft/draft-edits.ts';
 import type { ChannelName } from '../draft/draft-edits.ts';
 import { FieldMessage, invalidProps } from '../components/FieldMessage.tsx';
 import { useActions, useUi } from '../store/store-context.tsx';
+import { EmergencyContactFields } from './EmergencyContactFields.tsx';
 
 function ChannelField({ channel, label }: { channel: ChannelName; label: string }) {
   const value = useUi((s) => s.draft?.channels[channel] ?? '');
@@ -38,6 +39,7 @@ export function ChannelsTab() {
       <ChannelField channel="sms" label="SMS number" />
       <ChannelField channel="whatsapp" label="WhatsApp number" />
       <p className="hint">Use the international format, starting with + and the country code.</p>
+      <EmergencyContactFields />
     </div>
   );
 }

@@ -14,6 +14,11 @@ function channelText(settings: ChatSettings): string {
   return parts.length === 0 ? 'Web chat only' : parts.join(', ');
 }
 
+function emergencyText(settings: ChatSettings): string {
+  const { emergency } = settings;
+  return emergency ? `${emergency.label}: ${emergency.phone}` : 'None';
+}
+
 function closuresText(settings: ChatSettings): string {
   const { closures } = settings;
   if (closures.length === 0) return 'None';
@@ -35,6 +40,7 @@ function comparison(mine: ChatSettings, theirs: ChatSettings): Line[] {
     line('timezone', 'Time zone', (s) => s.timezone, (s) => s.timezone),
     line('closures', 'Closures', closuresText, (s) => s.closures),
     line('channels', 'Channels', channelText, (s) => s.channels),
+    line('emergency', 'Emergency contact', emergencyText, (s) => s.emergency ?? null),
   ];
 }
 

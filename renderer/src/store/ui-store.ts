@@ -46,7 +46,8 @@ export type UiStore = StoreApi<UiState>;
 /** The draft main holds, or the server copy when nothing is being edited. */
 function draftFromState(state: AppState): ChatSettings | null {
   const value = state.draft?.value ?? state.server?.settings ?? null;
-  if (isEditableSettings(value)) return value;
+  // A draft from before the emergency line existed has no such key; the editors read it as none.
+  if (isEditableSettings(value)) return value.emergency === undefined ? { ...value, emergency: null } : value;
   // A draft this screen cannot show (written by an older version) falls back to the saved settings.
   return state.server?.settings ?? null;
 }
