@@ -56,6 +56,7 @@ export const notificationMessages = {
   hoursEnd: 'Business hours have ended: chat has stopped accepting messages',
   syncFailing: 'Changes are not reaching the server',
   syncFailingBody: 'For more than a minute now. Changes are kept on this PC and sent when the connection returns.',
+  reminderBody: 'Pet owners can’t start a web chat until someone switches it back online.',
 } as const;
 
 /** Why connecting failed, pointing at the field staff should look at. */

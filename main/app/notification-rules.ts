@@ -1,16 +1,21 @@
 // When the desktop app notifies: the status changed without anyone at this PC doing it (hours began
 // or ended, another PC switched, a timed break ended), or sync has been failing for over a minute.
 // Pure functions of state snapshots (and time), so every rule is unit-tested without Electron.
-import { clockTime } from '../../core/index.ts';
+import { clockTime, offlineReminderActions } from '../../core/index.ts';
 import type { Presence } from '../../core/index.ts';
 import type { AppState } from '../../core/app-contract.ts';
 import { notificationMessages as say } from './app-messages.ts';
+import type { ReminderDue } from './offline-reminder-watch.ts';
+
+/** A button on a notification, where the system shows them (main/electron/notifier.ts). */
+export type NotificationAction = { id: 'go-online' | 'snooze-reminder'; label: string };
 
 export type StaffNotification = {
   /** Stable per kind, so a newer notification of the same kind replaces an older one on screen. */
-  id: 'presence' | 'hours' | 'sync';
+  id: 'presence' | 'hours' | 'sync' | 'reminder';
   title: string;
   body: string;
+  actions?: readonly NotificationAction[];
 };
 
 export const SYNC_FAILURE_GRACE_MS = 60_000;
@@ -54,4 +59,18 @@ export function syncFailureNotification(state: AppState, firstSeenAt: Date, now:
   if (!state.preferences.notifications || state.connection === null || !state.sync.failingSince) return null;
   if (now.getTime() - firstSeenAt.getTime() < SYNC_FAILURE_GRACE_MS) return null;
   return { id: 'sync', title: say.syncFailing, body: state.sync.lastError?.message ?? say.syncFailingBody };
+}
+
+/** The forgotten-offline reminder, with its two answers as buttons. */
+export function reminderNotification(state: AppState, due: ReminderDue): StaffNotification | null {
+  if (!state.preferences.notifications || state.connection === null) return null;
+  return {
+    id: 'reminder',
+    title: due.message,
+    body: say.reminderBody,
+    actions: [
+      { id: 'go-online', label: offlineReminderActions.goOnline },
+      { id: 'snooze-reminder', label: offlineReminderActions.snooze },
+    ],
+  };
 }

@@ -10,6 +10,7 @@ import { loadFleetConfig } from '../app/fleet-config.ts';
 import { fleetErrorNotice, fleetLogSummary } from '../app/fleet-report.ts';
 import type { FleetConfig } from '../app/fleet-schema.ts';
 import { NotificationPlanner } from '../app/notification-planner.ts';
+import { reminderNotification } from '../app/notification-rules.ts';
 import { openAppStore } from '../app/store.ts';
 import type { AppStore } from '../app/store.ts';
 import { defaultPcName } from '../app/store-schema.ts';
@@ -84,7 +85,6 @@ function run(): AppController {
     locale: app.getLocale(),
     management: fleetPolicy(fleet, () => ({ ...store.getConnection(), token: store.readToken(), pcName: store.getPreferences().pcName })),
   });
-  controller.start();
   const logError = (operation: string, error: unknown) => console.error(`AppApi ${operation} failed:`, error);
 
   const staffWindow = new StaffWindow({
@@ -116,22 +116,33 @@ function run(): AppController {
       goOfflineFor: (minutes) => call(controller.handlers.setOnline({ online: false, offlineUntil: new Date(controller.now().getTime() + minutes * 60_000).toISOString() })),
       openBusinessHours: () => staffWindow.show(BUSINESS_HOURS),
       setLaunchAtLogin: (enabled) => call(controller.handlers.setPreference({ key: 'launchAtLogin', value: enabled })),
+      snoozeReminder: () => call(controller.handlers.snoozeReminder()),
       restartToUpdate: () => updater?.restartToUpdate(),
       quit: () => app.quit(),
       openWindow: () => staffWindow.show(),
     },
   });
-  const planner = new NotificationPlanner({ clock: systemClock, show: createNotifier(() => staffWindow.show()).show });
+  const notifier = createNotifier({
+    onClick: () => staffWindow.show(),
+    onAction: (_notification, action) => call(action === 'go-online' ? controller.handlers.setOnline({ online: true }) : controller.handlers.snoozeReminder()),
+  });
+  const planner = new NotificationPlanner({ clock: systemClock, show: notifier.show });
+  controller.onReminderDue((due) => {
+    const notification = reminderNotification(controller.state, due);
+    if (notification) notifier.show(notification);
+  });
   const loginItem = createLoginItemSync();
 
   const render = (state: AppState): void => {
     tray.render(state, { updateReady: updater?.state.kind === 'ready' ? updater.state.version : null });
     publishState(staffWindow.window?.webContents ?? null, state);
     planner.observe(state);
+    if (!state.reminder?.active) notifier.close('reminder'); // answered here, in the window or on another PC
     loginItem.apply(state.preferences.launchAtLogin);
   };
   controller.subscribe(render);
-  render(controller.state);
+  // Started once every listener is in place: a reminder that falls due at start must not go unheard.
+  controller.start();
   updater?.subscribe(() => render(controller.state));
   updater?.start();
 

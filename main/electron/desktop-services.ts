@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { app, Notification } from 'electron';
 import electronUpdater from 'electron-updater';
 import type { FleetConfig } from '../app/fleet-schema.ts';
-import type { StaffNotification } from '../app/notification-rules.ts';
 import { LoginItemSync, STARTED_AT_LOGIN_FLAG } from './login-item.ts';
-import { DesktopNotifier } from './notifier.ts';
+import { DesktopNotifier, platformShowsNotificationActions } from './notifier.ts';
+import type { NotifierOptions } from './notifier.ts';
 import { chooseUpdateFeed } from './update-feed.ts';
 import { updateLogger } from './update-logger.ts';
 import { UpdateService } from './updater.ts';
@@ -27,11 +27,12 @@ export function createUpdater(fleet: FleetConfig, beforeRestart: () => void): { 
   return { service: new UpdateService({ autoUpdater: electronUpdater.autoUpdater, feedUrl: feed.url, beforeRestart, logger: updateLogger(console) }), reason: null };
 }
 
-export function createNotifier(onClick: (notification: StaffNotification) => void): DesktopNotifier {
+export function createNotifier(handlers: Pick<NotifierOptions, 'onClick' | 'onAction'>): DesktopNotifier {
   return new DesktopNotifier({
     isSupported: () => Notification.isSupported(),
+    showsActions: platformShowsNotificationActions(process.platform),
     create: (options) => new Notification(options),
-    onClick,
+    ...handlers,
   });
 }
 

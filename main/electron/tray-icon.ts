@@ -28,7 +28,10 @@ export function trayIconFile(kind: TrayIconKind, platform: NodeJS.Platform): str
   return `tray/${kind}.png`;
 }
 
-/** The tooltip carries the status sentence, and says when changes are not reaching the server. */
+/**
+ * The tooltip carries the status sentence (or, while it is active, the forgotten-offline reminder),
+ * and says when changes are not reaching the server.
+ */
 export function trayTooltip(state: AppState): string {
   if (state.connection === null) return 'Clinic Chat Desk — not connected';
   const waiting = state.sync.pending > 0 ? `, ${state.sync.pending} waiting` : '';
@@ -38,5 +41,6 @@ export function trayTooltip(state: AppState): string {
       : state.sync.state === 'error'
         ? ` (sync problem: changes are not reaching the server${waiting})`
         : '';
-  return `Clinic Chat Desk — ${state.status.sentence}${syncNote}`;
+  const headline = state.reminder?.active && state.reminder.message ? state.reminder.message : state.status.sentence;
+  return `Clinic Chat Desk — ${headline}${syncNote}`;
 }

@@ -1,6 +1,7 @@
 // The tray menu as a pure function of the app state (no Electron import, so it is unit-tested under
 // Node). It returns plain objects shaped like Electron's MenuItemConstructorOptions with stable ids;
 // the adapter passes them to Menu.buildFromTemplate and rebuilds the menu whenever the state changes.
+import { offlineReminderActions } from '../../core/offline-reminder.ts';
 import type { AppState } from '../../core/app-contract.ts';
 
 /** The subset of MenuItemConstructorOptions the tray uses (assignable to Electron's type). */
@@ -20,11 +21,15 @@ export type TrayActions = {
   goOfflineFor(minutes: number): void;
   openBusinessHours(): void;
   setLaunchAtLogin(enabled: boolean): void;
+  /** "Remind me in 15 minutes", offered while the forgotten-offline reminder is active. */
+  snoozeReminder(): void;
   quit(): void;
 };
 
 export const trayMenuIds = {
   status: 'status',
+  reminder: 'reminder',
+  snoozeReminder: 'snooze-reminder',
   chatOnline: 'chat-online',
   offlineFor: (minutes: number) => `offline-for-${minutes}`,
   openBusinessHours: 'open-business-hours',
@@ -47,6 +52,7 @@ export const trayLabels = {
   quit: 'Quit',
   restartToUpdate: (version: string) => `Restart to update (version ${version})`,
   notConnected: 'Not connected to the clinic’s server',
+  snoozeReminder: offlineReminderActions.snooze,
 } as const;
 
 /** What the tray shows beside the app state: an update waiting to be installed. */
@@ -57,9 +63,17 @@ export function trayMenuTemplate(state: AppState, actions: TrayActions, extras: 
   // Without a connection there is no clinic to switch; the window is where staff connect.
   const canSwitch = state.connection !== null && state.presence !== null;
   const statusLine = state.connection === null ? trayLabels.notConnected : state.status.sentence;
+  // The forgotten-offline reminder: said under the status, with its snooze ("Chat online" is "Go online").
+  const reminder = state.reminder?.active && state.reminder.message ? state.reminder.message : null;
 
   return [
     { id: trayMenuIds.status, label: statusLine, enabled: false },
+    ...(reminder
+      ? [
+          { id: trayMenuIds.reminder, label: reminder, enabled: false },
+          { id: trayMenuIds.snoozeReminder, label: trayLabels.snoozeReminder, click: () => actions.snoozeReminder() },
+        ]
+      : []),
     { type: 'separator' },
     {
       id: trayMenuIds.chatOnline,

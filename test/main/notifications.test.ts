@@ -3,9 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AppState } from '../../core/app-contract.ts';
 import { NotificationPlanner } from '../../main/app/notification-planner.ts';
-import { statusChangeNotifications } from '../../main/app/notification-rules.ts';
+import { reminderNotification, statusChangeNotifications } from '../../main/app/notification-rules.ts';
 import type { StaffNotification } from '../../main/app/notification-rules.ts';
-import { DesktopNotifier } from '../../main/electron/notifier.ts';
+import { DesktopNotifier, platformShowsNotificationActions } from '../../main/electron/notifier.ts';
+import type { NotificationLike, NotificationOptions } from '../../main/electron/notifier.ts';
 import { FIXTURE_NOW, appStateFixture } from './app-state-fixture.ts';
 import { ManualClock } from './support/manual-clock.ts';
 
@@ -97,30 +98,108 @@ describe('notification planner', () => {
   });
 });
 
+/** Electron's Notification at the seam: records what it was built with, and lets the test click it. */
+class NotificationDouble implements NotificationLike {
+  readonly listeners = new Map<string, ((...args: never[]) => void)[]>();
+  readonly options: NotificationOptions;
+  readonly events: string[];
+  constructor(options: NotificationOptions, events: string[]) {
+    this.options = options;
+    this.events = events;
+  }
+  show(): void {
+    this.events.push(`show ${this.options.title}`);
+  }
+  close(): void {
+    this.events.push(`close ${this.options.title}`);
+  }
+  on(event: 'click' | 'action', listener: (...args: never[]) => void): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+  click(): void {
+    for (const listener of this.listeners.get('click') ?? []) (listener as () => void)();
+  }
+  /** As Electron 45 reports a button press: details first, the deprecated index second. */
+  press(actionIndex: number): void {
+    for (const listener of this.listeners.get('action') ?? []) (listener as (details: { actionIndex: number }, index: number) => void)({ actionIndex }, actionIndex);
+  }
+}
+
+function notifierOn(platform: NodeJS.Platform) {
+  const events: string[] = [];
+  const created: NotificationDouble[] = [];
+  const notifier = new DesktopNotifier({
+    isSupported: () => true,
+    showsActions: platformShowsNotificationActions(platform),
+    create: (options) => {
+      const notification = new NotificationDouble(options, events);
+      created.push(notification);
+      return notification;
+    },
+    onClick: (notification) => events.push(`open window for ${notification.id}`),
+    onAction: (notification, action) => events.push(`${action} from ${notification.id}`),
+  });
+  return { notifier, events, created };
+}
+
+const reminderDue = { message: 'Chat has been offline for 30 minutes during opening hours' };
+
 describe('desktop notifier', () => {
   it('shows one notification per kind, replacing the older one, and opens the window on click', () => {
-    const events: string[] = [];
-    const clickers: (() => void)[] = [];
-    const notifier = new DesktopNotifier({
-      isSupported: () => true,
-      create: ({ title }) => ({
-        show: () => events.push(`show ${title}`),
-        close: () => events.push(`close ${title}`),
-        on: (_event, listener) => clickers.push(listener),
-      }),
-      onClick: (notification) => events.push(`open window for ${notification.id}`),
-    });
+    const { notifier, events, created } = notifierOn('linux');
     notifier.show({ id: 'presence', title: 'A', body: '' });
     notifier.show({ id: 'presence', title: 'B', body: '' });
     notifier.show({ id: 'sync', title: 'C', body: '' });
-    clickers[1]!();
+    created[1]!.click();
     expect(events).toEqual(['show A', 'close A', 'show B', 'show C', 'open window for presence']);
   });
 
   it('does nothing where the system has no notifications', () => {
     let created = 0;
-    const notifier = new DesktopNotifier({ isSupported: () => false, create: () => ((created += 1), { show() {}, close() {}, on() {} }), onClick: () => undefined });
+    const notifier = new DesktopNotifier({ isSupported: () => false, create: () => ((created += 1), new NotificationDouble({ title: '', body: '' }, [])), onClick: () => undefined });
     notifier.show({ id: 'sync', title: 'x', body: 'y' });
     expect(created).toBe(0);
+  });
+
+  it('offers "Go online" and "Remind me in 15 minutes" as buttons on macOS and Windows, and reports which was pressed', () => {
+    for (const platform of ['darwin', 'win32'] as const) {
+      const { notifier, events, created } = notifierOn(platform);
+      notifier.show(reminderNotification(base, reminderDue)!);
+      expect(created[0]!.options).toEqual({
+        title: 'Chat has been offline for 30 minutes during opening hours',
+        body: 'Pet owners can’t start a web chat until someone switches it back online.',
+        actions: [
+          { type: 'button', text: 'Go online' },
+          { type: 'button', text: 'Remind me in 15 minutes' },
+        ],
+      });
+      created[0]!.press(1);
+      created[0]!.press(0);
+      expect(events.slice(1)).toEqual(['snooze-reminder from reminder', 'go-online from reminder']);
+    }
+  });
+
+  it('on Linux shows the reminder without buttons: a click opens the window, which offers the same choices', () => {
+    const { notifier, events, created } = notifierOn('linux');
+    notifier.show(reminderNotification(base, reminderDue)!);
+    expect(created[0]!.options.actions).toBeUndefined();
+    created[0]!.click();
+    expect(events).toEqual(['show Chat has been offline for 30 minutes during opening hours', 'open window for reminder']);
+  });
+
+  it('takes a reminder off the screen when asked, e.g. once chat is back online', () => {
+    const { notifier, events } = notifierOn('darwin');
+    notifier.show(reminderNotification(base, reminderDue)!);
+    notifier.close('reminder');
+    notifier.close('reminder');
+    expect(events).toEqual(['show Chat has been offline for 30 minutes during opening hours', 'close Chat has been offline for 30 minutes during opening hours']);
+  });
+});
+
+describe('reminder notification', () => {
+  it('is not shown when staff turned notifications off (the tray and window still say it)', () => {
+    expect(reminderNotification(base, reminderDue)?.title).toBe(reminderDue.message);
+    expect(reminderNotification({ ...base, preferences: { ...base.preferences, notifications: false } }, reminderDue)).toBeNull();
   });
 });

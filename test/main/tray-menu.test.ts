@@ -13,6 +13,7 @@ function recordingActions() {
     goOfflineFor: (minutes) => calls.push(`goOfflineFor:${minutes}`),
     openBusinessHours: () => calls.push('openBusinessHours'),
     setLaunchAtLogin: (enabled) => calls.push(`setLaunchAtLogin:${enabled}`),
+    snoozeReminder: () => calls.push('snoozeReminder'),
     restartToUpdate: () => calls.push('restartToUpdate'),
     quit: () => calls.push('quit'),
   };
@@ -97,6 +98,29 @@ describe('tray menu template', () => {
     expect(calls).toEqual(['restartToUpdate']);
   });
 
+  it('says the forgotten-offline reminder under the status while it is active, with its snooze', () => {
+    const { calls, actions } = recordingActions();
+    const offline = withPresence({ ...appStateFixture(), status: { tone: 'offline-by-switch', sentence: 'Not accepting chats · you’re offline since 12:00', changesAt: null } }, false);
+    const reminding = { ...offline, reminder: { active: true, message: 'Chat has been offline for 30 minutes during opening hours', snoozedUntil: null } };
+    const items = trayMenuTemplate(reminding, actions);
+    expect(items.slice(0, 4).map((item) => item.label ?? `--${item.type}--`)).toEqual([
+      'Not accepting chats · you’re offline since 12:00',
+      'Chat has been offline for 30 minutes during opening hours',
+      'Remind me in 15 minutes',
+      '--separator--',
+    ]);
+    expect(byId(items, trayMenuIds.reminder).enabled).toBe(false);
+    byId(items, trayMenuIds.snoozeReminder).click?.();
+    byId(items, trayMenuIds.chatOnline).click?.(); // "Go online"
+    expect(calls).toEqual(['snoozeReminder', 'setOnline:true']);
+
+    for (const quiet of [offline, { ...offline, reminder: { active: false, message: null, snoozedUntil: '2026-11-25T12:45:00.000Z' } }]) {
+      const ids = trayMenuTemplate(quiet, actions).map((item) => item.id);
+      expect(ids).not.toContain(trayMenuIds.reminder);
+      expect(ids).not.toContain(trayMenuIds.snoozeReminder);
+    }
+  });
+
   it('produces items Electron accepts as a menu template', () => {
     expectTypeOf<TrayMenuItem>().toExtend<MenuItemConstructorOptions>();
   });
@@ -128,5 +152,11 @@ describe('tray icon', () => {
       'Clinic Chat Desk — Accepting chats · closes at 18:00 (no connection: changes will sync when it returns, 2 waiting)',
     );
     expect(trayTooltip({ ...base, connection: null })).toBe('Clinic Chat Desk — not connected');
+  });
+
+  it('says the forgotten-offline reminder in the tooltip while it is active', () => {
+    const reminder = { active: true, message: 'Chat has been offline for 30 minutes during opening hours', snoozedUntil: null };
+    expect(trayTooltip({ ...base, reminder })).toBe('Clinic Chat Desk — Chat has been offline for 30 minutes during opening hours');
+    expect(trayTooltip({ ...base, reminder: { active: false, message: null, snoozedUntil: null } })).toBe('Clinic Chat Desk — Accepting chats · closes at 18:00');
   });
 });

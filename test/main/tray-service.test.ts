@@ -42,6 +42,7 @@ function setup(platform: NodeJS.Platform = 'win32') {
       restartToUpdate: () => undefined,
       openBusinessHours: () => undefined,
       setLaunchAtLogin: () => undefined,
+      snoozeReminder: () => opened.push('snoozeReminder'),
       quit: () => undefined,
       openWindow: () => opened.push('openWindow'),
     },
@@ -73,6 +74,17 @@ describe('tray service', () => {
     expect(log).toEqual(['menu']);
     menu()?.template.find((item) => item.id === 'chat-online')?.click?.();
     expect(opened).toEqual(['setOnline:true']);
+  });
+
+  it('changes tooltip and menu when the forgotten-offline reminder begins, and snoozes from the menu', () => {
+    const { service, log, opened, menu } = setup();
+    const offline = withPresence({ ...appStateFixture(), status: { tone: 'offline-by-switch', sentence: 'Not accepting chats', changesAt: null } }, false);
+    service.render(offline);
+    log.length = 0;
+    service.render({ ...offline, reminder: { active: true, message: 'Chat has been offline for 30 minutes during opening hours', snoozedUntil: null } });
+    expect(log).toEqual(['tooltip:Clinic Chat Desk — Chat has been offline for 30 minutes during opening hours', 'menu']);
+    menu()?.template.find((item) => item.id === 'snooze-reminder')?.click?.();
+    expect(opened).toEqual(['snoozeReminder']);
   });
 
   it('opens the window on click on Windows and Linux, not on macOS', () => {
