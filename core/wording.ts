@@ -1,7 +1,7 @@
 // The message catalogue: every sentence about availability that staff or pet owners read, in one
 // place, so the tray, window, notifications and widget say the same thing. Intl only (no luxon), so
 // the widget can bundle it and stay a few KB.
-import type { Availability } from './availability.ts';
+import type { Availability, ClockChange } from './availability.ts';
 import type { Presence } from './schedule-model.ts';
 
 export type WordingOptions = {
@@ -139,4 +139,13 @@ export function goingOfflineWarning(channels: Availability['channels']): { needs
     return { needsConfirmation: false, message: `Web chat will stop accepting messages; pet owners can still reach you by ${which}.` };
   }
   return { needsConfirmation: true, message: 'Pet owners won’t be able to reach you until you go back online.' };
+}
+
+/** "Clocks go forward 1 hour on Sun 29 Mar", the day as the clinic's calendar has it (two-week preview). */
+export function clockChangeText(change: ClockChange, options: WordingOptions): string {
+  const minutes = Math.abs(change.offsetAfter - change.offsetBefore);
+  const hours = minutes / 60;
+  const amount = Number.isInteger(hours) ? `${hours} hour${hours === 1 ? '' : 's'}` : `${minutes} minutes`;
+  const day = formatter(options, { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(change.at));
+  return `Clocks go ${change.forward ? 'forward' : 'back'} ${amount} on ${day}`;
 }

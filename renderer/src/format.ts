@@ -42,12 +42,16 @@ export function dayHoursText(hours: DayHours): string {
   return hours.ranges.map(rangeText).join(', ');
 }
 
-/** "Fri 25 Dec 2026" for a calendar date "2026-12-25" (no zone: a date is the same everywhere). */
-export function dateText(isoDate: string): string {
+/**
+ * "Fri 25 Dec 2026" for a calendar date "2026-12-25" (no zone: a date is the same everywhere); "Fri 25
+ * Dec" without the year where the context gives it (the two-week preview).
+ */
+export function dateText(isoDate: string, options: { withYear: boolean } = { withYear: true }): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!match) return isoDate;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(uiLocale(), { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(date);
+  const year = options.withYear ? ({ year: 'numeric' } as const) : {};
+  return new Intl.DateTimeFormat(uiLocale(), { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', ...year }).format(date);
 }
 
 /** Today's date "YYYY-MM-DD" on the clinic's calendar. */

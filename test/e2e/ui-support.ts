@@ -117,7 +117,15 @@ export class ClinicServer {
 /** One clinic PC: a preview host with its own data directory, opened in its own browser context. */
 export type Pc = { host: PreviewHost; context: BrowserContext; page: Page; dispose(): Promise<void> };
 
-export async function openPc(browser: Browser, options: { pcName: string; connectTo?: { server: ClinicServer; clinic: Clinic }; hash?: string }): Promise<Pc> {
+export type PcOptions = {
+  pcName: string;
+  connectTo?: { server: ClinicServer; clinic: Clinic };
+  hash?: string;
+  /** The page's Date, fixed at this instant (timers keep running): for what the window computes from "today". */
+  browserTime?: Date;
+};
+
+export async function openPc(browser: Browser, options: PcOptions): Promise<Pc> {
   requireBuiltRenderer();
   const dataDir = await mkdtemp(join(tmpdir(), 'ui-e2e-pc-'));
   const { connectTo } = options;
@@ -130,6 +138,7 @@ export async function openPc(browser: Browser, options: { pcName: string; connec
   });
   if (host.connected && !host.connected.ok) throw new Error(`The preview host could not connect: ${host.connected.error.message}`);
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 820 } });
+  if (options.browserTime) await context.clock.setFixedTime(options.browserTime);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
@@ -177,20 +186,20 @@ export type ClinicPerTest = {
   readonly server: ClinicServer;
   readonly clinic: Clinic;
   /** A PC already connected to the clinic, showing `hash`, once its header is up. */
-  connectedPc(browser: Browser, pcName: string, hash?: string): Promise<Pc>;
+  connectedPc(browser: Browser, pcName: string, hash?: string, options?: Pick<PcOptions, 'browserTime'>): Promise<Pc>;
   /** A PC that has never been connected (the first-run form). */
   newPc(browser: Browser, pcName: string): Promise<Pc>;
 };
 
 /** A fresh server and clinic for each test of the file, and every PC opened in it closed after. */
-export function clinicPerTest(): ClinicPerTest {
+export function clinicPerTest(options: { timezone?: string } = {}): ClinicPerTest {
   let server: ClinicServer | null = null;
   let clinic: Clinic | null = null;
   const pcs: Pc[] = [];
   test.beforeEach(async () => {
     server = new ClinicServer();
     await server.start();
-    clinic = await server.createClinic();
+    clinic = await server.createClinic(undefined, options.timezone);
   });
   test.afterEach(async () => {
     for (const pc of pcs.splice(0)) await pc.dispose();
@@ -207,8 +216,8 @@ export function clinicPerTest(): ClinicPerTest {
     },
   };
   return Object.assign(current, {
-    async connectedPc(browser: Browser, pcName: string, hash = '#/now'): Promise<Pc> {
-      const pc = await openPc(browser, { pcName, connectTo: { server: current.server, clinic: current.clinic }, hash });
+    async connectedPc(browser: Browser, pcName: string, hash = '#/now', options: Pick<PcOptions, 'browserTime'> = {}): Promise<Pc> {
+      const pc = await openPc(browser, { pcName, connectTo: { server: current.server, clinic: current.clinic }, hash, ...options });
       pcs.push(pc);
       await expect(pc.page.getByRole('switch', { name: 'Chat online' })).toBeVisible();
       return pc;

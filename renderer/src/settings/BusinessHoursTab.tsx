@@ -1,9 +1,13 @@
 // Settings → Business Hours: the clinic's zone, the week grid and "Copy Monday to all days". Save,
-// Reset and Discard sit in the settings footer (SaveBar), shared with the other draft tabs.
+// Reset and Discard sit in the settings footer (SaveBar), shared with the other draft tabs. Under the
+// grid, the two-week preview of the draft (a lazy chunk: it needs the zone tables, the grid does not).
+import { Suspense, lazy } from 'react';
 import { copyDayToAll } from '../draft/draft-edits.ts';
 import { useActions } from '../store/store-context.tsx';
 import { BusinessHoursGrid } from './BusinessHoursGrid.tsx';
 import { TimezoneField } from './TimezoneField.tsx';
+
+const HoursPreview = lazy(() => import('./HoursPreview.tsx').then((module) => ({ default: module.HoursPreview })));
 
 export function BusinessHoursTab() {
   const { edit } = useActions();
@@ -17,7 +21,9 @@ export function BusinessHoursTab() {
           Copy Monday to all days
         </button>
       </div>
-      {/* The two-week preview of the draft (issue 7) goes here, under the grid. */}
+      <Suspense fallback={<p className="hint">Loading the two-week preview…</p>}>
+        <HoursPreview />
+      </Suspense>
     </div>
   );
 }
