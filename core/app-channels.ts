@@ -14,6 +14,7 @@ export const appApiChannels = {
   setPreference: 'chatdesk:set-preference',
   dismissNotice: 'chatdesk:dismiss-notice',
   snoozeReminder: 'chatdesk:snooze-reminder',
+  getHistory: 'chatdesk:get-history',
 } as const;
 
 /** The one push channel: main sends an `AppState` snapshot after every change. */

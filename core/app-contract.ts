@@ -3,6 +3,8 @@
 // bridge and the renderer all import them, so nothing is spelled twice.
 import { z } from 'zod';
 import { appApiChannels } from './app-channels.ts';
+import { MAX_HISTORY_PAGE_SIZE } from './history-contract.ts';
+import type { HistoryResponse } from './history-contract.ts';
 import type { Availability, ChatSettings, Presence } from './index.ts';
 
 export { appApiChannels, appStateChannel } from './app-channels.ts';
@@ -55,6 +57,13 @@ export type PreferenceInput = z.infer<typeof preferenceInputSchema>;
 
 export const dismissNoticeInputSchema = z.strictObject({ id: z.string().min(1).max(200) });
 
+/** A page of the change history: the first without `before`, the next with the last page's `nextBefore`. */
+export const historyInputSchema = z.strictObject({
+  before: z.int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+  limit: z.int().min(1).max(MAX_HISTORY_PAGE_SIZE).optional(),
+});
+export type HistoryInput = z.infer<typeof historyInputSchema>;
+
 // ---- Results: errors are values, with field paths the UI can show beside the field ----
 
 export type FieldError = { path: string; message: string };
@@ -78,6 +87,9 @@ export type AppError = { code: AppErrorCode; message: string; fields?: FieldErro
 
 /** Every AppApi call answers with the snapshot after the operation, so the UI never waits for a push. */
 export type AppResult = { ok: true; state: AppState } | { ok: false; error: AppError };
+
+/** getHistory answers with the server's page (core/history-contract.ts); reading changes no state. */
+export type HistoryResult = { ok: true; history: HistoryResponse } | { ok: false; error: AppError };
 
 // ---- State pushed to the renderer (main → renderer is trusted, so these are types, not schemas) ----
 
@@ -206,12 +218,17 @@ export interface AppApi {
   // and the preview host always provide them.
   /** "Remind me in 15 minutes": silences an active forgotten-offline reminder for this offline episode. */
   snoozeReminder?(): Promise<AppResult>;
+  /** The clinic's change history from the server, newest first, a page at a time (needs the server). */
+  getHistory?(input: HistoryInput): Promise<HistoryResult>;
   /** State snapshots pushed by main; returns the unsubscribe function. */
   subscribe(listener: (state: AppState) => void): () => void;
 }
 
 /** The request/response operations: every AppApi method except the push subscription. */
 export type AppApiOperation = Exclude<keyof AppApi, 'subscribe'>;
+
+/** What an operation answers: an AppResult, or for getHistory a HistoryResult. */
+export type AppApiResult<K extends AppApiOperation> = Awaited<ReturnType<NonNullable<AppApi[K]>>>;
 
 /** Argument list of each operation, as tuples, so the gateway validates exactly what invoke sends. */
 export const appApiArguments = {
@@ -226,6 +243,7 @@ export const appApiArguments = {
   setPreference: z.tuple([preferenceInputSchema]),
   dismissNotice: z.tuple([dismissNoticeInputSchema]),
   snoozeReminder: z.tuple([]),
+  getHistory: z.tuple([historyInputSchema]),
 } as const satisfies Record<AppApiOperation, z.ZodType<unknown[]>>;
 
 export type AppApiArguments<K extends AppApiOperation> = z.infer<(typeof appApiArguments)[K]>;

@@ -4,9 +4,11 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import { appApiChannels, appStateChannel } from '../core/app-channels.ts';
-import type { AppApi, AppResult, AppState } from '../core/app-contract.ts';
+import type { AppApi, AppResult, AppState, HistoryResult } from '../core/app-contract.ts';
 
+// The gateway in main answers each channel with that operation's result type (core/app-contract.ts).
 const invoke = (channel: string, ...args: unknown[]): Promise<AppResult> => ipcRenderer.invoke(channel, ...args);
+const read = (channel: string, ...args: unknown[]): Promise<HistoryResult> => ipcRenderer.invoke(channel, ...args);
 
 const chatdesk = {
   getState: () => invoke(appApiChannels.getState),
@@ -20,6 +22,7 @@ const chatdesk = {
   setPreference: (input) => invoke(appApiChannels.setPreference, input),
   dismissNotice: (input) => invoke(appApiChannels.dismissNotice, input),
   snoozeReminder: () => invoke(appApiChannels.snoozeReminder),
+  getHistory: (input) => read(appApiChannels.getHistory, input),
   subscribe: (listener) => {
     // The page never sees the IPC event object (it carries `sender`), only the snapshot.
     const forward = (_event: IpcRendererEvent, state: AppState): void => listener(state);

@@ -8,6 +8,7 @@ import { appStateSnapshot } from './app-state.ts';
 import { ClockSkew, OneShotTimer, systemClock } from './clock.ts';
 import type { Clock } from './clock.ts';
 import { connectToClinic } from './connect.ts';
+import { readHistory } from './history-reader.ts';
 import { lockedChange, lockedDisconnect, managedInfo, unmanaged } from './management.ts';
 import type { ManagementPolicy } from './management.ts';
 import { OfflineReminderWatch } from './offline-reminder-watch.ts';
@@ -123,6 +124,7 @@ export class AppController {
     setPreference: async (input) => this.#change(() => this.#setPreference(input)),
     dismissNotice: async ({ id }) => this.#change(() => this.#store.dismissNotice(id)),
     snoozeReminder: async () => this.#change(() => this.#snoozeReminder()),
+    getHistory: (input) => readHistory({ store: this.#store, clock: this.#clock, skew: this.#skew, timeoutMs: this.#options.requestTimeoutMs }, input),
   };
 
   async #connect(input: ConnectInput): Promise<AppResult> {

@@ -28,6 +28,8 @@ export const appMessages = {
   clinicGone: 'The server no longer knows this clinic. Connect again with the clinic ID and token.',
   syncUnreachable: (detail: string) => `The server can’t be reached (${detail}). Changes are kept on this PC and sent when it returns.`,
   changeRefused: (message: string) => `The server refused a change: ${message}`,
+  historyUnreachable: (detail: string) => `The change history is kept on the server, which can’t be reached (${detail}). Try again when the connection returns.`,
+  historyNotFound: 'The server has no change history for this clinic: it does not know the clinic, or it is a version without history.',
 } as const;
 
 /** Values set by the clinic's IT administrator (fleet configuration), which staff cannot change here. */

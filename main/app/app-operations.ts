@@ -2,14 +2,17 @@
 // preview host's HTTP API, and in-process callers such as the tray. Arguments are `unknown` until the
 // contract's zod schema accepts them; a failing handler becomes an error value, never a crash.
 import { appApiArguments, appApiOperations, fieldErrorsFromIssues } from '../../core/app-contract.ts';
-import type { AppApi, AppApiArguments, AppApiOperation, AppResult, AppState } from '../../core/app-contract.ts';
+import type { AppApi, AppApiArguments, AppApiOperation, AppApiResult, AppError, AppState } from '../../core/app-contract.ts';
 
 /** Main's implementation of the AppApi operations, with arguments already validated. */
-export type AppApiHandlers = { [K in AppApiOperation]: (...args: AppApiArguments<K>) => Promise<AppResult> };
+export type AppApiHandlers = { [K in AppApiOperation]: (...args: AppApiArguments<K>) => Promise<AppApiResult<K>> };
+
+/** A refusal, which every operation's result type can carry. */
+export type AppFailure = { ok: false; error: AppError };
 
 export type OperationErrorReporter = (operation: AppApiOperation, error: unknown) => void;
 
-export const internalErrorResult: AppResult = {
+export const internalErrorResult: AppFailure = {
   ok: false,
   error: { code: 'internal', message: 'Something went wrong inside the app. Try again; if it keeps happening, restart Clinic Chat Desk.' },
 };
@@ -18,12 +21,12 @@ export function isAppApiOperation(name: string): name is AppApiOperation {
   return (appApiOperations as string[]).includes(name);
 }
 
-export async function runOperation(
+export async function runOperation<K extends AppApiOperation>(
   handlers: AppApiHandlers,
-  operation: AppApiOperation,
+  operation: K,
   args: readonly unknown[],
   onError?: OperationErrorReporter,
-): Promise<AppResult> {
+): Promise<AppApiResult<K> | AppFailure> {
   const parsed = appApiArguments[operation].safeParse(args);
   if (!parsed.success) {
     return {
@@ -37,7 +40,7 @@ export async function runOperation(
     };
   }
   // The schema has just checked the arguments against exactly this handler's parameter list.
-  const handler = handlers[operation] as (...validated: unknown[]) => Promise<AppResult>;
+  const handler = handlers[operation] as (...validated: unknown[]) => Promise<AppApiResult<K>>;
   try {
     return await handler(...parsed.data);
   } catch (error) {

@@ -31,6 +31,8 @@ export const settingsSaveOperationSchema = z.strictObject({
   settings: chatSettingsSchema,
   /** Sent as If-Match: the server version this save was based on (null = first save). */
   baseVersion: z.int().min(0).nullable(),
+  /** This PC's name when staff saved, for the change history (X-Changed-By). Absent in saves queued by older versions. */
+  changedBy: z.string().min(1).optional(),
 });
 
 export const outboxOperationSchema = z.discriminatedUnion('kind', [presenceOperationSchema, settingsSaveOperationSchema]);
@@ -67,7 +69,7 @@ export function enqueuePresence(
 /** A newer save of the whole settings replaces an unsent older one on the same base version. */
 export function enqueueSettingsSave(
   queue: Outbox,
-  save: { settings: ChatSettings; baseVersion: number | null },
+  save: { settings: ChatSettings; baseVersion: number | null; changedBy: string },
   context: NewOperationContext,
 ): OutboxOperation[] {
   const kept = queue.filter((op) => !(op.kind === 'settings' && neverAttempted(op) && op.baseVersion === save.baseVersion));
@@ -79,6 +81,7 @@ export function enqueueSettingsSave(
     lastAttemptAt: null,
     settings: save.settings,
     baseVersion: save.baseVersion,
+    changedBy: save.changedBy,
   };
   return [...kept, op];
 }

@@ -4,8 +4,10 @@
 import { z } from 'zod';
 import { chatSettingsSchema, presenceSchema } from '../../core/index.ts';
 import { apiPaths, headers, versionTag } from '../../core/http-contract.ts';
+import { changedByHeaderValue, historyResponseSchema, historySearch, parseChangedByHeader } from '../../core/history-contract.ts';
 import type { ChatSettings, Presence } from '../../core/index.ts';
-import type { FieldError } from '../../core/app-contract.ts';
+import type { FieldError, HistoryInput } from '../../core/app-contract.ts';
+import type { HistoryResponse } from '../../core/history-contract.ts';
 import type { PresenceUpdate, SettingsResponse } from '../../core/http-contract.ts';
 import type { Clock, ClockSkew } from './clock.ts';
 
@@ -68,14 +70,21 @@ export class ServerClient {
     return answer.ok ? { ok: true, value: answer.value.presence } : answer;
   }
 
-  /** A save based on `baseVersion`; a stale base is refused with 412 and the current version (see `staleSettings`). */
-  putSettings(settings: ChatSettings, baseVersion: number): Promise<ServerAnswer<SettingsResponse>> {
-    return this.#request(
-      'PUT',
-      apiPaths.settings(this.#options.clinicId),
-      { body: settings, headers: { [headers.ifMatch]: versionTag(baseVersion) } },
-      settingsResponseSchema,
-    );
+  /**
+   * A save based on `baseVersion`; a stale base is refused with 412 and the current version (see
+   * `staleSettings`). `changedBy` names this PC in the clinic's change history (X-Changed-By).
+   */
+  putSettings(settings: ChatSettings, baseVersion: number, changedBy?: string): Promise<ServerAnswer<SettingsResponse>> {
+    const requestHeaders: Record<string, string> = { [headers.ifMatch]: versionTag(baseVersion) };
+    const namedBy = changedBy === undefined ? null : changedByHeaderValue(changedBy);
+    // A name the server would refuse (a control character) must not cost the save: it goes unnamed.
+    if (namedBy !== null && parseChangedByHeader(namedBy).ok) requestHeaders[headers.changedBy] = namedBy;
+    return this.#request('PUT', apiPaths.settings(this.#options.clinicId), { body: settings, headers: requestHeaders }, settingsResponseSchema);
+  }
+
+  /** One page of the clinic's change history, newest first. */
+  history(query: HistoryInput): Promise<ServerAnswer<HistoryResponse>> {
+    return this.#request('GET', `${apiPaths.history(this.#options.clinicId)}${historySearch(query)}`, {}, historyResponseSchema);
   }
 
   /** Safe to retry: the server applies one Idempotency-Key once and answers a retry the same way. */

@@ -58,7 +58,7 @@ export class SettingsEditor {
     if (pending && sameJson(pending.settings, parsed.value)) return false;
     if (!pending && sameJson(parsed.value, server.settings)) throw new Refusal('nothing-to-save', appMessages.nothingToSave);
     const baseVersion = draft.baseVersion ?? server.version;
-    outbox.update((queue) => enqueueSettingsSave(queue, { settings: parsed.value, baseVersion }, this.#context()));
+    outbox.update((queue) => enqueueSettingsSave(queue, { settings: parsed.value, baseVersion, changedBy: this.#pcName() }, this.#context()));
     // Keep the draft as the server will store it (numbers normalised), so it clears on success.
     store.setDraft(parsed.value, baseVersion);
     return true;
@@ -72,7 +72,8 @@ export class SettingsEditor {
     if (choice === 'keep-mine') {
       // Re-save the same settings on top of theirs: an explicit, informed overwrite.
       const { version } = conflict.theirs;
-      outbox.update((queue) => enqueueSettingsSave(removeOperation(queue, conflict.opId), { settings: conflict.mine, baseVersion: version }, this.#context()));
+      const resave = { settings: conflict.mine, baseVersion: version, changedBy: this.#pcName() };
+      outbox.update((queue) => enqueueSettingsSave(removeOperation(queue, conflict.opId), resave, this.#context()));
       const draft = store.getDraft();
       if (draft) store.setDraft(draft.value, version);
     } else {
@@ -111,6 +112,11 @@ export class SettingsEditor {
     const copy = this.#deps.store.getServerCopy();
     if (copy === null) throw new Refusal('not-connected', appMessages.noServerCopyYet);
     return copy;
+  }
+
+  /** Colleagues see this name as who saved, in the change history. */
+  #pcName(): string {
+    return this.#deps.store.getPreferences().pcName;
   }
 
   #context() {

@@ -63,7 +63,7 @@ export class SyncSession {
       clock: options.clock,
       ...(options.backoff ? { backoff: options.backoff } : {}),
       sendPresence: (op) => this.#client.putPresence({ online: op.online, offlineUntil: op.offlineUntil, changedBy: op.changedBy }, op.id),
-      sendSettings: (op) => this.#client.putSettings(op.settings as unknown as ChatSettings, op.baseVersion ?? 0),
+      sendSettings: (op) => this.#client.putSettings(op.settings as unknown as ChatSettings, op.baseVersion ?? 0, op.changedBy),
       onPresenceSent: (op, presence) => listener.onPresenceSent(op, presence),
       onSettingsSent: (op, saved) => listener.onSettingsSent(op, saved),
       onSettingsStale: (op, current) => listener.onSettingsStale(op, current),

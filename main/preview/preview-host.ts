@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { AppResult, ConnectInput } from '../../core/app-contract.ts';
+import type { AppResult, ConnectInput, HistoryResult } from '../../core/app-contract.ts';
 import { previewPaths, previewSessionQuery } from '../../core/preview-contract.ts';
 import { AppController } from '../app/app-controller.ts';
 import { isAppApiOperation, runOperation } from '../app/app-operations.ts';
@@ -157,7 +157,7 @@ function send(response: ServerResponse, status: number, contentType: string, bod
   response.end(body);
 }
 
-function sendResult(response: ServerResponse, status: number, result: AppResult): void {
+function sendResult(response: ServerResponse, status: number, result: AppResult | HistoryResult): void {
   send(response, status, 'application/json; charset=utf-8', JSON.stringify(result));
 }
 

@@ -29,6 +29,7 @@ describe('AppApi contract', () => {
     expectTypeOf<AppApiArguments<'dismissNotice'>>().toEqualTypeOf<Same<'dismissNotice'>>();
     expectTypeOf<AppApiArguments<'getState'>>().toEqualTypeOf<Same<'getState'>>();
     expectTypeOf<AppApiArguments<'snoozeReminder'>>().toEqualTypeOf<Same<'snoozeReminder'>>();
+    expectTypeOf<AppApiArguments<'getHistory'>>().toEqualTypeOf<Same<'getHistory'>>();
   });
 
   it('accepts only http(s) server addresses and trims ids and tokens', () => {

@@ -53,27 +53,27 @@ describe('outbox queue', () => {
   });
 
   it('keeps presence and settings independent, so a stuck save does not hold up the switch', () => {
-    const save = enqueueSettingsSave([], { settings: hours(), baseVersion: 3 }, ctx());
+    const save = enqueueSettingsSave([], { settings: hours(), baseVersion: 3, changedBy: 'Reception' }, ctx());
     const queue = enqueuePresence(save, offline, ctx(1));
     expect(nextOperation(queue, 'presence')).toMatchObject({ online: false });
     expect(nextOperation(queue, 'settings')).toMatchObject({ baseVersion: 3 });
   });
 
   it('replaces an unsent save on the same base, and rebases later saves when an attempted one lands', () => {
-    const s1 = enqueueSettingsSave([], { settings: hours(1), baseVersion: 3 }, ctx());
-    const s2 = enqueueSettingsSave(s1, { settings: hours(2), baseVersion: 3 }, ctx(1));
+    const s1 = enqueueSettingsSave([], { settings: hours(1), baseVersion: 3, changedBy: 'Reception' }, ctx());
+    const s2 = enqueueSettingsSave(s1, { settings: hours(2), baseVersion: 3, changedBy: 'Reception' }, ctx(1));
     expect(s2).toHaveLength(1);
     expect(s2[0]).toMatchObject({ settings: hours(2) });
 
     const attempted = markAttempted(s2, s2[0]!.id, at(2));
-    const s3 = enqueueSettingsSave(attempted, { settings: hours(3), baseVersion: 3 }, ctx(3));
+    const s3 = enqueueSettingsSave(attempted, { settings: hours(3), baseVersion: 3, changedBy: 'Reception' }, ctx(3));
     expect(s3).toHaveLength(2);
     const afterAck = acknowledge(s3, s2[0]!.id, 4);
     expect(afterAck).toEqual([expect.objectContaining({ settings: hours(3), baseVersion: 4 })]);
   });
 
   it('removes an op for good', () => {
-    const queue = enqueueSettingsSave([], { settings: hours(), baseVersion: null }, ctx());
+    const queue = enqueueSettingsSave([], { settings: hours(), baseVersion: null, changedBy: 'Reception' }, ctx());
     expect(removeOperation(queue, queue[0]!.id)).toEqual([]);
   });
 

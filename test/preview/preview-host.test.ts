@@ -150,10 +150,12 @@ describe('the AppApi over HTTP', () => {
     expect(huge.status).toBe(413);
   });
 
-  it('serves the operations and state added later: snoozeReminder, the reminder and the locked values', async () => {
+  it('serves the operations and state added later: snoozeReminder, getHistory, the reminder and the locked values', async () => {
     expect(result(await api('getState', []))).toMatchObject({ ok: true, state: { reminder: { active: false, message: null, snoozedUntil: null }, managed: { locked: [], note: null } } });
     expect(result(await api('snoozeReminder', []))).toMatchObject({ ok: false, error: { code: 'not-connected' } });
     expect(result(await api('snoozeReminder', [15]))).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(result(await api('getHistory', [{ limit: 20 }]))).toMatchObject({ ok: false, error: { code: 'not-connected' } });
+    expect(result(await api('getHistory', [{ limit: 'all' }]))).toMatchObject({ ok: false, error: { code: 'invalid-input', fields: [{ path: 'limit' }] } });
   });
 
   it('pushes a state snapshot at once and after every change, as `state` events', async () => {
