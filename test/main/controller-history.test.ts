@@ -69,6 +69,16 @@ describe('change history in the app', () => {
     expect(latest).toMatchObject({ kind: 'presence', changedBy: 'Front desk 1', changes: [{ field: 'presence', online: false }] });
   });
 
+  it('saves unnamed rather than not at all when the PC’s name cannot travel in a header', async () => {
+    const clinic = await server.addClinic('Lakeside Vets');
+    const odd = pc('Front\tdesk');
+    expect((await odd.api.connect({ serverUrl: server.url, clinicId: clinic.clinicId, token: clinic.token })).ok).toBe(true);
+    await odd.api.updateDraft(shorterSaturday(odd.controller.state.server!.settings));
+    expect((await odd.api.saveSettings()).ok).toBe(true);
+    await settled(odd);
+    expect(page(await odd.api.getHistory!({})).entries).toMatchObject([{ kind: 'settings', changedBy: null }]);
+  });
+
   it('checks the page it is asked for like every other call', async () => {
     const reception = pc('Reception');
     for (const input of [{ limit: 0 }, { limit: 101 }, { before: -1 }, { before: 1.5 }, { page: 2 }]) {
