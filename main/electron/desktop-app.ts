@@ -106,7 +106,8 @@ function run(): AppController {
   });
   registerAppApi({ ipcMain, handlers: controller.handlers, senders: { isAppUrl: appUrlMatcher(APP_PAGE), isOurWindow: (sender) => staffWindow.isOurWebContents(sender) }, onHandlerError: logError });
 
-  const updater = createUpdater(fleet, () => staffWindow.allowClose()).service;
+  const { service: updater, reason: noUpdates } = createUpdater(fleet, () => staffWindow.allowClose());
+  if (noUpdates) console.log(`[update] ${noUpdates}`); // IT asking "why does this PC not update?" finds it in the log
   const call = (result: Promise<unknown>) => void result.catch((error: unknown) => logError('tray', error));
   const tray = new TrayService({
     factory: electronTrayFactory(app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'build')),
