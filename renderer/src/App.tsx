@@ -1,10 +1,11 @@
-// The staff console: the connection form until this PC is connected, then the header, notices, the
-// navigation (Now, Settings) and the current screen.
+// The staff console: the connection form until this PC is connected, then the header, the
+// forgotten-offline reminder, notices, the navigation (Now, Settings) and the current screen.
 import { Suspense, lazy } from 'react';
 import { useRoute } from './route.ts';
 import { Header } from './components/Header.tsx';
 import { Notices } from './components/Notices.tsx';
 import { NowView } from './components/NowView.tsx';
+import { ReminderBanner } from './components/ReminderBanner.tsx';
 import { selectConnected, selectHasUnsavedChanges } from './store/selectors.ts';
 import { useUi } from './store/store-context.tsx';
 import { SettingsView } from './settings/SettingsView.tsx';
@@ -44,6 +45,7 @@ function Console() {
   return (
     <div className="console">
       <Header />
+      <ReminderBanner />
       <Notices />
       <div className="console-body">
         <Navigation screen={route.screen} />

@@ -12,6 +12,7 @@ import { DateTime } from 'luxon';
 import type { ChatSettings } from '../../core/index.ts';
 import { apiPaths, versionTag } from '../../core/http-contract.ts';
 import type { AvailabilityResponse, CreateClinicResponse, SettingsResponse } from '../../core/http-contract.ts';
+import type { Clock } from '../../main/app/clock.ts';
 import { startPreviewHost } from '../../main/preview/preview-host.ts';
 import type { PreviewHost } from '../../main/preview/preview-host.ts';
 import { createChatServer } from '../../server/server.ts';
@@ -44,6 +45,8 @@ export type Clinic = { clinicId: string; token: string; timezone: string };
 export class ClinicServer {
   /** Added to the real time for the server's clock; the availability checks move it to a chosen instant. */
   #offsetMs = 0;
+  /** Time moved on for good (see shiftClock), on top of `#offsetMs`. */
+  #shiftMs = 0;
   #dataDir = '';
   #port = 0;
   #server: RunningServer | null = null;
@@ -62,9 +65,19 @@ export class ClinicServer {
       adminToken: this.#adminToken,
       rateLimitPerMinute: 100_000,
       heartbeatMs: 2_000,
-      now: () => new Date(Date.now() + this.#offsetMs),
+      now: () => new Date(Date.now() + this.#shiftMs + this.#offsetMs),
     });
     this.#port = this.#server.port;
+  }
+
+  /** Moves the server's clock on by `ms` from now on, as the PCs' ShiftableClock moves theirs. */
+  shiftClock(ms: number): void {
+    this.#shiftMs += ms;
+  }
+
+  /** The server's clock (real time plus any shift). */
+  now(): Date {
+    return new Date(Date.now() + this.#shiftMs);
   }
 
   async stop(): Promise<void> {
@@ -94,7 +107,7 @@ export class ClinicServer {
 
   /** The public answer the website widget gets, now or (by moving the server's clock) at an instant. */
   async availability(clinic: Clinic, at?: Date): Promise<AvailabilityResponse> {
-    this.#offsetMs = at ? at.getTime() - Date.now() : 0;
+    this.#offsetMs = at ? at.getTime() - Date.now() - this.#shiftMs : 0;
     try {
       return (await this.#json('GET', apiPaths.availability(clinic.clinicId), null)) as AvailabilityResponse;
     } finally {
@@ -123,6 +136,10 @@ export type PcOptions = {
   hash?: string;
   /** The page's Date, fixed at this instant (timers keep running): for what the window computes from "today". */
   browserTime?: Date;
+  /** The preview host's controller clock (default: the system's). */
+  clock?: Clock;
+  /** Where the PC reaches the server, when not directly (a proxy in between: see ui-moved-time.ts). */
+  serverUrl?: string;
 };
 
 export async function openPc(browser: Browser, options: PcOptions): Promise<Pc> {
@@ -134,7 +151,8 @@ export async function openPc(browser: Browser, options: PcOptions): Promise<Pc> 
     port: 0,
     pcName: options.pcName,
     locale: 'en-GB',
-    ...(connectTo ? { connect: { serverUrl: connectTo.server.url, clinicId: connectTo.clinic.clinicId, token: connectTo.clinic.token } } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(connectTo ? { connect: { serverUrl: options.serverUrl ?? connectTo.server.url, clinicId: connectTo.clinic.clinicId, token: connectTo.clinic.token } } : {}),
   });
   if (host.connected && !host.connected.ok) throw new Error(`The preview host could not connect: ${host.connected.error.message}`);
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 820 } });
@@ -186,7 +204,7 @@ export type ClinicPerTest = {
   readonly server: ClinicServer;
   readonly clinic: Clinic;
   /** A PC already connected to the clinic, showing `hash`, once its header is up. */
-  connectedPc(browser: Browser, pcName: string, hash?: string, options?: Pick<PcOptions, 'browserTime'>): Promise<Pc>;
+  connectedPc(browser: Browser, pcName: string, hash?: string, options?: Pick<PcOptions, 'browserTime' | 'clock' | 'serverUrl'>): Promise<Pc>;
   /** A PC that has never been connected (the first-run form). */
   newPc(browser: Browser, pcName: string): Promise<Pc>;
 };
@@ -216,7 +234,7 @@ export function clinicPerTest(options: { timezone?: string } = {}): ClinicPerTes
     },
   };
   return Object.assign(current, {
-    async connectedPc(browser: Browser, pcName: string, hash = '#/now', options: Pick<PcOptions, 'browserTime'> = {}): Promise<Pc> {
+    async connectedPc(browser: Browser, pcName: string, hash = '#/now', options: Pick<PcOptions, 'browserTime' | 'clock' | 'serverUrl'> = {}): Promise<Pc> {
       const pc = await openPc(browser, { pcName, connectTo: { server: current.server, clinic: current.clinic }, hash, ...options });
       pcs.push(pc);
       await expect(pc.page.getByRole('switch', { name: 'Chat online' })).toBeVisible();

@@ -3,7 +3,7 @@
 // wording, so the UI under test sees the same errors and sentences it would see from main.
 import { defaultPresence, defaultSettings, evaluateAvailability, parseSettings, staffStatusSentence } from '../../core/index.ts';
 import type { ChatSettings, Presence } from '../../core/index.ts';
-import type { AppApi, AppResult, AppState, ConflictChoice, ConnectInput, PreferenceInput, SetOnlineInput } from '../../core/app-contract.ts';
+import type { AppApi, AppResult, AppState, ConflictChoice, ConnectInput, PreferenceInput, ReminderInfo, SetOnlineInput } from '../../core/app-contract.ts';
 
 export const TEST_NOW = new Date('2026-11-25T10:00:00.000Z'); // a Wednesday, 10:00 in London
 
@@ -19,6 +19,8 @@ type Model = {
   serverReachable: boolean;
   preferences: AppState['preferences'];
   notices: AppState['notices'];
+  /** As main reports the forgotten-offline reminder (main runs core's rule; tests set it directly). */
+  reminder: ReminderInfo;
 };
 
 export type InMemoryAppApi = AppApi & {
@@ -46,6 +48,7 @@ export function createInMemoryAppApi(options: { settings?: ChatSettings; connect
     serverReachable: true,
     preferences: { pcName: 'Front desk 1', launchAtLogin: false, notifications: true, offlineReminderMinutes: 30 },
     notices: options.notices ?? [],
+    reminder: { active: false, message: null, snoozedUntil: null },
   };
   let remoteVersionAhead = false;
 
@@ -81,6 +84,7 @@ export function createInMemoryAppApi(options: { settings?: ChatSettings; connect
       },
       preferences: model.preferences,
       notices: model.notices,
+      reminder: model.reminder,
     };
   }
 
@@ -120,6 +124,7 @@ export function createInMemoryAppApi(options: { settings?: ChatSettings; connect
     },
     setOnline: async (input: SetOnlineInput) => {
       model.presence = { online: input.online, offlineUntil: input.offlineUntil ?? null, changedAt: TEST_NOW.toISOString(), changedBy: model.preferences.pcName };
+      if (input.online) model.reminder = { active: false, message: null, snoozedUntil: null };
       return answer('setOnline', [input]);
     },
     updateDraft: async (value: unknown) => {
@@ -170,6 +175,11 @@ export function createInMemoryAppApi(options: { settings?: ChatSettings; connect
     dismissNotice: async (input: { id: string }) => {
       model.notices = model.notices.filter((notice) => notice.id !== input.id);
       return answer('dismissNotice', [input]);
+    },
+    snoozeReminder: async () => {
+      if (!model.reminder.active) return record('snoozeReminder', [], { ok: false, error: { code: 'invalid-input', message: 'No reminder to snooze' } });
+      model.reminder = { active: false, message: null, snoozedUntil: new Date(TEST_NOW.getTime() + 15 * 60_000).toISOString() };
+      return answer('snoozeReminder', []);
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -1,11 +1,12 @@
 // Settings → Preferences: this PC's name (colleagues see it as who switched), launch at login and
-// notifications. These apply at once (they are this PC's, not the clinic's), and the connection.
+// notifications, the forgotten-offline reminder. These apply at once (they are this PC's, not the clinic's), and the connection.
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { preferenceInputSchema } from '../../../core/app-contract.ts';
 import { FieldMessage, invalidProps } from '../components/FieldMessage.tsx';
 import { selectFailure } from '../store/selectors.ts';
 import { useActions, useUi } from '../store/store-context.tsx';
+import { ReminderPreference } from './ReminderPreference.tsx';
 
 const selectPreferenceFailure = selectFailure('setPreference');
 
@@ -90,6 +91,7 @@ export function PreferencesTab() {
       <PcNameForm />
       <PreferenceCheckbox preference="launchAtLogin" label="Launch at login" hint="Start Clinic Chat Desk in the tray when this PC starts." />
       <PreferenceCheckbox preference="notifications" label="Show notifications" hint="Say when chat opens, closes or is switched by another PC." />
+      <ReminderPreference />
       <ConnectionDetails />
     </div>
   );

@@ -24,6 +24,8 @@ export type UiActions = {
   resolveConflict(choice: ConflictChoice): Promise<AppResult>;
   setPreference(input: PreferenceInput): Promise<AppResult>;
   dismissNotice(id: string): Promise<AppResult>;
+  /** "Remind me in 15 minutes" on the forgotten-offline reminder. */
+  snoozeReminder(): Promise<AppResult>;
 };
 
 export type UiState = {
@@ -50,6 +52,11 @@ function draftFromState(state: AppState): ChatSettings | null {
   if (isEditableSettings(value)) return value.emergency === undefined ? { ...value, emergency: null } : value;
   // A draft this screen cannot show (written by an older version) falls back to the saved settings.
   return state.server?.settings ?? null;
+}
+
+/** An AppApi from before an operation existed (an older preload): said as a failure, not thrown. */
+function unsupported(operation: AppApiOperation): AppResult {
+  return { ok: false, error: { code: 'internal', message: `This version of Clinic Chat Desk cannot do “${operation}”; restart it to update.` } };
 }
 
 function whenIdle(run: () => void): void {
@@ -149,6 +156,7 @@ export function createUiStore(api: AppApi): UiStore {
       },
       setPreference: (input) => call('setPreference', () => api.setPreference(input)),
       dismissNotice: (id) => call('dismissNotice', () => api.dismissNotice({ id })),
+      snoozeReminder: () => call('snoozeReminder', () => (api.snoozeReminder ? api.snoozeReminder() : Promise.resolve(unsupported('snoozeReminder')))),
     };
 
     return { app: null, draft: null, draftErrors: [], editing: false, savedDraft: null, failures: {}, actions };

@@ -1,0 +1,37 @@
+// The forgotten-offline reminder in the window (issue 7): while main says the switch has been Offline
+// through the configured part of the opening hours, a banner under the header says so, with the two
+// answers the notification and the tray offer too (wording from core).
+import { offlineReminderActions, offlineReminderMessage } from '../../../core/offline-reminder.ts';
+import { selectFailure } from '../store/selectors.ts';
+import { useActions, useUi } from '../store/store-context.tsx';
+import './reminder-banner.css';
+
+const selectSetOnlineFailure = selectFailure('setOnline');
+const selectSnoozeFailure = selectFailure('snoozeReminder');
+
+export function ReminderBanner() {
+  const message = useUi((s) => (s.app?.reminder?.active ? (s.app.reminder.message ?? offlineReminderMessage(s.app.preferences.offlineReminderMinutes)) : null));
+  const goOnlineFailure = useUi(selectSetOnlineFailure);
+  const snoozeFailure = useUi(selectSnoozeFailure);
+  const { setOnline, snoozeReminder } = useActions();
+  if (message === null) return null;
+  const failure = snoozeFailure ?? goOnlineFailure;
+  return (
+    <section className="reminder" aria-labelledby="reminder-message">
+      {/* An alert: said as soon as it appears, whatever the staff member is doing in the window. */}
+      <p id="reminder-message" role="alert" className="reminder-message">
+        <span aria-hidden="true">⚠ </span>
+        {message}
+      </p>
+      <div className="reminder-actions">
+        <button type="button" className="primary" onClick={() => void setOnline({ online: true })}>
+          {offlineReminderActions.goOnline}
+        </button>
+        <button type="button" onClick={() => void snoozeReminder()}>
+          {offlineReminderActions.snooze}
+        </button>
+      </div>
+      {failure && <p className="field-error">{failure.message}</p>}
+    </section>
+  );
+}
