@@ -71,8 +71,12 @@ export function App() {
   return connected ? (
     <Console />
   ) : (
-    <Suspense fallback={<p className="hint loading">Loading…</p>}>
-      <ConnectionScreen />
-    </Suspense>
+    <>
+      {/* A damaged settings file, an unreadable token, the administrator's configuration errors. */}
+      <Notices />
+      <Suspense fallback={<p className="hint loading">Loading…</p>}>
+        <ConnectionScreen />
+      </Suspense>
+    </>
   );
 }

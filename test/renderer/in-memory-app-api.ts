@@ -3,7 +3,7 @@
 // wording, so the UI under test sees the same errors and sentences it would see from main.
 import { defaultPresence, defaultSettings, evaluateAvailability, parseSettings, staffStatusSentence } from '../../core/index.ts';
 import type { ChatSettings, Presence } from '../../core/index.ts';
-import type { AppApi, AppResult, AppState, ConflictChoice, ConnectInput, PreferenceInput, ReminderInfo, SetOnlineInput } from '../../core/app-contract.ts';
+import type { AppApi, AppResult, AppState, ConflictChoice, ConnectInput, ManagedInfo, PreferenceInput, ReminderInfo, SetOnlineInput } from '../../core/app-contract.ts';
 
 export const TEST_NOW = new Date('2026-11-25T10:00:00.000Z'); // a Wednesday, 10:00 in London
 
@@ -21,6 +21,8 @@ type Model = {
   notices: AppState['notices'];
   /** As main reports the forgotten-offline reminder (main runs core's rule; tests set it directly). */
   reminder: ReminderInfo;
+  /** Values the IT administrator locked (fleet configuration); main refuses to change them. */
+  managed: ManagedInfo;
 };
 
 export type InMemoryAppApi = AppApi & {
@@ -35,7 +37,9 @@ export type InMemoryAppApi = AppApi & {
   push(): void;
 };
 
-export function createInMemoryAppApi(options: { settings?: ChatSettings; connected?: boolean; notices?: AppState['notices'] } = {}): InMemoryAppApi {
+export function createInMemoryAppApi(
+  options: { settings?: ChatSettings; connected?: boolean; notices?: AppState['notices']; managed?: ManagedInfo } = {},
+): InMemoryAppApi {
   const listeners = new Set<(state: AppState) => void>();
   const model: Model = {
     connected: options.connected ?? true,
@@ -49,6 +53,7 @@ export function createInMemoryAppApi(options: { settings?: ChatSettings; connect
     preferences: { pcName: 'Front desk 1', launchAtLogin: false, notifications: true, offlineReminderMinutes: 30 },
     notices: options.notices ?? [],
     reminder: { active: false, message: null, snoozedUntil: null },
+    managed: options.managed ?? { locked: [], note: null },
   };
   let remoteVersionAhead = false;
 
@@ -85,6 +90,7 @@ export function createInMemoryAppApi(options: { settings?: ChatSettings; connect
       preferences: model.preferences,
       notices: model.notices,
       reminder: model.reminder,
+      managed: model.managed,
     };
   }
 
@@ -114,11 +120,15 @@ export function createInMemoryAppApi(options: { settings?: ChatSettings; connect
     },
     getState: async () => answer('getState', []),
     connect: async (input: ConnectInput) => {
+      const locked = model.managed.locked.filter((setting) => setting !== 'pcName');
+      if (locked.length > 0) return record('connect', [input], refusedAsLocked(locked));
       if (api.nextConnectResult) return record('connect', [input], api.nextConnectResult);
       model.connected = true;
       return answer('connect', [input]);
     },
     disconnect: async () => {
+      const locked = model.managed.locked.filter((setting) => setting !== 'pcName');
+      if (locked.length > 0) return record('disconnect', [], refusedAsLocked(locked));
       model.connected = false;
       return answer('disconnect', []);
     },
@@ -169,6 +179,7 @@ export function createInMemoryAppApi(options: { settings?: ChatSettings; connect
       return answer('resolveConflict', [choice]);
     },
     setPreference: async (input: PreferenceInput) => {
+      if (input.key === 'pcName' && model.managed.locked.includes('pcName')) return record('setPreference', [input], refusedAsLocked(['pcName']));
       model.preferences = { ...model.preferences, [input.key]: input.value };
       return answer('setPreference', [input]);
     },
@@ -186,6 +197,11 @@ export function createInMemoryAppApi(options: { settings?: ChatSettings; connect
       return () => listeners.delete(listener);
     },
   };
+
+  function refusedAsLocked(paths: string[]): AppResult {
+    const message = 'Set by your clinic’s IT administrator; it cannot be changed here.';
+    return { ok: false, error: { code: 'locked', message, fields: paths.map((path) => ({ path, message })) } };
+  }
 
   function record(operation: string, args: unknown[], result: AppResult): AppResult {
     api.calls.push({ operation, args });

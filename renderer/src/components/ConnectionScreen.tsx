@@ -6,8 +6,10 @@ import type { FormEvent } from 'react';
 import { connectInputSchema, fieldErrorsFromIssues } from '../../../core/app-contract.ts';
 import type { AppError, ConnectInput } from '../../../core/app-contract.ts';
 import { connectErrorField } from '../messages.ts';
-import { useActions } from '../store/store-context.tsx';
+import { selectConnectionLocked, selectManagedNote } from '../store/selectors.ts';
+import { useActions, useUi } from '../store/store-context.tsx';
 import { FieldMessage, invalidProps } from './FieldMessage.tsx';
+import { ManagedNote } from './ManagedNote.tsx';
 
 type FieldName = keyof ConnectInput;
 type Errors = Partial<Record<FieldName | 'form', string>>;
@@ -27,7 +29,28 @@ function errorsFromFailure(error: AppError): Errors {
   return errors;
 }
 
+/**
+ * The IT administrator locked this PC's connection: main connects with their values by itself, and
+ * staff cannot type others (main refuses them), so there is no form to fill in.
+ */
+function ManagedConnection() {
+  const note = useUi(selectManagedNote);
+  return (
+    <main className="connect">
+      <h1>Connect Clinic Chat Desk</h1>
+      <ManagedNote id="connection-managed" note={note} />
+      <p>This PC’s connection to the clinic’s server is set up by your clinic’s IT administrator, so there is nothing to enter here.</p>
+      <p>Clinic Chat Desk connects by itself. If this screen does not go away, the server may be out of reach: tell your IT administrator.</p>
+    </main>
+  );
+}
+
 export function ConnectionScreen() {
+  const connectionLocked = useUi(selectConnectionLocked);
+  return connectionLocked ? <ManagedConnection /> : <ConnectionForm />;
+}
+
+function ConnectionForm() {
   const { connect } = useActions();
   const [input, setInput] = useState<ConnectInput>({ serverUrl: '', clinicId: '', token: '' });
   const [errors, setErrors] = useState<Errors>({});

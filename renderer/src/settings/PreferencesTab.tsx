@@ -1,14 +1,30 @@
-// Settings → Preferences: this PC's name (colleagues see it as who switched), launch at login and
-// notifications, the forgotten-offline reminder. These apply at once (they are this PC's, not the clinic's), and the connection.
+// Settings → Preferences: this PC's name (colleagues see it as who switched), launch at login,
+// notifications and the forgotten-offline reminder. These apply at once (they are this PC's, not the
+// clinic's). Then the connection. Values the IT administrator locked are shown read-only.
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { preferenceInputSchema } from '../../../core/app-contract.ts';
 import { FieldMessage, invalidProps } from '../components/FieldMessage.tsx';
-import { selectFailure } from '../store/selectors.ts';
+import { ManagedNote } from '../components/ManagedNote.tsx';
+import { selectFailure, selectLocked, selectManagedNote } from '../store/selectors.ts';
 import { useActions, useUi } from '../store/store-context.tsx';
+import { ConnectionDetails } from './ConnectionDetails.tsx';
 import { ReminderPreference } from './ReminderPreference.tsx';
 
 const selectPreferenceFailure = selectFailure('setPreference');
+const selectPcNameLocked = selectLocked('pcName');
+
+function LockedPcName() {
+  const name = useUi((s) => s.app?.preferences.pcName ?? '');
+  const note = useUi(selectManagedNote);
+  return (
+    <div className="field">
+      <label htmlFor="pc-name">This PC’s name</label>
+      <input id="pc-name" type="text" value={name} readOnly aria-describedby="pc-name-managed" />
+      <ManagedNote id="pc-name-managed" note={note} />
+    </div>
+  );
+}
 
 function PcNameForm() {
   const saved = useUi((s) => s.app?.preferences.pcName ?? '');
@@ -60,35 +76,11 @@ function PreferenceCheckbox({ preference, label, hint }: { preference: 'launchAt
   );
 }
 
-function ConnectionDetails() {
-  const connection = useUi((s) => s.app?.connection ?? null);
-  const { disconnect } = useActions();
-  if (connection === null) return null;
-  return (
-    <section className="connection-details" aria-labelledby="connection-title">
-      <h3 id="connection-title">Connection</h3>
-      <dl>
-        <dt>Server address</dt>
-        <dd>{connection.serverUrl}</dd>
-        <dt>Clinic ID</dt>
-        <dd>{connection.clinicId}</dd>
-        <dt>Access token</dt>
-        <dd>
-          {connection.tokenStorage === 'encrypted' ? 'Stored encrypted on this PC' : 'Stored as plain text on this PC'}
-          {connection.tokenStorageNote && <span className="hint"> — {connection.tokenStorageNote}</span>}
-        </dd>
-      </dl>
-      <button type="button" onClick={() => void disconnect()}>
-        Disconnect this PC
-      </button>
-    </section>
-  );
-}
-
 export function PreferencesTab() {
+  const pcNameLocked = useUi(selectPcNameLocked);
   return (
     <div className="tab-body">
-      <PcNameForm />
+      {pcNameLocked ? <LockedPcName /> : <PcNameForm />}
       <PreferenceCheckbox preference="launchAtLogin" label="Launch at login" hint="Start Clinic Chat Desk in the tray when this PC starts." />
       <PreferenceCheckbox preference="notifications" label="Show notifications" hint="Say when chat opens, closes or is switched by another PC." />
       <ReminderPreference />

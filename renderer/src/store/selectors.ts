@@ -1,6 +1,6 @@
 // Named selectors shared by several components; each returns a primitive or a stable reference.
 import { isSwitchedOff } from '../../../core/availability.ts';
-import type { AppError, FieldError } from '../../../core/app-contract.ts';
+import type { AppError, FieldError, ManagedSetting } from '../../../core/app-contract.ts';
 import type { UiState } from './ui-store.ts';
 
 export const selectConnected = (s: UiState): boolean => s.app?.connection != null;
@@ -38,3 +38,15 @@ export const selectFailure =
   (operation: keyof UiState['failures']) =>
   (s: UiState): AppError | null =>
     s.failures[operation] ?? null;
+
+/** Whether the clinic's IT administrator locked this value on this PC (fleet configuration). */
+export const selectLocked =
+  (setting: ManagedSetting) =>
+  (s: UiState): boolean =>
+    s.app?.managed?.locked.includes(setting) ?? false;
+
+/** The connection values locked on this PC: then it cannot be disconnected or pointed elsewhere here. */
+export const selectConnectionLocked = (s: UiState): boolean => (['serverUrl', 'clinicId', 'token'] as const).some((setting) => selectLocked(setting)(s));
+
+/** Who manages the locked values ("Set by your clinic's IT administrator"), worded by main. */
+export const selectManagedNote = (s: UiState): string | null => s.app?.managed?.note ?? null;
