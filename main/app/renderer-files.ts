@@ -18,7 +18,16 @@ const contentTypes: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export type StaticFile = { body: Buffer; contentType: string };
+export type StaticFile = { body: Buffer; contentType: string; cacheControl: string };
+
+/**
+ * Vite names everything under /assets/ after a hash of its contents, so those files never change
+ * under one name: the browser may keep them (and the compiled code) for good. The page itself is
+ * never cached, so a new build is picked up at once.
+ */
+export function cacheControlFor(urlPath: string): string {
+  return /^\/assets\/[\w.-]+-[\w-]{8,}\.(?:js|css|woff2|svg|png)$/.test(urlPath) ? 'public, max-age=31536000, immutable' : 'no-store';
+}
 
 /** The file under `root` that `urlPath` names, or null (missing, a folder, or outside `root`). */
 export async function readStaticFile(root: string, urlPath: string): Promise<StaticFile | null> {
@@ -34,7 +43,11 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
   if (!file.startsWith(base + sep)) return null;
   try {
     if (!(await stat(file)).isFile()) return null;
-    return { body: await readFile(file), contentType: contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream' };
+    return {
+      body: await readFile(file),
+      contentType: contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      cacheControl: cacheControlFor(decoded),
+    };
   } catch {
     return null;
   }

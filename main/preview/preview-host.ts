@@ -100,7 +100,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     if (isApi) return handleOperation(request, response, guard, url.pathname.slice('/api/'.length));
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed.');
     const file = await readStaticFile(rendererDir, url.pathname === previewPaths.console ? '/index.html' : url.pathname);
-    if (file) return send(response, 200, file.contentType, file.body);
+    if (file) return send(response, 200, file.contentType, file.body, file.cacheControl);
     if (url.pathname === previewPaths.console) {
       return send(response, 503, 'text/plain; charset=utf-8', `The staff console is not built yet (no ${join(rendererDir, 'index.html')}): run npx electron-vite build.`);
     }
@@ -152,8 +152,8 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
   };
 }
 
-function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer): void {
-  response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': contentType });
+function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer, cacheControl = 'no-store'): void {
+  response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': contentType, 'cache-control': cacheControl });
   response.end(body);
 }
 

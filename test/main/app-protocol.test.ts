@@ -39,6 +39,6 @@ describe('the chatdesk:// protocol', () => {
   });
 
   it('is registered as a standard, secure scheme', () => {
-    expect(appSchemePrivileges).toEqual({ scheme: 'chatdesk', privileges: { standard: true, secure: true } });
+    expect(appSchemePrivileges).toEqual({ scheme: 'chatdesk', privileges: { standard: true, secure: true, codeCache: true } });
   });
 });

@@ -39,6 +39,7 @@ beforeAll(async () => {
   mkdirSync(join(rendererDir, 'assets'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Clinic Chat Desk</title><script type="module" src="./assets/app.js"></script>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("staff console");');
+  writeFileSync(join(rendererDir, 'assets', 'index-C_PI_eMg.js'), 'console.log("hashed build output");');
   writeFileSync(join(dataDir, 'outside.txt'), 'not for the browser');
   host = await startPreviewHost({ dataDir, rendererDir, port: 0, pcName: 'Front desk 1' });
   port = Number(new URL(host.origin).port);
@@ -96,7 +97,14 @@ describe('the staff console', () => {
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect(page.headers['cache-control']).toBe('no-store');
     const script = await raw(port, { path: '/assets/app.js', headers: { cookie } });
-    expect(script).toMatchObject({ status: 200, headers: expect.objectContaining({ 'content-type': 'text/javascript; charset=utf-8' }) });
+    expect(script).toMatchObject({ status: 200, headers: expect.objectContaining({ 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }) });
+  });
+
+  it('lets the browser keep content-hashed build output, so a reload does not compile the scripts again', async () => {
+    const hashed = await raw(port, { path: '/assets/index-C_PI_eMg.js', headers: { cookie } });
+    expect(hashed.status).toBe(200);
+    expect(hashed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(String(hashed.headers['content-security-policy'])).toContain("script-src 'self'");
   });
 
   it('serves nothing outside the built renderer', async () => {
