@@ -149,3 +149,19 @@ export function clockChangeText(change: ClockChange, options: WordingOptions): s
   const day = formatter(options, { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(change.at));
   return `Clocks go ${change.forward ? 'forward' : 'back'} ${amount} on ${day}`;
 }
+
+/**
+ * When a change was made, for the change history: "Today 14:02", "Yesterday 17:40", "Wed 14:02" within
+ * the week, else "Mon 23 Nov 14:02" (with the year when it is not this year).
+ */
+export function changeTime(instant: Date | string, options: WordingOptions): string {
+  const when = new Date(instant);
+  const days = calendarDay(options.now, options) - calendarDay(when, options);
+  const time = clockTime(when, options);
+  if (days <= 0) return `Today ${time}`;
+  if (days === 1) return `Yesterday ${time}`;
+  if (days < 7) return `${formatter(options, { weekday: 'short' }).format(when)} ${time}`;
+  const year = (date: Date): string => formatter(options, { year: 'numeric' }).format(date);
+  const sameYear = year(when) === year(options.now);
+  return `${formatter(options, { weekday: 'short', day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) }).format(when)} ${time}`;
+}

@@ -7,7 +7,7 @@ export const settingsTabs = [
   { id: 'closures', label: 'Closures', editsDraft: true, errorPrefixes: ['closures'] },
   { id: 'channels', label: 'Channels', editsDraft: true, errorPrefixes: ['channels', 'emergency'] },
   { id: 'preferences', label: 'Preferences', editsDraft: false, errorPrefixes: [] },
-  // A History tab (issue 7) is added here.
+  { id: 'history', label: 'History', editsDraft: false, errorPrefixes: [] },
 ] as const;
 
 export type SettingsTabId = (typeof settingsTabs)[number]['id'];

@@ -1,11 +1,26 @@
 // An in-memory AppApi for component tests: the Electron seam (main behind window.chatdesk) replaced
 // by a small model of main's behaviour, built on core's real parseSettings, evaluateAvailability and
 // wording, so the UI under test sees the same errors and sentences it would see from main.
-import { defaultPresence, defaultSettings, evaluateAvailability, parseSettings, staffStatusSentence } from '../../core/index.ts';
+import { defaultPresence, defaultSettings, evaluateAvailability, parseSettings, presenceChange, settingsChanges, staffStatusSentence } from '../../core/index.ts';
 import type { ChatSettings, Presence } from '../../core/index.ts';
-import type { AppApi, AppResult, AppState, ConflictChoice, ConnectInput, ManagedInfo, PreferenceInput, ReminderInfo, SetOnlineInput } from '../../core/app-contract.ts';
+import type {
+  AppApi,
+  AppResult,
+  AppState,
+  ConflictChoice,
+  ConnectInput,
+  HistoryInput,
+  HistoryResult,
+  ManagedInfo,
+  PreferenceInput,
+  ReminderInfo,
+  SetOnlineInput,
+} from '../../core/app-contract.ts';
+import type { HistoryEntry } from '../../core/history-contract.ts';
 
 export const TEST_NOW = new Date('2026-11-25T10:00:00.000Z'); // a Wednesday, 10:00 in London
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 type Model = {
   connected: boolean;
@@ -23,6 +38,8 @@ type Model = {
   reminder: ReminderInfo;
   /** Values the IT administrator locked (fleet configuration); main refuses to change them. */
   managed: ManagedInfo;
+  /** The server's change history, oldest first, recorded with core's wording as the server does. */
+  history: HistoryEntry[];
 };
 
 export type InMemoryAppApi = AppApi & {
@@ -34,6 +51,8 @@ export type InMemoryAppApi = AppApi & {
   serverReturns(): void;
   /** The answer the next connect gives (the server's verdict). */
   nextConnectResult: AppResult | null;
+  /** The answer the next getHistory calls give instead of the model's pages (e.g. the server unreachable). */
+  historyFailure: HistoryResult | null;
   push(): void;
 };
 
@@ -54,6 +73,7 @@ export function createInMemoryAppApi(
     notices: options.notices ?? [],
     reminder: { active: false, message: null, snoozedUntil: null },
     managed: options.managed ?? { locked: [], note: null },
+    history: [],
   };
   let remoteVersionAhead = false;
 
@@ -98,6 +118,7 @@ export function createInMemoryAppApi(
     calls: [],
     model,
     nextConnectResult: null,
+    historyFailure: null,
     push() {
       const snapshot = state();
       for (const listener of listeners) listener(snapshot);
@@ -113,8 +134,7 @@ export function createInMemoryAppApi(
       api.push();
     },
     saveFromAnotherPc(settings) {
-      model.settings = settings;
-      model.version += 1;
+      storeSettings(settings, 'Reception');
       remoteVersionAhead = true;
       api.push();
     },
@@ -133,7 +153,10 @@ export function createInMemoryAppApi(
       return answer('disconnect', []);
     },
     setOnline: async (input: SetOnlineInput) => {
+      const before = model.presence;
       model.presence = { online: input.online, offlineUntil: input.offlineUntil ?? null, changedAt: TEST_NOW.toISOString(), changedBy: model.preferences.pcName };
+      const change = presenceChange(before, model.presence, model.settings.timezone);
+      if (change) addHistory({ kind: 'presence', changedBy: model.preferences.pcName, changes: [change] });
       if (input.online) model.reminder = { active: false, message: null, snoozedUntil: null };
       return answer('setOnline', [input]);
     },
@@ -154,8 +177,7 @@ export function createInMemoryAppApi(
         model.draft = parsed.value; // like main: the draft waits, as the server will store it
         return answer('saveSettings', []);
       }
-      model.settings = parsed.value;
-      model.version += 1;
+      storeSettings(parsed.value, model.preferences.pcName);
       model.draft = null;
       return answer('saveSettings', []);
     },
@@ -170,10 +192,7 @@ export function createInMemoryAppApi(
       remoteVersionAhead = false;
       if (choice === 'keep-mine') {
         const parsed = parseSettings(conflict.mine);
-        if (parsed.ok) {
-          model.settings = parsed.value;
-          model.version += 1;
-        }
+        if (parsed.ok) storeSettings(parsed.value, model.preferences.pcName);
       }
       model.draft = null;
       return answer('resolveConflict', [choice]);
@@ -192,11 +211,33 @@ export function createInMemoryAppApi(
       model.reminder = { active: false, message: null, snoozedUntil: new Date(TEST_NOW.getTime() + 15 * 60_000).toISOString() };
       return answer('snoozeReminder', []);
     },
+    getHistory: async (input: HistoryInput): Promise<HistoryResult> => {
+      api.calls.push({ operation: 'getHistory', args: [input] });
+      if (api.historyFailure) return api.historyFailure;
+      const limit = input.limit ?? 50;
+      const older = model.history.filter((entry) => input.before === undefined || entry.id < input.before).reverse();
+      const entries = older.slice(0, limit);
+      return { ok: true, history: { entries, nextBefore: older.length > limit ? entries.at(-1)!.id : null } };
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
   };
+
+  /** Like the server: a save is a new version, recorded in the history with what it changed. */
+  function storeSettings(next: ChatSettings, changedBy: string): void {
+    const changes = settingsChanges(model.settings, next);
+    model.settings = next;
+    model.version += 1;
+    if (changes.length > 0) addHistory({ kind: 'settings', version: model.version, changedBy, changes });
+  }
+
+  /** Entries a minute apart after TEST_NOW, with increasing ids, as the server numbers its events. */
+  function addHistory(entry: DistributiveOmit<HistoryEntry, 'id' | 'at'>): void {
+    const id = (model.history.at(-1)?.id ?? 0) + 1;
+    model.history.push({ ...entry, id, at: new Date(TEST_NOW.getTime() + id * 60_000).toISOString() } as HistoryEntry);
+  }
 
   function refusedAsLocked(paths: string[]): AppResult {
     const message = 'Set by your clinic’s IT administrator; it cannot be changed here.';

@@ -13,6 +13,7 @@ import { SettingsTabs, panelId, tabId } from './SettingsTabs.tsx';
 const ClosuresTab = lazy(() => import('./ClosuresTab.tsx').then((module) => ({ default: module.ClosuresTab })));
 const ChannelsTab = lazy(() => import('./ChannelsTab.tsx').then((module) => ({ default: module.ChannelsTab })));
 const PreferencesTab = lazy(() => import('./PreferencesTab.tsx').then((module) => ({ default: module.PreferencesTab })));
+const HistoryTab = lazy(() => import('../history/HistoryTab.tsx').then((module) => ({ default: module.HistoryTab })));
 
 function TabContent({ tab }: { tab: SettingsTabId }) {
   switch (tab) {
@@ -24,6 +25,8 @@ function TabContent({ tab }: { tab: SettingsTabId }) {
       return <ChannelsTab />;
     case 'preferences':
       return <PreferencesTab />;
+    case 'history':
+      return <HistoryTab />;
   }
 }
 

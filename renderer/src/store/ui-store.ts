@@ -5,7 +5,20 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ChatSettings } from '../../../core/index.ts';
-import type { AppApi, AppApiOperation, AppError, AppResult, AppState, ConflictChoice, ConnectInput, FieldError, PreferenceInput, SetOnlineInput } from '../../../core/app-contract.ts';
+import type {
+  AppApi,
+  AppApiOperation,
+  AppError,
+  AppResult,
+  AppState,
+  ConflictChoice,
+  ConnectInput,
+  FieldError,
+  HistoryInput,
+  HistoryResult,
+  PreferenceInput,
+  SetOnlineInput,
+} from '../../../core/app-contract.ts';
 import { isEditableSettings, shareUnchanged } from '../draft/editable-draft.ts';
 import { createDraftSender } from './draft-sender.ts';
 import { loadDraftValidator } from './draft-validation.ts';
@@ -26,6 +39,8 @@ export type UiActions = {
   dismissNotice(id: string): Promise<AppResult>;
   /** "Remind me in 15 minutes" on the forgotten-offline reminder. */
   snoozeReminder(): Promise<AppResult>;
+  /** A page of the clinic's change history, read from the server through main; the store keeps none of it. */
+  readHistory(input: HistoryInput): Promise<HistoryResult>;
 };
 
 export type UiState = {
@@ -54,9 +69,16 @@ function draftFromState(state: AppState): ChatSettings | null {
   return state.server?.settings ?? null;
 }
 
+type Failure = { ok: false; error: AppError };
+
 /** An AppApi from before an operation existed (an older preload): said as a failure, not thrown. */
-function unsupported(operation: AppApiOperation): AppResult {
+function unsupported(operation: AppApiOperation): Failure {
   return { ok: false, error: { code: 'internal', message: `This version of Clinic Chat Desk cannot do “${operation}”; restart it to update.` } };
+}
+
+/** A thrown call (a broken bridge) becomes an error value like any other failure. */
+function thrown(error: unknown): Failure {
+  return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
 }
 
 function whenIdle(run: () => void): void {
@@ -95,13 +117,12 @@ export function createUiStore(api: AppApi): UiStore {
       return result;
     };
 
-    // A thrown call (a broken bridge) becomes an error value like any other failure.
     const call = async (operation: AppApiOperation, run: () => Promise<AppResult>): Promise<AppResult> => {
       let result: AppResult;
       try {
         result = await run();
       } catch (error) {
-        result = { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+        result = thrown(error);
       }
       return settle(operation, result);
     };
@@ -157,6 +178,14 @@ export function createUiStore(api: AppApi): UiStore {
       setPreference: (input) => call('setPreference', () => api.setPreference(input)),
       dismissNotice: (id) => call('dismissNotice', () => api.dismissNotice({ id })),
       snoozeReminder: () => call('snoozeReminder', () => (api.snoozeReminder ? api.snoozeReminder() : Promise.resolve(unsupported('snoozeReminder')))),
+      readHistory: async (input) => {
+        if (!api.getHistory) return unsupported('getHistory');
+        try {
+          return await api.getHistory(input);
+        } catch (error) {
+          return thrown(error);
+        }
+      },
     };
 
     return { app: null, draft: null, draftErrors: [], editing: false, savedDraft: null, failures: {}, actions };
