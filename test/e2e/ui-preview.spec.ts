@@ -29,7 +29,7 @@ test('the next 14 days of the draft: closures, the clock change, and edits befor
   await page.getByLabel('Saturday end time').fill('13:00');
   await expect(day('Sat 20 Mar')).toHaveText('Sat 20 Mar (today): 09:00–13:00');
   await expect(day('Sat 27 Mar')).toHaveText('Sat 27 Mar: 09:00–13:00');
-  await expect(page.getByRole('region', { name: 'Next 14 days' })).toContainText('with your unsaved changes');
+  await expect(page.getByRole('region', { name: 'Next 14 days' })).toContainText('with the hours as edited here, not saved yet');
   expect((await setup.server.settings(setup.clinic)).settings.week.saturday.ranges).toEqual([{ start: '09:00', end: '18:00' }]);
   await captureScreen(page, 'business-hours-preview');
 

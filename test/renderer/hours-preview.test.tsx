@@ -105,7 +105,7 @@ describe('the preview under the grid', () => {
     await user.type(saturdayEnd, '13:00');
     await waitFor(() => expect(currentDay('Sat, Mar 21')).toHaveTextContent('Sat, Mar 21: 9:00 AM–1:00 PM'));
     expect(currentDay('Sat, Mar 28')).toHaveTextContent('Sat, Mar 28: 9:00 AM–1:00 PM');
-    expect(screen.getByRole('region', { name: 'Next 14 days' })).toHaveTextContent('with your unsaved changes');
+    expect(screen.getByRole('region', { name: 'Next 14 days' })).toHaveTextContent('with the hours as edited here, not saved yet');
     expect(api.model.settings.week.saturday.ranges).toEqual([{ start: '09:00', end: '18:00' }]);
 
     await user.clear(screen.getByLabelText('Monday start time'));

@@ -2,7 +2,7 @@
 // one Server-Sent Events stream of state snapshots, both same-origin (the host set the session cookie
 // when the console URL was opened). Used when the page is not inside Electron.
 import { appApiChannels } from '../../../core/app-channels.ts';
-import type { AppApi, AppApiOperation, AppResult, AppState } from '../../../core/app-contract.ts';
+import type { AppApi, AppApiOperation, AppApiResult, AppResult, AppState } from '../../../core/app-contract.ts';
 import { previewPaths, previewStateEvent } from '../../../core/preview-contract.ts';
 import type { PreviewOperationRequest } from '../../../core/preview-contract.ts';
 
@@ -14,7 +14,10 @@ const lostContact = (detail: string): AppResult => ({
   error: { code: 'internal', message: `Lost contact with Clinic Chat Desk on this PC (${detail}). Reload the page to try again.` },
 });
 
-function isAppResult(value: unknown): value is AppResult {
+/** An AppResult, or getHistory's HistoryResult: both say `ok`, and carry an `error` when it is false. */
+type OperationAnswer = AppApiResult<AppApiOperation>;
+
+function isOperationAnswer(value: unknown): value is OperationAnswer {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
 }
 
@@ -22,7 +25,7 @@ export function createWebBridge(options: { fetch?: Fetch; eventSource?: EventSou
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const openEvents = options.eventSource ?? ((url) => new EventSource(url));
 
-  async function invoke(operation: AppApiOperation, args: unknown[]): Promise<AppResult> {
+  async function invoke(operation: AppApiOperation, args: unknown[]): Promise<OperationAnswer> {
     const body: PreviewOperationRequest = { args };
     let response: Response;
     try {
@@ -37,7 +40,7 @@ export function createWebBridge(options: { fetch?: Fetch; eventSource?: EventSou
     }
     // The host answers an AppResult for failures too (with a 4xx status); anything else is a broken link.
     const answer: unknown = await response.json().catch(() => null);
-    return isAppResult(answer) ? answer : lostContact(`HTTP ${response.status}`);
+    return isOperationAnswer(answer) ? answer : lostContact(`HTTP ${response.status}`);
   }
 
   const listeners = new Set<(state: AppState) => void>();

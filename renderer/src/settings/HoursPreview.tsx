@@ -66,7 +66,7 @@ export function HoursPreview() {
       ) : (
         <>
           <p className="hint">
-            When web chat accepts messages {unsaved ? 'with your unsaved changes' : 'with the saved hours'}, in the clinic’s time zone ({draft?.timezone}).
+            When web chat accepts messages {unsaved ? 'with the hours as edited here, not saved yet' : 'with the saved hours'}, in the clinic’s time zone ({draft?.timezone}).
             Closures and clock changes are marked.
           </p>
           <div className="preview-scale" aria-hidden="true">
