@@ -53,15 +53,23 @@ function DayLine({ row }: { row: PreviewRow }) {
   );
 }
 
+/** What the first render draws with: the grid becomes interactive first, the days follow in the background. */
+const NOT_YET = { draft: null, valid: true } as const;
+
 export function HoursPreview() {
-  // Deferred: typing in the grid stays instant; the preview follows a moment later.
-  const { draft, valid } = useDeferredValue(useUiShallow((s) => ({ draft: s.draft, valid: s.draftErrors.length === 0 })));
+  // Deferred: opening the tab and typing in the grid stay instant; the preview follows a moment later.
+  const { draft, valid } = useDeferredValue(
+    useUiShallow((s) => ({ draft: s.draft, valid: s.draftErrors.length === 0 })),
+    NOT_YET,
+  );
   const unsaved = useUi(selectHasUnsavedChanges);
   const preview = draft !== null && valid ? hoursPreviewRows(draft, new Date()) : null;
   return (
     <section className="hours-preview" aria-labelledby="hours-preview-title">
       <h3 id="hours-preview-title">Next {PREVIEW_DAYS} days</h3>
-      {preview === null || !preview.ok ? (
+      {draft === null ? (
+        <p className="hint">Working out the next {PREVIEW_DAYS} days…</p>
+      ) : preview === null || !preview.ok ? (
         <p className="hint">The preview returns once the highlighted fields above are fixed.</p>
       ) : (
         <>
