@@ -53,7 +53,7 @@ test('"Use theirs" takes the other PC’s hours into the grid', async ({ browser
   await expect(conflict).toBeHidden();
   await expect(reception.page.getByLabel('Friday start time')).toHaveValue('10:00');
   await expect(reception.page.getByRole('checkbox', { name: 'Sunday' })).toBeChecked();
-  await expect(reception.page.getByText('No unsaved changes')).toBeVisible();
+  await expect(reception.page.getByText('No unsaved changes')).toBeVisible({ timeout: 15_000 });
   expect((await setup.server.settings(setup.clinic)).settings.week.sunday.open).toBe(true);
 });
 
