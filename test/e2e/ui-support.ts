@@ -160,6 +160,10 @@ export async function openPc(browser: Browser, options: PcOptions): Promise<Pc> 
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
+  // The renderer's CSP forbids inline scripts and styles; anything the page tries against it is a bug.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Content Security Policy')) problems.push(message.text());
+  });
   await page.goto(`${host.url}${options.hash ?? ''}`);
   return {
     host,
@@ -169,7 +173,7 @@ export async function openPc(browser: Browser, options: PcOptions): Promise<Pc> 
       await context.close();
       await host.close();
       await rm(dataDir, { recursive: true, force: true });
-      expect(problems, 'errors thrown in the page').toEqual([]);
+      expect(problems, 'errors thrown in the page, CSP violations').toEqual([]);
     },
   };
 }
