@@ -106,6 +106,22 @@ export function createUiStore(api: AppApi): UiStore {
       else set(validate ? { app: state, editing: false } : { app: state, draftErrors: fromMain, editing: false });
     };
 
+    // An operation's answer and the pushed snapshots travel separately (over the preview host, a POST
+    // response and an event stream), so a push sent after main answered can arrive first. Main pushes
+    // every change, so when a push came in while a call was out, the pushed snapshot is the one to keep:
+    // adopting the answer's older one would show a stale state that no later push corrects.
+    let pushesReceived = 0;
+    const onPush = (state: AppState): void => {
+      pushesReceived++;
+      receive(state, !sender.busy());
+    };
+    const answeredSince = async (run: () => Promise<AppResult>): Promise<AppResult> => {
+      const pushesBefore = pushesReceived;
+      const result = await run();
+      const pushed = get().app;
+      return result.ok && pushesReceived !== pushesBefore && pushed !== null ? { ok: true, state: pushed } : result;
+    };
+
     const settle = (operation: AppApiOperation, result: AppResult, adoptDraft = true): AppResult => {
       const { [operation]: _previous, ...failures } = get().failures;
       if (result.ok) {
@@ -120,14 +136,14 @@ export function createUiStore(api: AppApi): UiStore {
     const call = async (operation: AppApiOperation, run: () => Promise<AppResult>): Promise<AppResult> => {
       let result: AppResult;
       try {
-        result = await run();
+        result = await answeredSince(run);
       } catch (error) {
         result = thrown(error);
       }
       return settle(operation, result);
     };
 
-    const sender = createDraftSender(api, (result, settled) => {
+    const sender = createDraftSender({ updateDraft: (value) => answeredSince(() => api.updateDraft(value)) }, (result, settled) => {
       if (result.ok) {
         receive(result.state, settled);
         const { updateDraft: _cleared, ...failures } = get().failures;
@@ -146,7 +162,7 @@ export function createUiStore(api: AppApi): UiStore {
             set({ draftErrors: errorsOf(get().draft, get().draftErrors) });
           }),
         );
-        const unsubscribe = api.subscribe((state) => receive(state, !sender.busy()));
+        const unsubscribe = api.subscribe(onPush);
         void call('getState', () => api.getState());
         return unsubscribe;
       },
