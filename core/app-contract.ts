@@ -181,6 +181,11 @@ export type ManagedInfo = {
   locked: ManagedSetting[];
   /** Who manages them, to show beside those fields; null when nothing is locked. */
   note: string | null;
+  /**
+   * The server address and clinic ID the administrator pre-set, for the connection form to start from
+   * when staff must still type something (say, this PC's token). Never the token itself.
+   */
+  prefill?: { serverUrl?: string; clinicId?: string };
 };
 
 export type AppState = {

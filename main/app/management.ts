@@ -9,6 +9,8 @@ export type ManagedChange = Partial<Record<ManagedSetting, string>>;
 
 export type ManagementPolicy = {
   readonly locked: readonly ManagedSetting[];
+  /** Pre-set connection values (never the token), for the connection form to start from. */
+  readonly prefill?: NonNullable<ManagedInfo['prefill']>;
   /** `{ path, message }` for each locked value the change would alter; empty when it is allowed. */
   refuse(change: ManagedChange): FieldError[];
 };
@@ -19,7 +21,8 @@ export const unmanaged: ManagementPolicy = { locked: [], refuse: () => [] };
 const connectionSettings: readonly ManagedSetting[] = ['serverUrl', 'clinicId', 'token'];
 
 export function managedInfo(policy: ManagementPolicy): ManagedInfo {
-  return { locked: [...policy.locked], note: policy.locked.length > 0 ? managedMessages.note : null };
+  const info: ManagedInfo = { locked: [...policy.locked], note: policy.locked.length > 0 ? managedMessages.note : null };
+  return policy.prefill && Object.keys(policy.prefill).length > 0 ? { ...info, prefill: { ...policy.prefill } } : info;
 }
 
 /** The refusal for a change that touches a locked value, or null when the change is allowed. */

@@ -25,8 +25,10 @@ export function startupConnection(fleet: FleetConfig, stored: StoredConnection, 
 /** The controller's management policy: values the administrator locked cannot be changed in the window. */
 export function fleetPolicy(fleet: FleetConfig, current: () => { serverUrl?: string | null; clinicId?: string | null; token?: string | null; pcName?: string | null }): ManagementPolicy {
   const staffKeys: readonly StaffKey[] = ['serverUrl', 'clinicId', 'token', 'pcName'];
+  const { serverUrl, clinicId } = fleet.values;
   return {
     locked: staffKeys.filter((key) => fleet.locked.includes(key)),
+    prefill: { ...(serverUrl === undefined ? {} : { serverUrl }), ...(clinicId === undefined ? {} : { clinicId }) },
     refuse: (change: ManagedChange): FieldError[] => {
       // "https://chat.example.org/" is the address the administrator set as "https://chat.example.org".
       const preset = fleet.values.serverUrl;

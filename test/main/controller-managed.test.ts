@@ -40,7 +40,11 @@ function managedPc(): TestPc {
 describe('a PC whose connection is locked by the IT administrator', () => {
   it('says which values are locked and by whom, and connects with the pre-set values', async () => {
     const pc = managedPc();
-    expect(pc.controller.state.managed).toEqual({ locked: ['serverUrl', 'clinicId', 'token'], note: 'Set by your clinic’s IT administrator' });
+    expect(pc.controller.state.managed).toEqual({
+      locked: ['serverUrl', 'clinicId', 'token'],
+      note: 'Set by your clinic’s IT administrator',
+      prefill: { serverUrl: server.url, clinicId: server.clinic.clinicId },
+    });
     const state = await connectPc(pc, server);
     expect(state.connection?.clinicId).toBe(server.clinic.clinicId);
   });

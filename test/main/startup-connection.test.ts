@@ -52,7 +52,11 @@ describe('locked values', () => {
     controller.start();
     try {
       // Only the values staff could change in the window are listed for it.
-      expect(controller.state.managed).toEqual({ locked: ['serverUrl', 'pcName'], note: 'Set by your clinic’s IT administrator' });
+      expect(controller.state.managed).toEqual({
+        locked: ['serverUrl', 'pcName'],
+        note: 'Set by your clinic’s IT administrator',
+        prefill: { serverUrl: 'https://chat.riverside-vets.example', clinicId: 'clinic-1' },
+      });
       const connect = await controller.handlers.connect({ serverUrl: 'https://elsewhere.example', clinicId: 'clinic-1', token: 't' });
       expect(connect).toEqual({
         ok: false,
@@ -71,3 +75,26 @@ describe('locked values', () => {
     }
   });
 });
+
+describe('a connection the administrator only partly pre-set', () => {
+  it('tells the window the pre-set address and clinic to start the form from, never the token', async () => {
+    // A common set-up: IT locks the server and clinic for every PC and gives each PC its own token.
+    const config = fleet({ serverUrl: preset.serverUrl, clinicId: preset.clinicId, locked: ['serverUrl', 'clinicId'] });
+    expect(startupConnection(config, null, {}, true)).toBeNull(); // nothing to connect with yet: the window asks
+    const store = openAppStore({ directory: dir, secretBox: noSecretBox, hostname: 'PC' });
+    const management = fleetPolicy(config, () => ({ ...store.getConnection(), token: store.readToken(), pcName: store.getPreferences().pcName }));
+    const controller = new AppController({ store, management });
+    controller.start();
+    try {
+      expect(controller.state.managed).toEqual({
+        locked: ['serverUrl', 'clinicId'],
+        note: 'Set by your clinic’s IT administrator',
+        prefill: { serverUrl: preset.serverUrl, clinicId: preset.clinicId },
+      });
+      expect(JSON.stringify(controller.state)).not.toContain('fleet-token');
+    } finally {
+      controller.stop();
+    }
+  });
+});
+

@@ -53,6 +53,29 @@ describe('a PC whose values are locked', () => {
   });
 });
 
+describe('a PC whose server and clinic are pre-set, with its own token to type', () => {
+  it('starts the form from the administrator’s values, read-only, and connects with the typed token', async () => {
+    const api = createInMemoryAppApi({
+      connected: false,
+      managed: { locked: ['serverUrl', 'clinicId'], note, prefill: { serverUrl: 'https://chat.riverside-vets.example', clinicId: 'clinic-1' } },
+    });
+    const { user } = renderConsole(api);
+    const server = await screen.findByLabelText('Server address');
+    expect(server).toHaveValue('https://chat.riverside-vets.example');
+    expect(server).toHaveAttribute('readonly');
+    expect(server).toHaveAccessibleDescription(note);
+    expect(screen.getByLabelText('Clinic ID')).toHaveAttribute('readonly');
+    const token = screen.getByLabelText('Access token');
+    expect(token).not.toHaveAttribute('readonly');
+    await user.type(token, 'pc-token-123');
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(api.model.connected).toBe(true));
+    expect(api.calls.filter((call) => call.operation === 'connect')).toEqual([
+      { operation: 'connect', args: [{ serverUrl: 'https://chat.riverside-vets.example', clinicId: 'clinic-1', token: 'pc-token-123' }] },
+    ]);
+  });
+});
+
 describe('a PC nobody manages', () => {
   it('can rename itself and disconnect, back to the connection form', async () => {
     const api = createInMemoryAppApi();

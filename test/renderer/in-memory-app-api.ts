@@ -140,7 +140,9 @@ export function createInMemoryAppApi(
     },
     getState: async () => answer('getState', []),
     connect: async (input: ConnectInput) => {
-      const locked = model.managed.locked.filter((setting) => setting !== 'pcName');
+      // Like main: a locked value may be sent only as the administrator pre-set it (the token never is).
+      const prefill: Partial<ConnectInput> = model.managed.prefill ?? {};
+      const locked = (['serverUrl', 'clinicId', 'token'] as const).filter((key) => model.managed.locked.includes(key) && input[key] !== prefill[key]);
       if (locked.length > 0) return record('connect', [input], refusedAsLocked(locked));
       if (api.nextConnectResult) return record('connect', [input], api.nextConnectResult);
       model.connected = true;

@@ -6,7 +6,7 @@ import type { FormEvent } from 'react';
 import { connectInputSchema, fieldErrorsFromIssues } from '../../../core/app-contract.ts';
 import type { AppError, ConnectInput } from '../../../core/app-contract.ts';
 import { connectErrorField } from '../messages.ts';
-import { selectConnectionLocked, selectManagedNote } from '../store/selectors.ts';
+import { selectConnectionFullyManaged, selectConnectionPrefill, selectLocked, selectManagedNote } from '../store/selectors.ts';
 import { useActions, useUi } from '../store/store-context.tsx';
 import { FieldMessage, invalidProps } from './FieldMessage.tsx';
 import { ManagedNote } from './ManagedNote.tsx';
@@ -30,8 +30,8 @@ function errorsFromFailure(error: AppError): Errors {
 }
 
 /**
- * The IT administrator locked this PC's connection: main connects with their values by itself, and
- * staff cannot type others (main refuses them), so there is no form to fill in.
+ * The IT administrator locked this PC's whole connection: main connects with their values by itself,
+ * and staff cannot type others (main refuses them), so there is no form to fill in.
  */
 function ManagedConnection() {
   const note = useUi(selectManagedNote);
@@ -46,13 +46,24 @@ function ManagedConnection() {
 }
 
 export function ConnectionScreen() {
-  const connectionLocked = useUi(selectConnectionLocked);
-  return connectionLocked ? <ManagedConnection /> : <ConnectionForm />;
+  const fullyManaged = useUi(selectConnectionFullyManaged);
+  return fullyManaged ? <ManagedConnection /> : <ConnectionForm />;
 }
 
+/**
+ * Staff type what the administrator did not pre-set (often just this PC's token); pre-set values fill
+ * the form, and locked ones are read-only with the administrator's note.
+ */
 function ConnectionForm() {
   const { connect } = useActions();
-  const [input, setInput] = useState<ConnectInput>({ serverUrl: '', clinicId: '', token: '' });
+  const prefill = useUi(selectConnectionPrefill);
+  const note = useUi(selectManagedNote);
+  const locked: Record<FieldName, boolean> = {
+    serverUrl: useUi(selectLocked('serverUrl')),
+    clinicId: useUi(selectLocked('clinicId')),
+    token: useUi(selectLocked('token')),
+  };
+  const [input, setInput] = useState<ConnectInput>({ serverUrl: prefill?.serverUrl ?? '', clinicId: prefill?.clinicId ?? '', token: '' });
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
 
@@ -69,22 +80,27 @@ function ConnectionForm() {
     setErrors(result.ok ? {} : errorsFromFailure(result.error));
   }
 
-  const field = (name: FieldName, label: string, type: string, hint: string) => (
-    <div className="field">
-      <label htmlFor={`connect-${name}`}>{label}</label>
-      <input
-        id={`connect-${name}`}
-        type={type}
-        autoComplete="off"
-        spellCheck={false}
-        value={input[name]}
-        onChange={(event) => setInput({ ...input, [name]: event.target.value })}
-        {...invalidProps(`connect.${name}`, errors[name])}
-      />
-      <p className="hint">{hint}</p>
-      <FieldMessage path={`connect.${name}`} message={errors[name]} />
-    </div>
-  );
+  const field = (name: FieldName, label: string, type: string, hint: string) => {
+    const managed = locked[name] && input[name] !== '';
+    const noteId = `connect-${name}-managed`;
+    return (
+      <div className="field">
+        <label htmlFor={`connect-${name}`}>{label}</label>
+        <input
+          id={`connect-${name}`}
+          type={type}
+          autoComplete="off"
+          spellCheck={false}
+          value={input[name]}
+          readOnly={managed}
+          onChange={(event) => setInput({ ...input, [name]: event.target.value })}
+          {...(managed ? { 'aria-describedby': noteId } : invalidProps(`connect.${name}`, errors[name]))}
+        />
+        {managed ? <ManagedNote id={noteId} note={note} /> : <p className="hint">{hint}</p>}
+        <FieldMessage path={`connect.${name}`} message={errors[name]} />
+      </div>
+    );
+  };
 
   return (
     <main className="connect">

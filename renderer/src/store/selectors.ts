@@ -45,8 +45,16 @@ export const selectLocked =
   (s: UiState): boolean =>
     s.app?.managed?.locked.includes(setting) ?? false;
 
+const connectionSettings = ['serverUrl', 'clinicId', 'token'] as const;
+
 /** The connection values locked on this PC: then it cannot be disconnected or pointed elsewhere here. */
-export const selectConnectionLocked = (s: UiState): boolean => (['serverUrl', 'clinicId', 'token'] as const).some((setting) => selectLocked(setting)(s));
+export const selectConnectionLocked = (s: UiState): boolean => connectionSettings.some((setting) => selectLocked(setting)(s));
+
+/** Every connection value is the administrator's: main connects by itself, staff have nothing to type. */
+export const selectConnectionFullyManaged = (s: UiState): boolean => connectionSettings.every((setting) => selectLocked(setting)(s));
+
+/** The address and clinic the administrator pre-set, for the connection form to start from. */
+export const selectConnectionPrefill = (s: UiState): { serverUrl?: string; clinicId?: string } | undefined => s.app?.managed?.prefill;
 
 /** Who manages the locked values ("Set by your clinic's IT administrator"), worded by main. */
 export const selectManagedNote = (s: UiState): string | null => s.app?.managed?.note ?? null;
