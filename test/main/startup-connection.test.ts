@@ -43,13 +43,19 @@ describe('connection at start', () => {
   });
 });
 
+/** A controller on a fresh store, under the management policy the desktop app builds from `config`. */
+function managedController(config: FleetConfig) {
+  const store = openAppStore({ directory: dir, secretBox: noSecretBox, hostname: 'PC' });
+  const management = fleetPolicy(config, () => ({ ...store.getConnection(), token: store.readToken(), pcName: store.getPreferences().pcName }));
+  const controller = new AppController({ store, management });
+  controller.start();
+  return { controller, management };
+}
+
 describe('locked values', () => {
   it('refuse a connect to another server, and a new PC name, before any request is made', async () => {
     const config = fleet({ ...preset, pcName: 'Front desk 1', locked: ['serverUrl', 'pcName', 'autoUpdate'] });
-    const store = openAppStore({ directory: dir, secretBox: noSecretBox, hostname: 'PC' });
-    const management = fleetPolicy(config, () => ({ ...store.getConnection(), token: store.readToken(), pcName: store.getPreferences().pcName }));
-    const controller = new AppController({ store, management });
-    controller.start();
+    const { controller, management } = managedController(config);
     try {
       // Only the values staff could change in the window are listed for it.
       expect(controller.state.managed).toEqual({
@@ -81,10 +87,7 @@ describe('a connection the administrator only partly pre-set', () => {
     // A common set-up: IT locks the server and clinic for every PC and gives each PC its own token.
     const config = fleet({ serverUrl: preset.serverUrl, clinicId: preset.clinicId, locked: ['serverUrl', 'clinicId'] });
     expect(startupConnection(config, null, {}, true)).toBeNull(); // nothing to connect with yet: the window asks
-    const store = openAppStore({ directory: dir, secretBox: noSecretBox, hostname: 'PC' });
-    const management = fleetPolicy(config, () => ({ ...store.getConnection(), token: store.readToken(), pcName: store.getPreferences().pcName }));
-    const controller = new AppController({ store, management });
-    controller.start();
+    const { controller } = managedController(config);
     try {
       expect(controller.state.managed).toEqual({
         locked: ['serverUrl', 'clinicId'],
