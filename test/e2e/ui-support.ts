@@ -10,13 +10,13 @@ import { expect, test } from '@playwright/test';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { DateTime } from 'luxon';
 import type { ChatSettings } from '../../core/index.ts';
-import { apiPaths, versionTag } from '../../core/http-contract.ts';
-import type { AvailabilityResponse, CreateClinicResponse, SettingsResponse } from '../../core/http-contract.ts';
+import { apiPaths } from '../../core/http-contract.ts';
+import type { AvailabilityResponse, SettingsResponse } from '../../core/http-contract.ts';
 import type { Clock } from '../../main/app/clock.ts';
 import { startPreviewHost } from '../../main/preview/preview-host.ts';
 import type { PreviewHost } from '../../main/preview/preview-host.ts';
-import { createChatServer } from '../../server/server.ts';
-import type { RunningServer } from '../../server/server.ts';
+import { RestartableServer, createClinicThroughApi, createTestStorage, editSettingsThroughApi, staffRequest } from '../server/helpers/test-server.ts';
+import type { TestStorage } from '../server/helpers/test-server.ts';
 
 const rendererIndex = join(import.meta.dirname, '../../out/renderer/index.html');
 export const screenshotDir = join(import.meta.dirname, '../../docs/screenshots');
@@ -47,27 +47,29 @@ export class ClinicServer {
   #offsetMs = 0;
   /** Time moved on for good (see shiftClock), on top of `#offsetMs`. */
   #shiftMs = 0;
-  #dataDir = '';
-  #port = 0;
-  #server: RunningServer | null = null;
-  readonly #adminToken = `admin-${Math.random().toString(36).slice(2)}`;
+  readonly #server: RestartableServer;
 
-  get url(): string {
-    return `http://127.0.0.1:${this.#port}`;
-  }
-
-  /** Starts the server; after stop(), on the same port with the same data (the PCs reconnect to it). */
-  async start(): Promise<void> {
-    this.#dataDir ||= await mkdtemp(join(tmpdir(), 'ui-e2e-server-'));
-    this.#server = await createChatServer({
-      port: this.#port,
-      dataDir: this.#dataDir,
-      adminToken: this.#adminToken,
+  constructor(storage: TestStorage) {
+    this.#server = new RestartableServer(storage, {
       rateLimitPerMinute: 100_000,
       heartbeatMs: 2_000,
       now: () => new Date(Date.now() + this.#shiftMs + this.#offsetMs),
     });
-    this.#port = this.#server.port;
+  }
+
+  static async start(): Promise<ClinicServer> {
+    const server = new ClinicServer(await createTestStorage('sqlite'));
+    await server.start();
+    return server;
+  }
+
+  get url(): string {
+    return this.#server.url;
+  }
+
+  /** Starts the server; after stop(), on the same port with the same data (the PCs reconnect to it). */
+  start(): Promise<void> {
+    return this.#server.start();
   }
 
   /** Moves the server's clock on by `ms` from now on, as the PCs' ShiftableClock moves theirs. */
@@ -80,50 +82,36 @@ export class ClinicServer {
     return new Date(Date.now() + this.#shiftMs);
   }
 
-  async stop(): Promise<void> {
-    await this.#server?.close();
-    this.#server = null;
+  stop(): Promise<void> {
+    return this.#server.stop();
   }
 
-  async dispose(): Promise<void> {
-    await this.stop();
-    if (this.#dataDir) await rm(this.#dataDir, { recursive: true, force: true });
+  dispose(): Promise<void> {
+    return this.#server.dispose();
   }
 
   async createClinic(name = 'Riverside Vets', timezone = middayZone()): Promise<Clinic> {
-    const created = (await this.#json('POST', apiPaths.adminClinics, this.#adminToken, { name, timezone })) as CreateClinicResponse;
+    const created = await createClinicThroughApi(this.#server, name, timezone);
     return { clinicId: created.clinicId, token: created.token, timezone };
   }
 
   async settings(clinic: Clinic): Promise<SettingsResponse> {
-    return (await this.#json('GET', apiPaths.settings(clinic.clinicId), clinic.token)) as SettingsResponse;
+    return (await staffRequest(this.url, 'GET', apiPaths.settings(clinic.clinicId), clinic.token)) as SettingsResponse;
   }
 
   /** Changes the settings through the staff API, as another PC (or an admin) would. */
   async editSettings(clinic: Clinic, change: (settings: ChatSettings) => ChatSettings): Promise<void> {
-    const current = await this.settings(clinic);
-    await this.#json('PUT', apiPaths.settings(clinic.clinicId), clinic.token, change(current.settings), { 'if-match': versionTag(current.version) });
+    await editSettingsThroughApi(this.url, clinic, change);
   }
 
   /** The public answer the website widget gets, now or (by moving the server's clock) at an instant. */
   async availability(clinic: Clinic, at?: Date): Promise<AvailabilityResponse> {
     this.#offsetMs = at ? at.getTime() - Date.now() - this.#shiftMs : 0;
     try {
-      return (await this.#json('GET', apiPaths.availability(clinic.clinicId), null)) as AvailabilityResponse;
+      return (await staffRequest(this.url, 'GET', apiPaths.availability(clinic.clinicId), null)) as AvailabilityResponse;
     } finally {
       this.#offsetMs = 0;
     }
-  }
-
-  async #json(method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<unknown> {
-    const response = await fetch(this.url + path, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-    return JSON.parse(text) as unknown;
   }
 }
 
@@ -219,8 +207,7 @@ export function clinicPerTest(options: { timezone?: string } = {}): ClinicPerTes
   let clinic: Clinic | null = null;
   const pcs: Pc[] = [];
   test.beforeEach(async () => {
-    server = new ClinicServer();
-    await server.start();
+    server = await ClinicServer.start();
     clinic = await server.createClinic(undefined, options.timezone);
   });
   test.afterEach(async () => {

@@ -8,15 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppApi, AppState } from '../../../core/app-contract.ts';
 import type { Presence } from '../../../core/index.ts';
+import { apiPaths } from '../../../core/http-contract.ts';
 import type { SettingsResponse } from '../../../core/http-contract.ts';
 import { AppController } from '../../../main/app/app-controller.ts';
 import type { AppControllerOptions } from '../../../main/app/app-controller.ts';
 import { validatedAppApi } from '../../../main/app/app-operations.ts';
 import { noSecretBox } from '../../../main/app/secret-box.ts';
 import { openAppStore } from '../../../main/app/store.ts';
-import type { RunningServer } from '../../../server/server.ts';
-import { createClinicThroughApi, createTestStorage, startServer } from '../../server/helpers/test-server.ts';
-import type { TestClinic, TestStorage } from '../../server/helpers/test-server.ts';
+import { RestartableServer, createClinicThroughApi, staffRequest } from '../../server/helpers/test-server.ts';
+import type { TestClinic } from '../../server/helpers/test-server.ts';
 
 /** Retries fast so tests do not wait on production backoff (1 s base, 60 s cap). */
 export const testBackoff = { baseMs: 20, capMs: 300 };
@@ -35,35 +35,19 @@ export type ClinicServer = {
 };
 
 export async function startClinicServer(): Promise<ClinicServer> {
-  const storage: TestStorage = await createTestStorage('sqlite');
-  let server: RunningServer | null = await startServer(storage);
-  const port = server.port;
-  const url = server.url;
+  const server = await RestartableServer.start();
   const clinic = await createClinicThroughApi(server);
-  const get = async <T>(path: string): Promise<T> => {
-    const response = await fetch(`${url}/v1/clinics/${clinic.clinicId}/${path}`, { headers: clinic.staff });
-    if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
-    return (await response.json()) as T;
-  };
+  const get = (path: string) => staffRequest(server.url, 'GET', path, clinic.token);
   return {
-    url,
+    url: server.url,
     clinic,
-    running: () => server !== null,
-    addClinic: (name) => createClinicThroughApi(server!, name),
-    async stop() {
-      await server?.close();
-      server = null;
-    },
-    async start() {
-      server ??= await startServer(storage, { port });
-    },
-    settings: () => get<SettingsResponse>('settings'),
-    presence: async () => (await get<{ presence: Presence }>('presence')).presence,
-    async dispose() {
-      await server?.close();
-      server = null;
-      await storage.dispose();
-    },
+    running: () => server.running,
+    addClinic: (name) => createClinicThroughApi(server, name),
+    stop: () => server.stop(),
+    start: () => server.start(),
+    settings: async () => (await get(apiPaths.settings(clinic.clinicId))) as SettingsResponse,
+    presence: async () => ((await get(apiPaths.presence(clinic.clinicId))) as { presence: Presence }).presence,
+    dispose: () => server.dispose(),
   };
 }
 

@@ -3,7 +3,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CreateClinicResponse } from '../../../core/http-contract.ts';
+import { apiPaths, versionTag } from '../../../core/http-contract.ts';
+import type { CreateClinicResponse, SettingsResponse } from '../../../core/http-contract.ts';
+import type { ChatSettings } from '../../../core/index.ts';
 import { createChatServer } from '../../../server/server.ts';
 import type { RunningServer, ServerConfig } from '../../../server/server.ts';
 import { createTestDatabase, postgresUrl } from './postgres.ts';
@@ -48,7 +50,7 @@ export async function startServer(storage: TestStorage, config: Partial<ServerCo
 
 export type TestClinic = CreateClinicResponse & { staff: Record<string, string> };
 
-export async function createClinicThroughApi(server: RunningServer, name = 'Riverside Vets', timezone = 'Europe/London'): Promise<TestClinic> {
+export async function createClinicThroughApi(server: { url: string }, name = 'Riverside Vets', timezone = 'Europe/London'): Promise<TestClinic> {
   const response = await fetch(`${server.url}/v1/admin/clinics`, {
     method: 'POST',
     headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
@@ -57,6 +59,69 @@ export async function createClinicThroughApi(server: RunningServer, name = 'Rive
   if (response.status !== 201) throw new Error(`creating a clinic answered ${response.status}: ${await response.text()}`);
   const created = (await response.json()) as CreateClinicResponse;
   return { ...created, staff: { authorization: `Bearer ${created.token}` } };
+}
+
+/**
+ * A server that can be stopped and started again on the same port with the same data: an outage or a
+ * restart, as the desktop app and the widget see it. Used by the controller, UI and widget tests.
+ */
+export class RestartableServer {
+  readonly storage: TestStorage;
+  readonly #config: Partial<ServerConfig>;
+  #server: RunningServer | null = null;
+  #port = 0;
+
+  constructor(storage: TestStorage, config: Partial<ServerConfig> = {}) {
+    this.storage = storage;
+    this.#config = config;
+  }
+
+  static async start(config: Partial<ServerConfig> = {}): Promise<RestartableServer> {
+    const server = new RestartableServer(await createTestStorage('sqlite'), config);
+    await server.start();
+    return server;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.#port}`;
+  }
+
+  get running(): boolean {
+    return this.#server !== null;
+  }
+
+  async start(): Promise<void> {
+    this.#server ??= await startServer(this.storage, { ...this.#config, port: this.#port });
+    this.#port = this.#server.port;
+  }
+
+  async stop(): Promise<void> {
+    await this.#server?.close();
+    this.#server = null;
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    await this.storage.dispose();
+  }
+}
+
+/** A staff API call as a PC makes it: the parsed answer, or an error saying what the server answered. */
+export async function staffRequest(baseUrl: string, method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<unknown> {
+  const response = await call(baseUrl + path, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    ...(body === undefined ? {} : { json: body }),
+  });
+  if (response.status < 200 || response.status > 299) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+/** Changes a clinic's settings as another PC would: read the current version, then save with If-Match. */
+export async function editSettingsThroughApi(baseUrl: string, clinic: { clinicId: string; token: string }, change: (settings: ChatSettings) => ChatSettings): Promise<SettingsResponse> {
+  const current = (await staffRequest(baseUrl, 'GET', apiPaths.settings(clinic.clinicId), clinic.token)) as SettingsResponse;
+  const headers = { 'if-match': versionTag(current.version) };
+  return (await staffRequest(baseUrl, 'PUT', apiPaths.settings(clinic.clinicId), clinic.token, change(current.settings), headers)) as SettingsResponse;
 }
 
 export type JsonResponse<T = unknown> = { status: number; headers: Headers; body: T };
