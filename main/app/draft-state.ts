@@ -3,6 +3,7 @@
 import { parseSettings } from '../../core/index.ts';
 import type { ChatSettings } from '../../core/index.ts';
 import type { DraftState, FieldError } from '../../core/app-contract.ts';
+import { sameJson } from '../../core/same-json.ts';
 import type { StoredDraft } from './store-schema.ts';
 
 export function draftState(stored: StoredDraft | null, server: { settings: ChatSettings } | null): DraftState | null {
@@ -20,17 +21,4 @@ export function draftState(stored: StoredDraft | null, server: { settings: ChatS
 /** Paths as the UI's dotted field keys ("days.monday.ranges.0.start"), whatever form core gives. */
 function fieldPath(path: unknown): string {
   return Array.isArray(path) ? path.map(String).join('.') : String(path);
-}
-
-/** Structural equality of JSON values, ignoring key order (the UI may rebuild objects). */
-export function sameJson(a: unknown, b: unknown): boolean {
-  return canonicalJson(a) === canonicalJson(b);
-}
-
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
-      : inner,
-  );
 }

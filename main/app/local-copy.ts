@@ -3,7 +3,7 @@
 // Settings only move forward by version; the switch only by the server's `changedAt`.
 import type { Presence } from '../../core/index.ts';
 import type { SettingsResponse } from '../../core/http-contract.ts';
-import { sameJson } from './draft-state.ts';
+import { sameJson } from '../../core/same-json.ts';
 import type { SettingsSaveOperation } from './outbox.ts';
 import type { AppStore } from './store.ts';
 

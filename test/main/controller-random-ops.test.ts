@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings, weekdays } from '../../core/index.ts';
 import type { ChatSettings } from '../../core/index.ts';
-import { sameJson } from '../../main/app/draft-state.ts';
+import { sameJson } from '../../core/same-json.ts';
 import { connectPc, openPc, startClinicServer, waitFor } from './support/controller-harness.ts';
 import type { ClinicServer, TestPc } from './support/controller-harness.ts';
 

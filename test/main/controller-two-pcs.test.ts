@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../core/index.ts';
 import type { ChatSettings } from '../../core/index.ts';
-import { sameJson } from '../../main/app/draft-state.ts';
+import { sameJson } from '../../core/same-json.ts';
 import { connectPc, openPc, settled, startClinicServer, waitFor } from './support/controller-harness.ts';
 import type { ClinicServer, TestPc } from './support/controller-harness.ts';
 
