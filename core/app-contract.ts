@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { appApiChannels } from './app-channels.ts';
 import { MAX_HISTORY_PAGE_SIZE } from './history-contract.ts';
 import type { HistoryResponse } from './history-contract.ts';
+import { MAX_TIMED_BREAK_MINUTES } from './timed-breaks.ts';
 import type { Availability, ChatSettings, Presence } from './index.ts';
 
 export { appApiChannels, appStateChannel } from './app-channels.ts';
@@ -23,11 +24,28 @@ export type ConnectInput = z.infer<typeof connectInputSchema>;
 /** An instant as ISO 8601 with an offset; JSON-friendly so the same shape crosses IPC and HTTP. */
 export const isoInstantSchema = z.iso.datetime({ offset: true });
 
+/**
+ * A timed break is given by its end (`offlineUntil`) or, better, by its length (`offlineForMinutes`):
+ * main then sets the end on its server-corrected clock, so a PC whose own clock is wrong still gets a
+ * break of the length chosen (core/timed-breaks.ts). Only one of the two, and only when going offline.
+ */
 export const setOnlineInputSchema = z
-  .strictObject({ online: z.boolean(), offlineUntil: isoInstantSchema.optional() })
+  .strictObject({
+    online: z.boolean(),
+    offlineUntil: isoInstantSchema.optional(),
+    offlineForMinutes: z.int().min(1).max(MAX_TIMED_BREAK_MINUTES).optional(),
+  })
   .refine((input) => !(input.online && input.offlineUntil), {
     message: 'A timed break only applies when going offline',
     path: ['offlineUntil'],
+  })
+  .refine((input) => !(input.online && input.offlineForMinutes !== undefined), {
+    message: 'A timed break only applies when going offline',
+    path: ['offlineForMinutes'],
+  })
+  .refine((input) => input.offlineUntil === undefined || input.offlineForMinutes === undefined, {
+    message: 'Give a timed break its end or its length, not both',
+    path: ['offlineForMinutes'],
   });
 export type SetOnlineInput = z.infer<typeof setOnlineInputSchema>;
 

@@ -1,6 +1,7 @@
 // The AppController: the AppApi implemented in plain Node (no Electron), the same in the desktop app,
 // the preview host and the tests. It owns the store, the sync session and the status timer, and pushes
 // an AppState snapshot to subscribers after every change.
+import { MINUTE_MS } from '../../core/zone-clock.ts';
 import type { AppError, AppResult, AppState, ConnectInput, PreferenceInput, SetOnlineInput } from '../../core/app-contract.ts';
 import { appMessages } from './app-messages.ts';
 import type { AppApiHandlers } from './app-operations.ts';
@@ -34,6 +35,12 @@ export type AppControllerOptions = {
   /** Values the clinic's IT administrator locked on this PC (fleet configuration); none by default. */
   management?: ManagementPolicy;
 };
+
+/** When a break asked for by the caller ends: a length counts from this PC's server-corrected now. */
+function breakEnd(input: SetOnlineInput, now: Date): string | null {
+  if (input.offlineForMinutes !== undefined) return new Date(now.getTime() + input.offlineForMinutes * MINUTE_MS).toISOString();
+  return input.offlineUntil === undefined ? null : new Date(input.offlineUntil).toISOString();
+}
 
 /** The longest the status timer sleeps, so a wall-clock jump (NTP, a changed time) is noticed. */
 const MAX_STATUS_TIMER_MS = 10 * 60_000;
@@ -94,11 +101,6 @@ export class AppController {
   get state(): AppState {
     const base = this.#baseSnapshot();
     return { ...base, reminder: this.#reminder.info(base) };
-  }
-
-  /** The server's idea of now (this PC's clock corrected by the measured skew), for timed breaks. */
-  now(): Date {
-    return this.#now();
   }
 
   /** A forgotten-offline reminder notification is due (at most once per offline episode and snooze). */
@@ -177,7 +179,7 @@ export class AppController {
     if (input.offlineUntil !== undefined && Date.parse(input.offlineUntil) <= now.getTime()) {
       return this.#fail(new Refusal('invalid-input', appMessages.breakInPast, [{ path: 'offlineUntil', message: appMessages.breakInPast }]));
     }
-    const offlineUntil = input.offlineUntil === undefined ? null : new Date(input.offlineUntil).toISOString();
+    const offlineUntil = breakEnd(input, now);
     const changedBy = this.#store.getPreferences().pcName;
     return this.#change(() => {
       // Written to disk before the answer: an acknowledged toggle survives a crash or a dead server.

@@ -114,7 +114,7 @@ function run(): AppController {
     platform: process.platform,
     actions: {
       setOnline: (online) => call(controller.handlers.setOnline({ online })),
-      goOfflineFor: (minutes) => call(controller.handlers.setOnline({ online: false, offlineUntil: new Date(controller.now().getTime() + minutes * 60_000).toISOString() })),
+      goOfflineFor: (minutes) => call(controller.handlers.setOnline({ online: false, offlineForMinutes: minutes })),
       openBusinessHours: () => staffWindow.show(BUSINESS_HOURS),
       setLaunchAtLogin: (enabled) => call(controller.handlers.setPreference({ key: 'launchAtLogin', value: enabled })),
       snoozeReminder: () => call(controller.handlers.snoozeReminder()),

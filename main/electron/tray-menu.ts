@@ -2,6 +2,8 @@
 // Node). It returns plain objects shaped like Electron's MenuItemConstructorOptions with stable ids;
 // the adapter passes them to Menu.buildFromTemplate and rebuilds the menu whenever the state changes.
 import { offlineReminderActions } from '../../core/offline-reminder.ts';
+import { durationText } from '../../core/settings-diff.ts';
+import { timedBreakMinutes } from '../../core/timed-breaks.ts';
 import type { AppState } from '../../core/app-contract.ts';
 
 /** The subset of MenuItemConstructorOptions the tray uses (assignable to Electron's type). */
@@ -18,6 +20,7 @@ export type TrayActions = {
   setOnline(online: boolean): void;
   /** Installs a downloaded update now (main/electron/updater.ts); offered only when one is ready. */
   restartToUpdate(): void;
+  /** A timed break by its length; main sets the end on its server-corrected clock. */
   goOfflineFor(minutes: number): void;
   openBusinessHours(): void;
   setLaunchAtLogin(enabled: boolean): void;
@@ -38,18 +41,12 @@ export const trayMenuIds = {
   quit: 'quit',
 } as const;
 
-/** The timed breaks offered in the tray, in minutes, with their labels. */
-export const trayBreaks = [
-  { minutes: 15, label: 'Go offline for 15 minutes' },
-  { minutes: 30, label: 'Go offline for 30 minutes' },
-  { minutes: 60, label: 'Go offline for 1 hour' },
-] as const;
-
 export const trayLabels = {
   chatOnline: 'Chat online',
   openBusinessHours: 'Open Business Hours…',
   launchAtLogin: 'Launch at login',
   quit: 'Quit',
+  offlineFor: (minutes: number) => `Go offline for ${durationText(minutes)}`,
   restartToUpdate: (version: string) => `Restart to update (version ${version})`,
   notConnected: 'Not connected to the clinic’s server',
   snoozeReminder: offlineReminderActions.snooze,
@@ -83,10 +80,10 @@ export function trayMenuTemplate(state: AppState, actions: TrayActions, extras: 
       enabled: canSwitch,
       click: () => actions.setOnline(!online),
     },
-    ...trayBreaks.map(
-      ({ minutes, label }): TrayMenuItem => ({
+    ...timedBreakMinutes.map(
+      (minutes): TrayMenuItem => ({
         id: trayMenuIds.offlineFor(minutes),
-        label,
+        label: trayLabels.offlineFor(minutes),
         enabled: canSwitch,
         click: () => actions.goOfflineFor(minutes),
       }),

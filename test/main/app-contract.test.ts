@@ -10,6 +10,7 @@ import {
   setOnlineInputSchema,
 } from '../../core/app-contract.ts';
 import type { AppApi, AppApiArguments, AppApiOperation } from '../../core/app-contract.ts';
+import { MAX_TIMED_BREAK_MINUTES, timedBreakMinutes } from '../../core/timed-breaks.ts';
 
 describe('AppApi contract', () => {
   it('names every operation once, on distinct channels, with the push channel apart', () => {
@@ -58,6 +59,16 @@ describe('AppApi contract', () => {
     expect(setOnlineInputSchema.safeParse({ online: false, offlineUntil: '2026-11-25T12:00:00+01:00' }).success).toBe(true);
     expect(setOnlineInputSchema.safeParse({ online: false }).success).toBe(true);
     expect(setOnlineInputSchema.safeParse({ online: true, offlineUntil: '2026-11-25T12:00:00Z' }).success).toBe(false);
+  });
+
+  it('takes a timed break by its length: whole minutes, at most a day, never with an end too', () => {
+    for (const minutes of timedBreakMinutes) expect(setOnlineInputSchema.safeParse({ online: false, offlineForMinutes: minutes }).success).toBe(true);
+    expect(setOnlineInputSchema.safeParse({ online: false, offlineForMinutes: MAX_TIMED_BREAK_MINUTES }).success).toBe(true);
+    for (const offlineForMinutes of [0, -15, 2.5, MAX_TIMED_BREAK_MINUTES + 1, '15']) {
+      expect(setOnlineInputSchema.safeParse({ online: false, offlineForMinutes }).success).toBe(false);
+    }
+    expect(setOnlineInputSchema.safeParse({ online: true, offlineForMinutes: 15 }).success).toBe(false);
+    expect(setOnlineInputSchema.safeParse({ online: false, offlineForMinutes: 15, offlineUntil: '2026-11-25T12:00:00Z' }).success).toBe(false);
   });
 
   it('types each preference by its key', () => {
