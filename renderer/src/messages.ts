@@ -1,7 +1,7 @@
 // The staff UI's own words (labels, the sync indicator, hints). Sentences about availability — the
 // status line, the owners' banner, the going-offline warning, times — come from core/wording.ts; this
 // catalogue only holds what is particular to this window.
-import type { AppErrorCode, SyncInfo } from '../../core/app-contract.ts';
+import type { SyncInfo } from '../../core/app-contract.ts';
 
 export const offlineChoices = [
   { label: '15 min', minutes: 15 },
@@ -30,20 +30,6 @@ export function syncIndicatorText(sync: Pick<SyncInfo, 'state' | 'pending' | 'la
       return { label: 'Not connected', detail: null };
     case 'error':
       return { label: 'Not synced', detail: sync.lastError?.message ?? null };
-  }
-}
-
-/** Which connection field a failed connect is about, so its message appears beside that field. */
-export function connectErrorField(code: AppErrorCode): 'serverUrl' | 'clinicId' | 'token' | null {
-  switch (code) {
-    case 'unreachable':
-      return 'serverUrl';
-    case 'unknown-clinic':
-      return 'clinicId';
-    case 'unauthorized':
-      return 'token';
-    default:
-      return null;
   }
 }
 

@@ -21,7 +21,9 @@ describe('first run: the connection form', () => {
 
   it('puts a wrong token’s error beside "Access token", then connects', async () => {
     const api = createInMemoryAppApi({ connected: false });
-    api.nextConnectResult = { ok: false, error: { code: 'unauthorized', message: 'The server did not accept this access token' } };
+    // As main answers a 401 (main/app/app-messages.ts connectError): the code, and the field it is about.
+    const message = 'The server did not accept this access token';
+    api.nextConnectResult = { ok: false, error: { code: 'unauthorized', message, fields: [{ path: 'token', message }] } };
     const { user } = renderConsole(api);
     await user.type(await screen.findByLabelText('Server address'), 'https://chat.example-clinic.test');
     await user.type(screen.getByLabelText('Clinic ID'), 'clinic-1');
@@ -37,6 +39,19 @@ describe('first run: the connection form', () => {
     expect(api.calls.filter((call) => call.operation === 'connect').at(-1)!.args).toEqual([
       { serverUrl: 'https://chat.example-clinic.test', clinicId: 'clinic-1', token: 'wrong' },
     ]);
+  });
+
+  it('shows an error main attaches to no field (a server in trouble) above Connect, not beside "Server address"', async () => {
+    const api = createInMemoryAppApi({ connected: false });
+    const message = 'The server could not answer (503: Service Unavailable). Try again in a minute.';
+    api.nextConnectResult = { ok: false, error: { code: 'unreachable', message } };
+    const { user } = renderConsole(api);
+    await user.type(await screen.findByLabelText('Server address'), 'https://chat.example-clinic.test');
+    await user.type(screen.getByLabelText('Clinic ID'), 'clinic-1');
+    await user.type(screen.getByLabelText('Access token'), 'a-token');
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(message);
+    for (const label of ['Server address', 'Clinic ID', 'Access token']) expect(screen.getByLabelText(label)).not.toHaveAttribute('aria-invalid');
   });
 });
 

@@ -1,11 +1,10 @@
 // First run: connect this PC to the clinic's server. The contract's schema checks the fields before
-// the call; what only the server can tell (unreachable, wrong token, unknown clinic) comes back as an
-// error code and is shown beside the field it is about.
+// the call; what only the server can tell (unreachable, wrong token, unknown clinic) comes back from
+// main with the field it is about, and is shown there.
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { connectInputSchema, fieldErrorsFromIssues } from '../../../core/app-contract.ts';
 import type { AppError, ConnectInput } from '../../../core/app-contract.ts';
-import { connectErrorField } from '../messages.ts';
 import { selectConnectionFullyManaged, selectConnectionPrefill, selectLocked, selectManagedNote } from '../store/selectors.ts';
 import { useActions, useUi } from '../store/store-context.tsx';
 import { FieldMessage, invalidProps } from './FieldMessage.tsx';
@@ -16,15 +15,17 @@ type Errors = Partial<Record<FieldName | 'form', string>>;
 
 const fieldNames: FieldName[] = ['serverUrl', 'clinicId', 'token'];
 
-/** Field errors from a failed call: paths may be "serverUrl" or "0.serverUrl" (the argument list). */
+const isFieldName = (path: string): path is FieldName => (fieldNames as string[]).includes(path);
+
+/**
+ * A failed call's errors where main put them: beside each field it names, else above the Connect
+ * button (a server in trouble, say, is about no one field).
+ */
 function errorsFromFailure(error: AppError): Errors {
   const errors: Errors = {};
   for (const field of error.fields ?? []) {
-    const name = fieldNames.find((candidate) => field.path.split('.').includes(candidate));
-    if (name && !errors[name]) errors[name] = field.message;
+    if (isFieldName(field.path) && !errors[field.path]) errors[field.path] = field.message;
   }
-  const beside = connectErrorField(error.code);
-  if (beside && !errors[beside]) errors[beside] = error.message;
   if (Object.keys(errors).length === 0) errors.form = error.message;
   return errors;
 }
