@@ -166,8 +166,9 @@ function firstOpenInstant(schedule: CompiledSchedule, minute: number): string | 
 
 /**
  * The next instant at which evaluateAvailability may answer differently with nothing changed: an
- * opening or closing, the end of a timed break, or the next local midnight (the reason and widget
- * can change with the date). Timers and caches use it; it is never later than the true change.
+ * opening or closing, the moment a closing more than a year away comes within the year (closesAt
+ * turns from null to that instant), the end of a timed break, or the next local midnight (the reason
+ * and widget can change with the date). Timers and caches use it; it is never later than the true change.
  */
 export function nextAvailabilityChange(settings: ChatSettings, presence: Presence, at: Date): Date {
   const schedule = compile(settings);
@@ -175,7 +176,8 @@ export function nextAvailabilityChange(settings: ChatSettings, presence: Presenc
   const day = localDay(localMinuteAt(schedule.zone, Math.floor(atMinute)));
   const candidates = [instantOfLocal(schedule.zone, (day + 1) * DAY_MINUTES)];
   const interval = intervalAround(schedule, atMinute);
-  if (interval) candidates.push(interval.start > atMinute ? interval.start : interval.end);
+  if (interval && interval.start > atMinute) candidates.push(interval.start);
+  else if (interval) candidates.push(interval.end, interval.end - YEAR_MINUTES);
   if (isSwitchedOff(presence, at) && presence.offlineUntil !== null) candidates.push(Date.parse(presence.offlineUntil) / MINUTE_MS);
   return new Date(Math.min(...candidates.filter((minute) => minute > atMinute)) * MINUTE_MS);
 }

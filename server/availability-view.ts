@@ -12,15 +12,12 @@ export type AvailabilityMemo = {
   body: Buffer;
   etag: string;
   computedAt: number;
-  /** The next instant at which the answer may differ with nothing changed. */
+  /** The next instant at which the answer may differ with nothing changed: recompute from then on. */
   nextChange: number;
-  /** Recompute from here on, even with no change due: the look-ahead horizon moves with time. */
-  validUntil: number;
 };
 
 /** Browsers and proxies may reuse an answer this long at most: the switch can flip at any moment. */
 export const MAX_AVAILABILITY_AGE_SECONDS = 10;
-const MAX_MEMO_MS = 60_000;
 
 export function availabilityResponse(state: ClinicState, now: Date): AvailabilityResponse {
   const { settings } = state;
@@ -35,7 +32,7 @@ export function availabilityOf(entry: CachedClinic, now: Date): AvailabilityMemo
   const at = now.getTime();
   const memo = entry.availability;
   // `at < computedAt` only happens when an injected clock goes back; recompute rather than trust.
-  if (memo && at >= memo.computedAt && at < memo.validUntil) return memo;
+  if (memo && at >= memo.computedAt && at < memo.nextChange) return memo;
   const response = availabilityResponse(entry.state, now);
   const body = Buffer.from(JSON.stringify(response));
   const nextChange = nextAvailabilityChange(entry.state.settings, entry.state.presence, now).getTime();
@@ -45,7 +42,6 @@ export function availabilityOf(entry: CachedClinic, now: Date): AvailabilityMemo
     etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
     computedAt: at,
     nextChange,
-    validUntil: Math.min(nextChange, at + MAX_MEMO_MS),
   };
   entry.availability = fresh;
   return fresh;

@@ -211,6 +211,15 @@ describe('nextAvailabilityChange', () => {
   it('includes the end of a timed break', () => {
     expect(next('2026-11-25T12:00:00Z', offline('2026-11-25T12:15:00Z'))).toBe('2026-11-25T12:15:00.000Z');
   });
+
+  it('includes the moment a closing more than a year away comes within the year (closesAt stops being null)', () => {
+    // Open around the clock (10:00–10:00 every day) until a closure on 2027-06-02: the run of hours ends
+    // at 2027-06-02 10:00, exactly a year after 2026-06-02 10:00.
+    const untilClosure = settings('UTC', allWeek([{ start: '10:00', end: '10:00' }]), { closures: [{ date: '2027-06-02', ranges: [] }] });
+    expect(evaluate(untilClosure, '2026-06-02T09:59:59Z').closesAt).toBeNull();
+    expect(evaluate(untilClosure, '2026-06-02T10:00:00Z').closesAt).toBe('2027-06-02T10:00:00.000Z');
+    expect(nextAvailabilityChange(untilClosure, online, at('2026-06-02T09:00:00Z')).toISOString()).toBe('2026-06-02T10:00:00.000Z');
+  });
 });
 
 describe('openIntervals', () => {

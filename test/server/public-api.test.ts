@@ -151,6 +151,26 @@ describe('public availability and message intake', () => {
     expect(await storedMessages()).toEqual(before);
   });
 
+  it('says when chat closes as soon as the closing comes within a year, not at the next midnight', async () => {
+    // Open around the clock until a closure a year and an hour away: closesAt is null (no closing
+    // within a year) until 10:00, when the closing at 2027-06-02 10:00 comes within the year.
+    const longRun = await createClinicThroughApi(server, 'Hillside 24h', 'UTC');
+    const longPath = (suffix: string) => `${server.url}/v1/clinics/${longRun.clinicId}${suffix}`;
+    const current = (await call<SettingsResponse>(longPath('/settings'), { headers: longRun.staff })).body;
+    const day = { open: true, ranges: [{ start: '10:00', end: '10:00' }] };
+    const week = Object.fromEntries(Object.keys(current.settings.week).map((weekday) => [weekday, day]));
+    const saved = await call(longPath('/settings'), {
+      method: 'PUT',
+      headers: { ...longRun.staff, 'if-match': `"${current.version}"` },
+      json: { ...current.settings, week, closures: [{ date: '2027-06-02', ranges: [] }] },
+    });
+    expect(saved.status).toBe(200);
+    clock = new Date('2026-06-02T09:00:00Z');
+    expect((await call<AvailabilityResponse>(longPath('/availability'))).body).toMatchObject({ accepting: true, closesAt: null });
+    clock = new Date('2026-06-02T10:00:00Z');
+    expect((await call<AvailabilityResponse>(longPath('/availability'))).body).toMatchObject({ accepting: true, closesAt: '2027-06-02T10:00:00.000Z' });
+  });
+
   it('answers 404 for a clinic that does not exist', async () => {
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not a clinic', 'x'.repeat(90)]) {
       const availability = await call<ErrorResponse>(`${server.url}/v1/clinics/${encodeURIComponent(id)}/availability`);
