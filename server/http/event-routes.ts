@@ -7,9 +7,9 @@ import { apiPaths, headers } from '../../core/http-contract.ts';
 import { availabilityOf } from '../availability-view.ts';
 import type { StreamFrame } from '../events/clinic-event-hub.ts';
 import type { EventStream } from '../events/event-streams.ts';
-import { bearerToken, checkStaff } from './auth.ts';
+import { authorizeStaff } from './auth.ts';
 import type { ClinicParams, RouteContext } from './context.ts';
-import { clinicRoute, isClinicIdShape } from './context.ts';
+import { clinicRoute } from './context.ts';
 import { HttpError } from './errors.ts';
 
 function parseLastEventId(value: string | string[] | undefined): number | null {
@@ -39,14 +39,11 @@ export function registerEventRoutes(app: FastifyInstance, context: RouteContext)
   }
 
   app.get<ClinicParams>(clinicRoute(apiPaths.events), async (request, reply) => {
-    const clinicId = request.params.id;
-    if (!isClinicIdShape(clinicId)) throw new HttpError(404, 'not_found', 'There is no clinic with this id');
-    await checkStaff(request, clinicId, store, cache);
+    const { clinicId, token } = await authorizeStaff(request, reply, context);
     const lastEventId = parseLastEventId(request.headers[headers.lastEventId]);
 
     reply.hijack();
     // A replaced token (rotate-token) ends the streams opened with it at their next heartbeat.
-    const token = bearerToken(request)!;
     const stream = streams.open(reply.raw, async () => (await store.clinicOfToken(token)) === clinicId);
     let sentUpTo = -1;
     let live = false;

@@ -4,22 +4,17 @@ import type { FastifyInstance } from 'fastify';
 import { apiPaths } from '../../core/http-contract.ts';
 import { historyQuerySchema } from '../../core/history-contract.ts';
 import type { HistoryResponse } from '../../core/history-contract.ts';
-import { checkStaff } from './auth.ts';
+import { authorizeStaff } from './auth.ts';
 import type { ClinicParams, RouteContext } from './context.ts';
-import { clinicRoute, isClinicIdShape } from './context.ts';
+import { clinicRoute } from './context.ts';
 import { HttpError } from './errors.ts';
 import { fieldErrors } from './validation.ts';
 
 export function registerHistoryRoutes(app: FastifyInstance, context: RouteContext): void {
-  const { store, cache, history } = context;
-
   app.get<ClinicParams>(clinicRoute(apiPaths.history), async (request, reply): Promise<HistoryResponse> => {
-    const clinicId = request.params.id;
-    if (!isClinicIdShape(clinicId)) throw new HttpError(404, 'not_found', 'There is no clinic with this id');
-    await checkStaff(request, clinicId, store, cache);
-    reply.header('cache-control', 'no-store');
+    const { clinicId } = await authorizeStaff(request, reply, context);
     const query = historyQuerySchema.safeParse(request.query);
     if (!query.success) throw new HttpError(400, 'bad_request', 'The history query is not valid', { details: fieldErrors(query.error) });
-    return history.page(clinicId, query.data.before ?? null, query.data.limit);
+    return context.history.page(clinicId, query.data.before ?? null, query.data.limit);
   });
 }

@@ -7,9 +7,9 @@ import type { Presence } from '../../core/index.ts';
 import { apiPaths, headers, parseVersionTag, presenceUpdateSchema, versionTag } from '../../core/http-contract.ts';
 import type { ClinicResponse, PresenceResponse, PresenceUpdate, SettingsResponse } from '../../core/http-contract.ts';
 import { parseChangedByHeader } from '../../core/history-contract.ts';
-import { checkStaff } from './auth.ts';
+import { authorizeStaff } from './auth.ts';
 import type { ClinicParams, RouteContext } from './context.ts';
-import { clinicRoute, isClinicIdShape } from './context.ts';
+import { clinicRoute } from './context.ts';
 import { HttpError } from './errors.ts';
 import { fieldErrors } from './validation.ts';
 
@@ -18,14 +18,11 @@ export const STAFF_BODY_LIMIT = 256 * 1024;
 const idempotencyKeyPattern = /^[\x21-\x7e]{1,200}$/;
 
 export function registerStaffRoutes(app: FastifyInstance, context: RouteContext): void {
-  const { store, cache, hub, now } = context;
+  const { store, hub, now } = context;
 
-  /** Authenticates, then answers the clinic's current state (staff data is never cached by proxies). */
+  /** Authenticates, then reads the clinic's current state from the database (not the public cache). */
   async function staffClinic(request: FastifyRequest<ClinicParams>, reply: FastifyReply) {
-    const clinicId = request.params.id;
-    if (!isClinicIdShape(clinicId)) throw new HttpError(404, 'not_found', 'There is no clinic with this id');
-    await checkStaff(request, clinicId, store, cache);
-    reply.header('cache-control', 'no-store');
+    const { clinicId } = await authorizeStaff(request, reply, context);
     const clinic = await store.findClinic(clinicId);
     if (!clinic) throw new HttpError(404, 'not_found', 'There is no clinic with this id');
     return clinic;
@@ -45,7 +42,8 @@ export function registerStaffRoutes(app: FastifyInstance, context: RouteContext)
   });
 
   app.put<ClinicParams>(clinicRoute(apiPaths.settings), { bodyLimit: STAFF_BODY_LIMIT }, async (request, reply): Promise<SettingsResponse> => {
-    await staffClinic(request, reply);
+    // The save reads (and on PostgreSQL locks) the clinic itself: no read here.
+    const { clinicId } = await authorizeStaff(request, reply, context);
     const ifMatch = request.headers[headers.ifMatch];
     if (ifMatch === undefined) {
       throw new HttpError(428, 'precondition_required', 'Send If-Match with the version your edit is based on (the ETag of GET /settings)');
@@ -55,14 +53,14 @@ export function registerStaffRoutes(app: FastifyInstance, context: RouteContext)
     const changedBy = changedByOf(request.headers[headers.changedBy]);
     const parsed = parseSettings(request.body);
     if (!parsed.ok) throw new HttpError(400, 'invalid_settings', 'The settings are not valid', { details: parsed.errors });
-    const outcome = await store.saveSettings(request.params.id, parsed.value, expectedVersion, now(), changedBy);
+    const outcome = await store.saveSettings(clinicId, parsed.value, expectedVersion, now(), changedBy);
     if (outcome.kind === 'not_found') throw new HttpError(404, 'not_found', 'There is no clinic with this id');
     if (outcome.kind === 'stale') {
       throw new HttpError(412, 'precondition_failed', 'Someone else saved the settings first; compare with the current version', {
         extra: { current: outcome.current },
       });
     }
-    hub.publish({ clinicId: request.params.id, seq: outcome.stored.seq, event: outcome.stored.event });
+    hub.publish({ clinicId, seq: outcome.stored.seq, event: outcome.stored.event });
     reply.header(headers.etag, versionTag(outcome.response.version));
     return outcome.response;
   });
@@ -73,7 +71,7 @@ export function registerStaffRoutes(app: FastifyInstance, context: RouteContext)
   });
 
   app.put<ClinicParams>(clinicRoute(apiPaths.presence), { bodyLimit: STAFF_BODY_LIMIT }, async (request, reply): Promise<PresenceResponse> => {
-    await staffClinic(request, reply);
+    const { clinicId } = await authorizeStaff(request, reply, context);
     const key = request.headers[headers.idempotencyKey];
     if (key !== undefined && (typeof key !== 'string' || !idempotencyKeyPattern.test(key))) {
       throw new HttpError(400, 'bad_request', 'Idempotency-Key must be 1 to 200 visible ASCII characters, for example a UUID');
@@ -81,7 +79,7 @@ export function registerStaffRoutes(app: FastifyInstance, context: RouteContext)
     const parsed = presenceUpdateSchema.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, 'bad_request', 'The presence change is not valid', { details: fieldErrors(parsed.error) });
     const at = now();
-    const outcome = await store.setPresence(request.params.id, presenceOf(parsed.data, at), key ?? null, at);
+    const outcome = await store.setPresence(clinicId, presenceOf(parsed.data, at), key ?? null, at);
     switch (outcome.kind) {
       case 'not_found':
         throw new HttpError(404, 'not_found', 'There is no clinic with this id');
@@ -91,7 +89,7 @@ export function registerStaffRoutes(app: FastifyInstance, context: RouteContext)
         reply.header('idempotent-replayed', 'true');
         return outcome.response;
       case 'applied':
-        hub.publish({ clinicId: request.params.id, seq: outcome.stored.seq, event: outcome.stored.event });
+        hub.publish({ clinicId, seq: outcome.stored.seq, event: outcome.stored.event });
         return outcome.response;
     }
   });

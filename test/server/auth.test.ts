@@ -56,6 +56,19 @@ describe('authorisation', () => {
     }
   }
 
+  it('answers a clinic’s own staff on every staff route with Cache-Control: no-store', async () => {
+    for (const route of staffRoutes) {
+      const response = await fetch(`${server.url}/v1/clinics/${clinicA.clinicId}${route.suffix}`, {
+        method: route.method,
+        headers: { ...route.headers, ...clinicA.staff, ...(route.json === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(route.json === undefined ? {} : { body: JSON.stringify(route.json) }),
+      });
+      expect(response.status, `${route.method} ${route.suffix}`).toBeLessThan(500);
+      expect(response.headers.get('cache-control'), `${route.method} ${route.suffix}`).toBe('no-store');
+      await response.body?.cancel(); // the event stream never ends by itself
+    }
+  });
+
   it('leaves clinic B untouched after clinic A’s token tried to change it', async () => {
     const presence = await call<{ presence: { online: boolean } }>(`${server.url}/v1/clinics/${clinicB.clinicId}/presence`, { headers: clinicB.staff });
     expect(presence.body.presence.online).toBe(true);
