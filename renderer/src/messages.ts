@@ -3,12 +3,13 @@
 // catalogue only holds what is particular to this window.
 import type { SyncInfo } from '../../core/app-contract.ts';
 
-export const offlineChoices = [
-  { label: '15 min', minutes: 15 },
-  { label: '30 min', minutes: 30 },
-  { label: '1 hour', minutes: 60 },
-  { label: 'until I switch back', minutes: null },
-] as const;
+/** The label of a timed-break button beside the switch ("15 min", "1 hour"); the lengths are core's. */
+export function timedBreakLabel(minutes: number): string {
+  const hours = minutes / 60;
+  return Number.isInteger(hours) ? `${hours} hour${hours === 1 ? '' : 's'}` : `${minutes} min`;
+}
+
+export const untilSwitchedBackLabel = 'until I switch back';
 
 export type SyncIndicatorText = { label: string; detail: string | null };
 

@@ -1,12 +1,15 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultSettings } from '../../core/index.ts';
-import { createInMemoryAppApi } from './in-memory-app-api.ts';
+import { TEST_NOW, createInMemoryAppApi } from './in-memory-app-api.ts';
 import { renderConsole } from './render-console.tsx';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 const chatSwitch = () => screen.getByRole('switch', { name: 'Chat online' });
 
@@ -67,17 +70,26 @@ describe('the header switch', () => {
     expect(screen.getByText('Web chat will stop accepting messages; pet owners can still reach you by SMS.')).toBeInTheDocument();
   });
 
-  it('a timed break tells main when it ends', async () => {
+  it('a timed break asks main for its length, and main’s clock sets the end', async () => {
     const settings = { ...defaultSettings('Europe/London'), channels: { sms: null, whatsapp: '+447700900123' } };
     const api = createInMemoryAppApi({ settings });
     const { user } = renderConsole(api);
     const group = await screen.findByRole('group', { name: 'Go offline for' });
-    const before = Date.now();
+    expect(within(group).getAllByRole('button').map((button) => button.textContent)).toEqual(['15 min', '30 min', '1 hour', 'until I switch back']);
     await user.click(within(group).getByRole('button', { name: '30 min' }));
     await waitFor(() => expect(api.model.presence.online).toBe(false));
-    const until = Date.parse(api.model.presence.offlineUntil!);
-    expect(until).toBeGreaterThanOrEqual(before + 30 * 60_000);
-    expect(until).toBeLessThanOrEqual(Date.now() + 30 * 60_000);
+    expect(api.calls.find((call) => call.operation === 'setOnline')!.args).toEqual([{ online: false, offlineForMinutes: 30 }]);
+    expect(api.model.presence.offlineUntil).toBe(new Date(TEST_NOW.getTime() + 30 * 60_000).toISOString());
+  });
+
+  it('shows the switch as main sends it, even when this PC’s clock says the break is over', async () => {
+    // Main (on the server's clock, TEST_NOW) says the break runs 15 more minutes; this PC's clock is 20 minutes fast.
+    vi.useFakeTimers({ toFake: ['Date'], now: TEST_NOW.getTime() + 20 * 60_000 });
+    const api = createInMemoryAppApi();
+    api.model.presence = { online: false, offlineUntil: new Date(TEST_NOW.getTime() + 15 * 60_000).toISOString(), changedAt: TEST_NOW.toISOString(), changedBy: 'Front desk 1' };
+    renderConsole(api);
+    await waitFor(() => expect(chatSwitch()).toHaveAttribute('aria-checked', 'false'));
+    expect(chatSwitch()).toHaveTextContent('Offline');
   });
 });
 

@@ -156,7 +156,9 @@ export function createInMemoryAppApi(
     },
     setOnline: async (input: SetOnlineInput) => {
       const before = model.presence;
-      model.presence = { online: input.online, offlineUntil: input.offlineUntil ?? null, changedAt: TEST_NOW.toISOString(), changedBy: model.preferences.pcName };
+      // Like main: a break asked for by its length ends that long after main's (server-corrected) now.
+      const offlineUntil = input.offlineForMinutes === undefined ? (input.offlineUntil ?? null) : new Date(TEST_NOW.getTime() + input.offlineForMinutes * 60_000).toISOString();
+      model.presence = { online: input.online, offlineUntil, changedAt: TEST_NOW.toISOString(), changedBy: model.preferences.pcName };
       const change = presenceChange(before, model.presence, model.settings.timezone);
       if (change) addHistory({ kind: 'presence', changedBy: model.preferences.pcName, changes: [change] });
       if (input.online) model.reminder = { active: false, message: null, snoozedUntil: null };

@@ -1,9 +1,11 @@
 // The Online/Offline switch and the timed breaks beside it. Going offline when web chat is the
 // clinic's only channel asks first (core's goingOfflineWarning says why); with SMS or WhatsApp it goes
-// straight off and says those still work.
+// straight off and says those still work. A break is asked for by its length: main sets its end on the
+// server-corrected clock, so a PC whose own clock is wrong still gets the break chosen.
 import { useState } from 'react';
+import { timedBreakMinutes } from '../../../core/timed-breaks.ts';
 import { goingOfflineWarning } from '../../../core/wording.ts';
-import { offlineChoices } from '../messages.ts';
+import { timedBreakLabel, untilSwitchedBackLabel } from '../messages.ts';
 import { selectFailure, selectSwitchedOff } from '../store/selectors.ts';
 import { useActions, useUi, useUiShallow } from '../store/store-context.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
@@ -12,6 +14,11 @@ const selectSetOnlineFailure = selectFailure('setOnline');
 
 /** Minutes of the break, or null for "until I switch back". */
 type Break = number | null;
+
+const offlineChoices: { label: string; minutes: Break }[] = [
+  ...timedBreakMinutes.map((minutes) => ({ label: timedBreakLabel(minutes), minutes })),
+  { label: untilSwitchedBackLabel, minutes: null },
+];
 
 export function PresenceControls() {
   const switchedOff = useUi(selectSwitchedOff);
@@ -27,7 +34,7 @@ export function PresenceControls() {
 
   const goOffline = (minutes: Break): void => {
     setConfirming(null);
-    void setOnline(minutes === null ? { online: false } : { online: false, offlineUntil: new Date(Date.now() + minutes * 60_000).toISOString() });
+    void setOnline(minutes === null ? { online: false } : { online: false, offlineForMinutes: minutes });
   };
   const requestOffline = (minutes: Break): void => (warning.needsConfirmation ? setConfirming({ minutes }) : goOffline(minutes));
 

@@ -1,5 +1,4 @@
 // Named selectors shared by several components; each returns a primitive or a stable reference.
-import { isSwitchedOff } from '../../../core/availability.ts';
 import type { AppError, FieldError, ManagedSetting } from '../../../core/app-contract.ts';
 import type { UiState } from './ui-store.ts';
 
@@ -17,8 +16,12 @@ export const selectInConflict = (s: UiState): boolean => s.app?.sync.conflict !=
 export const selectCanSave = (s: UiState): boolean =>
   s.draft !== null && s.app?.server != null && selectHasUnsavedChanges(s) && s.draftErrors.length === 0 && !selectInConflict(s);
 
-/** The switch as this PC intends it; a timed break that has passed counts as online (core's rule). */
-export const selectSwitchedOff = (s: UiState): boolean => (s.app?.presence ? isSwitchedOff(s.app.presence, new Date()) : false);
+/**
+ * The switch as main intends it. Main has already turned a timed break that has passed into "online"
+ * (on its server-corrected clock, publishing again when the break ends), so this PC's own clock, which
+ * may be wrong, is not asked again.
+ */
+export const selectSwitchedOff = (s: UiState): boolean => (s.app?.presence ? !s.app.presence.online : false);
 
 export const selectClinicTimezone = (s: UiState): string | null => s.app?.server?.settings.timezone ?? s.draft?.timezone ?? null;
 
