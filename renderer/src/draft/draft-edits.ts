@@ -1,7 +1,7 @@
 // Immutable edits of the settings draft. Each returns a new settings object and keeps every untouched
 // part by reference, so a zustand selector on one day (`s.draft.week.monday`) only changes when that
 // day changes, and core's evaluateAvailability cache (a WeakMap per settings object) stays valid.
-import { defaultSettings, minutesOfTime, weekdays } from '../../../core/schedule-model.ts';
+import { DEFAULT_END, DEFAULT_START, defaultSettings, minutesOfTime, weekdays } from '../../../core/schedule-model.ts';
 import type { ChatSettings, Closure, DayHours, EmergencyContact, TimeRange, Weekday } from '../../../core/index.ts';
 
 export type RangeEnd = 'start' | 'end';
@@ -39,7 +39,7 @@ const formatMinutes = (minutes: number): string => (minutes === 1440 ? '24:00' :
  */
 export function nextRangeAfter(ranges: TimeRange[]): TimeRange {
   const last = ranges.at(-1);
-  if (last === undefined) return { start: '09:00', end: '18:00' };
+  if (last === undefined) return { start: DEFAULT_START, end: DEFAULT_END };
   let lastEnd: number;
   try {
     lastEnd = minutesOfTime(last.end);
