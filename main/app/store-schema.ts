@@ -1,6 +1,7 @@
 // The on-disk shape of the app's settings file (conf / electron-store), its JSON schema and migrations.
-// The JSON schema checks the file's frame; the settings and presence inside are checked again with
-// core's zod schemas on read (store.ts), so the schedule model is defined once, in core.
+// The JSON schema checks the file's frame; the settings and presence inside are checked with core's
+// zod schemas when the file is opened and when they are written (store.ts), so the schedule model is
+// defined once, in core.
 import type { Options } from 'conf';
 import type Conf from 'conf';
 import { DEFAULT_OFFLINE_REMINDER_MINUTES } from '../../core/offline-reminder.ts';

@@ -13,9 +13,10 @@ import { outboxOperationSchema } from './outbox.ts';
 import type { OutboxOperation } from './outbox.ts';
 import { STORE_SCHEMA_VERSION, storeDefaults, storeJsonSchema, storeMigrations } from './store-schema.ts';
 import type { StoreShape, StoredDraft, StoredReminderMemory, WindowBounds } from './store-schema.ts';
+import { StoreFile, deepFreeze } from './store-file.ts';
+import type { BackingStore } from './store-file.ts';
 
-/** The subset of Conf / ElectronStore the app store uses. */
-export type BackingStore = Pick<Conf<StoreShape>, 'get' | 'set' | 'path'>;
+export type { BackingStore } from './store-file.ts';
 export type BackingStoreFactory = (options: Options<StoreShape>) => BackingStore;
 
 export type OpenAppStoreOptions = {
@@ -48,19 +49,22 @@ export const PLAIN_TEXT_DEFAULT_REASON = 'this system offers no secret store to 
 
 export class AppStore {
   readonly path: string;
-  readonly #backing: BackingStore;
+  readonly #backing: StoreFile;
   readonly #secretBox: SecretBox;
   readonly #plainTextReason: string;
   readonly #now: () => Date;
   #notices: Notice[];
+  /** The server copy checked against core's schemas once per write, not on every read. */
+  #serverCopy: ServerCopyRecord | null;
 
-  constructor(backing: BackingStore, secretBox: SecretBox, plainTextReason: string, now: () => Date, notices: Notice[]) {
+  constructor(backing: StoreFile, secretBox: SecretBox, plainTextReason: string, now: () => Date, notices: Notice[]) {
     this.#backing = backing;
     this.#secretBox = secretBox;
     this.#plainTextReason = plainTextReason;
     this.#now = now;
     this.#notices = notices;
     this.path = backing.path;
+    this.#serverCopy = parseServerCopy(backing.get('serverCopy'));
   }
 
   /** Things staff should know about how the store was loaded (recovered file, plain-text token). */
@@ -120,11 +124,12 @@ export class AppStore {
   }
 
   getServerCopy(): ServerCopyRecord | null {
-    return parseServerCopy(this.#backing.get('serverCopy'));
+    return this.#serverCopy;
   }
 
   setServerCopy(copy: ServerCopyRecord | null): void {
     this.#backing.set('serverCopy', copy);
+    this.#serverCopy = parseServerCopy(copy, this.#serverCopy);
   }
 
   getDraft(): StoredDraft | null {
@@ -176,12 +181,18 @@ export class AppStore {
   }
 }
 
-function parseServerCopy(raw: StoreShape['serverCopy']): ServerCopyRecord | null {
+/**
+ * The stored copy checked against core's schemas; null when it no longer fits them. Settings or a
+ * switch carried over from `previous` keep their identity, so what is cached per settings object
+ * (evaluateAvailability's compiled schedule, the draft's state) survives a presence change. Frozen:
+ * settings are shared and never changed in place.
+ */
+function parseServerCopy(raw: StoreShape['serverCopy'], previous: ServerCopyRecord | null = null): ServerCopyRecord | null {
   if (!raw) return null;
-  const settings = chatSettingsSchema.safeParse(raw.settings);
-  const presence = presenceSchema.safeParse(raw.presence);
-  if (!settings.success || !presence.success) return null;
-  return { settings: settings.data, version: raw.version, presence: presence.data, receivedAt: raw.receivedAt };
+  const settings = previous && raw.settings === previous.settings ? previous.settings : chatSettingsSchema.safeParse(raw.settings).data;
+  const presence = previous && raw.presence === previous.presence ? previous.presence : presenceSchema.safeParse(raw.presence).data;
+  if (!settings || !presence) return null;
+  return deepFreeze({ settings, version: raw.version, presence, receivedAt: raw.receivedAt });
 }
 
 /** Options shared by Conf and ElectronStore, so both read and write the same file the same way. */
@@ -229,15 +240,16 @@ export function openAppStore(options: OpenAppStoreOptions): AppStore {
     });
   }
 
-  dropUnreadableParts(backing, notices);
-  const store = new AppStore(backing, options.secretBox, options.plainTextReason ?? PLAIN_TEXT_DEFAULT_REASON, now, notices);
+  const file = new StoreFile(backing);
+  dropUnreadableParts(file, notices);
+  const store = new AppStore(file, options.secretBox, options.plainTextReason ?? PLAIN_TEXT_DEFAULT_REASON, now, notices);
   const note = store.tokenStorageNote();
   if (note) store.addNotice({ id: 'token-plain-text', kind: 'token-plain-text', message: note });
   return store;
 }
 
 /** Parts whose inner shape no longer matches core's schemas are dropped (the server has them). */
-function dropUnreadableParts(backing: BackingStore, notices: Notice[]): void {
+function dropUnreadableParts(backing: StoreFile, notices: Notice[]): void {
   const rawCopy = backing.get('serverCopy');
   if (rawCopy && !parseServerCopy(rawCopy)) {
     backing.set('serverCopy', null);

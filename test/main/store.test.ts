@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import fs, { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultPresence, defaultSettings } from '../../core/index.ts';
 import { noSecretBox } from '../../main/app/secret-box.ts';
 import type { SecretBox } from '../../main/app/secret-box.ts';
@@ -177,6 +177,43 @@ describe('app store', () => {
     expect(store.getReminderMemory()).toEqual({ snoozedUntil: null, snoozedFor: null, notifiedFor: null });
     expect(readConfig()).toMatchObject({ reminder: { notifiedFor: null }, __internal__: { migrations: { version: '0.2.0' } } });
     expect(movedAside()).toEqual([]);
+  });
+
+  it('reads the file once, when opened, and writes every change through to disk before returning', () => {
+    const fileReads = vi.spyOn(fs, 'readFileSync');
+    const readsOfConfig = () => fileReads.mock.calls.filter(([file]) => file === configPath()).length;
+    const store = open();
+    const afterOpening = readsOfConfig();
+    const settings = defaultSettings('Europe/London');
+    store.saveConnection(connection);
+    store.setServerCopy({ settings, version: 7, presence: defaultPresence(NOW), receivedAt: NOW.toISOString() });
+    store.setDraft({ half: 'typed' }, 7);
+    store.setOutbox(enqueuePresence([], { online: false, offlineUntil: null, changedBy: 'Reception' }, { id: crypto.randomUUID(), now: NOW }));
+    for (let read = 0; read < 5; read++) {
+      store.getConnection();
+      store.readToken();
+      store.getServerCopy();
+      store.getDraft();
+      store.getPreferences();
+      store.getReminderMemory();
+    }
+    expect(readsOfConfig()).toBe(afterOpening);
+    fileReads.mockRestore();
+    expect(readConfig()).toMatchObject({ connection: { clinicId: 'clinic-1' }, serverCopy: { version: 7 }, draft: { value: { half: 'typed' } }, outbox: [{ kind: 'presence' }] });
+  });
+
+  it('hands out the same checked server copy until it is replaced, and refuses changes in place', () => {
+    const store = open();
+    store.setServerCopy({ settings: defaultSettings('Europe/London'), version: 7, presence: defaultPresence(NOW), receivedAt: NOW.toISOString() });
+    const copy = store.getServerCopy();
+    expect(store.getServerCopy()).toBe(copy);
+    expect(() => {
+      if (copy) copy.settings.week.monday.open = false;
+    }).toThrow(TypeError);
+    // A new switch keeps the settings object (what is cached per settings object stays valid).
+    store.setServerCopy({ ...copy!, presence: { ...copy!.presence, online: false } });
+    expect(store.getServerCopy()?.settings).toBe(copy?.settings);
+    expect(store.getServerCopy()?.presence.online).toBe(false);
   });
 
   it('rejects writes that would break the file, so a bad value never reaches disk', () => {
