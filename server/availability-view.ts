@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import { evaluateAvailability, nextAvailabilityChange } from '../core/index.ts';
 import type { AvailabilityResponse } from '../core/http-contract.ts';
 import type { CachedClinic } from './clinic-state-cache.ts';
+import { streamFrame } from './events/event-streams.ts';
+import type { StreamFrame } from './events/event-streams.ts';
 import type { ClinicState } from './storage/clinic-store.ts';
 
 export type AvailabilityMemo = {
@@ -45,6 +47,11 @@ export function availabilityOf(entry: CachedClinic, now: Date): AvailabilityMemo
   };
   entry.availability = fresh;
   return fresh;
+}
+
+/** The answer as an `availability` event, from the bytes already serialised for the public endpoint. */
+export function availabilityFrame(memo: AvailabilityMemo): StreamFrame {
+  return streamFrame(null, 'availability', memo.body.toString('utf8'));
 }
 
 /** A max-age that never outlives the next opening or closing. */

@@ -72,7 +72,7 @@ export async function createChatServer(config: ServerConfig): Promise<RunningSer
   const cache = new ClinicStateCache(store);
   const onError = (error: unknown, message: string) => logger.error({ err: error }, message);
   const hub = new ClinicEventHub({ store, cache, now, onError });
-  const streams = new EventStreams(config.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
+  const streams = new EventStreams(config.heartbeatMs ?? DEFAULT_HEARTBEAT_MS, (tokens) => store.clinicsOfTokens(tokens));
   const retentionJob = new RetentionJob(
     { store, history, now, onError, onPruned: (counts) => logger.info({ pruned: counts }, 'deleted history entries and events past their retention') },
     retention,

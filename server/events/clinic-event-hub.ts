@@ -2,14 +2,12 @@
 // gaps, whatever order the notices arrive in (local writes, PostgreSQL NOTIFY from other instances).
 // Also watches the clock for each clinic with open streams and announces availability when it changes
 // by itself at an opening or closing instant.
-import type { ClinicEvent } from '../../core/http-contract.ts';
-import { availabilityOf } from '../availability-view.ts';
+import { availabilityFrame, availabilityOf } from '../availability-view.ts';
 import type { ClinicStateCache } from '../clinic-state-cache.ts';
 import type { ClinicStore } from '../storage/clinic-store.ts';
 import type { ChangeNotice, SequencedEvent } from './change-notice.ts';
-
-/** One event for a stream; `id` is null for availability events, which are derived, not stored. */
-export type StreamFrame = { id: number | null; event: ClinicEvent };
+import { eventFrame } from './event-streams.ts';
+import type { StreamFrame } from './event-streams.ts';
 export type StreamListener = { onFrame(frame: StreamFrame): void; /** events may have been missed: close, the client resumes */ onBroken(): void };
 /** `fromSeq`: the listener gets exactly the events after this id. */
 export type Subscription = { fromSeq: number; unsubscribe(): void };
@@ -124,7 +122,7 @@ export class ClinicEventHub {
     for (const stored of events) {
       if (stored.seq !== channel.lastSeq + 1) break;
       channel.lastSeq = stored.seq;
-      this.#deliver(channel, { id: stored.seq, event: stored.event });
+      this.#deliver(channel, eventFrame(stored.seq, stored.event));
     }
     if (channel.lastSeq < notice.seq) throw new Error(`events ${channel.lastSeq + 1}…${notice.seq} of clinic ${channel.clinicId} are missing`);
     await this.#refreshAvailability(channel, true);
@@ -138,7 +136,7 @@ export class ClinicEventHub {
     const now = this.#deps.now();
     const memo = availabilityOf(entry, now);
     if (announce && channel.lastAvailabilityBody !== null && !memo.body.equals(channel.lastAvailabilityBody)) {
-      this.#deliver(channel, { id: null, event: { type: 'availability', data: memo.response } });
+      this.#deliver(channel, availabilityFrame(memo));
     }
     channel.lastAvailabilityBody = memo.body;
     if (channel.timer) clearTimeout(channel.timer);
@@ -147,6 +145,7 @@ export class ClinicEventHub {
     channel.timer.unref();
   }
 
+  /** The frame is formatted once; every stream of the clinic writes the same text. */
   #deliver(channel: Channel, frame: StreamFrame): void {
     for (const listener of channel.listeners) {
       try {

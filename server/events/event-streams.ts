@@ -1,27 +1,42 @@
 // Server-Sent Event streams: the wire format, heartbeats that keep proxies from closing an idle
 // stream, and the set of open streams so shutdown can end them (clients then resume elsewhere).
 import type { ServerResponse } from 'node:http';
-import type { StreamFrame } from './clinic-event-hub.ts';
+import type { ClinicEvent } from '../../core/http-contract.ts';
 
 /** A client that cannot keep up this far is cut off; it resumes from its last event id. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 const RETRY_MS = 2_000;
+const HEARTBEAT = ': heartbeat\n\n';
 
-export function formatFrame(frame: StreamFrame): string {
-  const id = frame.id === null ? '' : `id: ${frame.id}\n`;
-  return `${id}event: ${frame.event.type}\ndata: ${JSON.stringify(frame.event.data)}\n\n`;
+/**
+ * One event as it goes on the wire, formatted once however many streams it goes to. `id` is null for
+ * availability events, which are derived, not stored.
+ */
+export type StreamFrame = { id: number | null; text: string };
+
+/** `dataJson`: the event's data already serialised (the availability answer keeps its bytes). */
+export function streamFrame(id: number | null, type: ClinicEvent['type'], dataJson: string): StreamFrame {
+  return { id, text: `${id === null ? '' : `id: ${id}\n`}event: ${type}\ndata: ${dataJson}\n\n` };
 }
 
-/** Asked at every heartbeat whether the client may still listen (its token may have been replaced). */
-export type StillAllowed = () => Promise<boolean>;
+export function eventFrame(id: number | null, event: ClinicEvent): StreamFrame {
+  return streamFrame(id, event.type, JSON.stringify(event.data));
+}
+
+/** Who opened a stream: rechecked at every heartbeat, since the token may have been replaced. */
+export type StreamAccess = { clinicId: string; token: string };
+
+/** The clinic of each token that is still valid (tokens not in the answer are not). */
+export type TokenOwners = (tokens: string[]) => Promise<Map<string, string>>;
 
 export class EventStream {
+  readonly access: StreamAccess;
   readonly #response: ServerResponse;
-  readonly #heartbeat: NodeJS.Timeout;
   readonly #closeHandlers: (() => void)[] = [];
   #closed = false;
 
-  constructor(response: ServerResponse, heartbeatMs: number, stillAllowed: StillAllowed) {
+  constructor(response: ServerResponse, access: StreamAccess) {
+    this.access = access;
     this.#response = response;
     response.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
@@ -31,19 +46,15 @@ export class EventStream {
       'x-accel-buffering': 'no',
     });
     response.write(`retry: ${RETRY_MS}\n: connected\n\n`);
-    this.#heartbeat = setInterval(() => {
-      this.#write(': heartbeat\n\n');
-      // A failed check (database briefly away) keeps the stream; only a definite "no" ends it.
-      stillAllowed().then(
-        (allowed) => allowed || this.close(),
-        () => undefined,
-      );
-    }, heartbeatMs);
     response.on('close', () => this.close());
   }
 
   send(frame: StreamFrame): void {
-    this.#write(formatFrame(frame));
+    this.#write(frame.text);
+  }
+
+  heartbeat(): void {
+    this.#write(HEARTBEAT);
   }
 
   onClose(handler: () => void): void {
@@ -58,7 +69,6 @@ export class EventStream {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    clearInterval(this.#heartbeat);
     this.#response.end();
     for (const handler of this.#closeHandlers.splice(0)) handler();
   }
@@ -70,22 +80,59 @@ export class EventStream {
   }
 }
 
+/**
+ * The open streams of this instance, with one heartbeat timer for all of them: each beat writes a
+ * comment to every stream and asks the database once about all their distinct tokens, so a thousand
+ * streams cost one query per beat, not a thousand.
+ */
 export class EventStreams {
   readonly #open = new Set<EventStream>();
   readonly #heartbeatMs: number;
+  readonly #tokenOwners: TokenOwners;
+  #timer: NodeJS.Timeout | null = null;
+  #checking = false;
 
-  constructor(heartbeatMs: number) {
+  constructor(heartbeatMs: number, tokenOwners: TokenOwners) {
     this.#heartbeatMs = heartbeatMs;
+    this.#tokenOwners = tokenOwners;
   }
 
-  open(response: ServerResponse, stillAllowed: StillAllowed): EventStream {
-    const stream = new EventStream(response, this.#heartbeatMs, stillAllowed);
+  open(response: ServerResponse, access: StreamAccess): EventStream {
+    const stream = new EventStream(response, access);
     this.#open.add(stream);
-    stream.onClose(() => this.#open.delete(stream));
+    stream.onClose(() => {
+      this.#open.delete(stream);
+      if (this.#open.size === 0 && this.#timer) {
+        clearInterval(this.#timer);
+        this.#timer = null;
+      }
+    });
+    this.#timer ??= setInterval(() => this.#beat(), this.#heartbeatMs);
     return stream;
   }
 
   closeAll(): void {
     for (const stream of [...this.#open]) stream.close();
+  }
+
+  #beat(): void {
+    for (const stream of this.#open) stream.heartbeat();
+    // A check still waiting on a slow database is not stacked with another.
+    if (this.#checking) return;
+    this.#checking = true;
+    // Only streams opened before the question is asked are judged by its answer.
+    const streams = [...this.#open];
+    const tokens = [...new Set(streams.map((stream) => stream.access.token))];
+    this.#tokenOwners(tokens)
+      .then(
+        (owners) => {
+          for (const stream of streams) if (owners.get(stream.access.token) !== stream.access.clinicId) stream.close();
+        },
+        // A failed check (database briefly away) keeps the streams; only a definite "no" ends one.
+        () => undefined,
+      )
+      .finally(() => {
+        this.#checking = false;
+      });
   }
 }

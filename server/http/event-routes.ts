@@ -4,9 +4,9 @@
 // Heartbeats keep proxies from closing the stream and recheck that the stream's token is still valid.
 import type { FastifyInstance } from 'fastify';
 import { apiPaths, headers } from '../../core/http-contract.ts';
-import { availabilityOf } from '../availability-view.ts';
-import type { StreamFrame } from '../events/clinic-event-hub.ts';
-import type { EventStream } from '../events/event-streams.ts';
+import { availabilityFrame, availabilityOf } from '../availability-view.ts';
+import { eventFrame } from '../events/event-streams.ts';
+import type { EventStream, StreamFrame } from '../events/event-streams.ts';
 import { authorizeStaff } from './auth.ts';
 import type { ClinicParams, RouteContext } from './context.ts';
 import { clinicRoute } from './context.ts';
@@ -25,7 +25,7 @@ export function registerEventRoutes(app: FastifyInstance, context: RouteContext)
       const missed = await store.eventsBetween(clinicId, lastEventId, fromSeq);
       // Ids have no gaps, so a short list means the oldest of them were pruned (retention-job.ts).
       if (missed.length === fromSeq - lastEventId) {
-        for (const stored of missed) stream.send({ id: stored.seq, event: stored.event });
+        for (const stored of missed) stream.send(eventFrame(stored.seq, stored.event));
         return fromSeq;
       }
     }
@@ -33,8 +33,8 @@ export function registerEventRoutes(app: FastifyInstance, context: RouteContext)
     // kept: start from a snapshot.
     const clinic = await store.findClinic(clinicId);
     if (!clinic) throw new HttpError(404, 'not_found', 'There is no clinic with this id');
-    stream.send({ id: null, event: { type: 'settings', data: { settings: clinic.settings, version: clinic.version } } });
-    stream.send({ id: clinic.eventSeq, event: { type: 'presence', data: { presence: clinic.presence } } });
+    stream.send(eventFrame(null, { type: 'settings', data: { settings: clinic.settings, version: clinic.version } }));
+    stream.send(eventFrame(clinic.eventSeq, { type: 'presence', data: { presence: clinic.presence } }));
     return clinic.eventSeq;
   }
 
@@ -44,7 +44,7 @@ export function registerEventRoutes(app: FastifyInstance, context: RouteContext)
 
     reply.hijack();
     // A replaced token (rotate-token) ends the streams opened with it at their next heartbeat.
-    const stream = streams.open(reply.raw, async () => (await store.clinicOfToken(token)) === clinicId);
+    const stream = streams.open(reply.raw, { clinicId, token });
     let sentUpTo = -1;
     let live = false;
     const early: StreamFrame[] = [];
@@ -63,7 +63,7 @@ export function registerEventRoutes(app: FastifyInstance, context: RouteContext)
       stream.onClose(() => subscription.unsubscribe());
       sentUpTo = await catchUp(stream, clinicId, lastEventId, subscription.fromSeq);
       const clinic = await cache.get(clinicId);
-      if (clinic) send({ id: null, event: { type: 'availability', data: availabilityOf(clinic, now()).response } });
+      if (clinic) send(availabilityFrame(availabilityOf(clinic, now())));
       for (const frame of early) send(frame);
       live = true;
     } catch (error) {

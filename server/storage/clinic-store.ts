@@ -35,6 +35,8 @@ export type SetPresenceOutcome =
   | { kind: 'key_reused' }
   | { kind: 'not_found' };
 
+/** Bound parameters per token query: far below SQLite's and PostgreSQL's limits. */
+const TOKENS_PER_QUERY = 1_000;
 /** How long a presence Idempotency-Key is remembered: far longer than any client keeps retrying. */
 const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -114,6 +116,17 @@ export class ClinicStore {
   async clinicOfToken(token: string): Promise<string | null> {
     const row = await this.#db.selectFrom('staff_tokens').select('clinic_id').where('token_hash', '=', sha256(token)).executeTakeFirst();
     return row?.clinic_id ?? null;
+  }
+
+  /** The clinic of each token that is still valid, in one query per thousand tokens (event stream heartbeats). */
+  async clinicsOfTokens(tokens: string[]): Promise<Map<string, string>> {
+    const owners = new Map<string, string>();
+    for (let first = 0; first < tokens.length; first += TOKENS_PER_QUERY) {
+      const tokenOfHash = new Map(tokens.slice(first, first + TOKENS_PER_QUERY).map((token) => [sha256(token), token]));
+      const rows = await this.#db.selectFrom('staff_tokens').select(['token_hash', 'clinic_id']).where('token_hash', 'in', [...tokenOfHash.keys()]).execute();
+      for (const row of rows) owners.set(tokenOfHash.get(row.token_hash)!, row.clinic_id);
+    }
+    return owners;
   }
 
   async findClinic(clinicId: string): Promise<ClinicState | null> {

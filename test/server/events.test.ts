@@ -110,6 +110,31 @@ describe.each(backends)('event streams on %s', (backend) => {
     expect(refused.status).toBe(401);
   });
 
+  it('ends every stream of a replaced token at the next heartbeat, and only those', async () => {
+    const rotating = await createClinicThroughApi(server, 'Rotating clinic with two PCs');
+    const staying = await createClinicThroughApi(server, 'Clinic keeping its token');
+    const eventsOf = (id: string) => `${server.url}/v1/clinics/${id}/events`;
+    const old = await Promise.all([1, 2].map(() => openEventStream(eventsOf(rotating.clinicId), rotating.staff)));
+    const kept = await Promise.all([1, 2].map(() => openEventStream(eventsOf(staying.clinicId), staying.staff)));
+    await Promise.all([...old, ...kept].map((stream) => stream.waitFor((event) => event.type === 'availability')));
+    await rotateClinicToken({ dataDir: storage.dataDir, databaseUrl: storage.databaseUrl }, rotating.clinicId);
+    await Promise.all(old.map((stream) => stream.ended));
+    // Heartbeats (each one a recheck of every open stream's token) go on for the other clinic's streams.
+    for (const stream of kept) {
+      const before = stream.comments.length;
+      await eventually(
+        () => stream.comments.length,
+        (count) => count >= before + 2,
+      );
+      expect(stream.comments.length).toBeGreaterThanOrEqual(before + 2);
+    }
+    await call(`${server.url}/v1/clinics/${staying.clinicId}/presence`, { method: 'PUT', headers: staying.staff, json: { online: false } });
+    for (const stream of kept) {
+      await stream.waitFor((event) => event.type === 'presence' && presenceOf(event).online === false);
+      stream.close();
+    }
+  });
+
   it('delivers changes to every stream of the clinic and to no other clinic', async () => {
     const other = await createClinicThroughApi(server, 'Other clinic');
     const streams = await Promise.all([1, 2, 3].map(() => openEventStream(path('/events'), clinic.staff)));
