@@ -55,4 +55,36 @@ describe('a conflict between two PCs', () => {
     expect(screen.getByLabelText('Saturday end time')).toHaveValue('12:00');
     expect(screen.getByText('No unsaved changes')).toBeInTheDocument();
   });
+
+  it('marks only real differences: not closures or ranges in another order, nor an unticked day’s hidden hours', async () => {
+    const api = createInMemoryAppApi();
+    const base = defaultSettings('Europe/London');
+    const christmas = { date: '2026-12-25', label: 'Christmas Day', ranges: [] };
+    const boxingDay = { date: '2026-12-26', label: 'Boxing Day', ranges: [] };
+    const split = [{ start: '09:00', end: '13:00' }, { start: '14:00', end: '18:00' }];
+    const saved: ChatSettings = {
+      ...base,
+      week: { ...base.week, monday: { open: true, ranges: split }, tuesday: { open: false, ranges: [{ start: '09:00', end: '18:00' }] } },
+      closures: [christmas, boxingDay],
+    };
+    // The same closures as a holiday import lists them, Monday's ranges typed the other way round,
+    // other hours left under unticked Tuesday; and one real change, Sunday unticked.
+    const mine: ChatSettings = {
+      ...saved,
+      week: { ...saved.week, monday: { open: true, ranges: split.toReversed() }, tuesday: { open: false, ranges: [{ start: '10:00', end: '12:00' }] }, sunday: { open: false, ranges: [] } },
+      closures: [boxingDay, christmas],
+    };
+    api.model.settings = saved;
+    api.model.conflict = { mine, theirs: { settings: saved, version: 2 } };
+    renderConsole(api, '#/settings/hours');
+    const panel = await screen.findByRole('region', { name: 'Someone else saved first' });
+    const row = (name: string) => within(panel).getByRole('row', { name: new RegExp(`^${name}`) });
+    expect(row('Sunday')).toHaveTextContent('differs');
+    for (const name of ['Monday', 'Tuesday', 'Closures']) expect(row(name)).not.toHaveTextContent('differs');
+    expect(within(panel).getAllByText('differs')).toHaveLength(1);
+    // The same closures read the same on both sides, earliest first.
+    const [yoursText, savedText] = within(row('Closures')).getAllByRole('cell').map((cell) => cell.textContent);
+    expect(yoursText).toBe(savedText);
+    expect(yoursText).toMatch(/^2: .*25.*, .*26/);
+  });
 });

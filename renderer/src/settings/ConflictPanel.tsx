@@ -1,8 +1,11 @@
 // Someone else saved first (the server answered 412): both versions side by side, differences said in
-// words, and the staff member decides. Nothing is overwritten silently.
+// words, and the staff member decides. Nothing is overwritten silently. Loaded only when a conflict
+// comes up (SettingsView), so core's settings-diff stays out of the first load.
+import { settingsChanges } from '../../../core/settings-diff.ts';
+import type { SettingsChange } from '../../../core/settings-diff.ts';
 import { capitalize, weekdays } from '../../../core/schedule-model.ts';
-import type { ChatSettings } from '../../../core/index.ts';
-import { isEditableSettings, sameValue } from '../draft/editable-draft.ts';
+import type { ChatSettings, DayHours } from '../../../core/index.ts';
+import { isEditableSettings } from '../draft/editable-draft.ts';
 import { dateText, dayHoursText } from '../format.ts';
 import { useActions, useUi } from '../store/store-context.tsx';
 
@@ -19,28 +22,52 @@ function emergencyText(settings: ChatSettings): string {
   return emergency ? `${emergency.label}: ${emergency.phone}` : 'None';
 }
 
+/** Earliest date first, so the same closures typed or imported in another order read the same. */
 function closuresText(settings: ChatSettings): string {
-  const { closures } = settings;
+  const closures = settings.closures.toSorted((a, b) => a.date.localeCompare(b.date));
   if (closures.length === 0) return 'None';
   const shown = closures.slice(0, 4).map((closure) => dateText(closure.date));
   return `${closures.length}: ${shown.join(', ')}${closures.length > shown.length ? ', …' : ''}`;
 }
 
-/** Differences are judged on the values, so an edited special-hours closure shows even if its date did not change. */
-function comparison(mine: ChatSettings, theirs: ChatSettings): Line[] {
-  const line = (key: string, label: string, text: (s: ChatSettings) => string, pick: (s: ChatSettings) => unknown): Line => ({
+/** Earliest range first ("HH:mm" sorts as text), so the same hours typed in another order read the same. */
+function dayText(hours: DayHours): string {
+  return dayHoursText({ ...hours, ranges: hours.ranges.toSorted((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end)) });
+}
+
+/** The row a change belongs to: a day by its name, anything else by its field. */
+const rowOf = (change: SettingsChange): string => (change.field === 'week' ? change.day : change.field);
+
+/**
+ * Which rows differ, by core's settingsChanges, the rule the change history uses: the order ranges or
+ * closures were typed in and the hidden hours of an unticked day are not differences. Null when a
+ * value cannot be read (main only keeps a version that passed parseSettings, so never in practice).
+ */
+function differingRows(mine: ChatSettings, theirs: ChatSettings): Set<string> | null {
+  try {
+    return new Set(settingsChanges(theirs, mine).map(rowOf));
+  } catch {
+    return null;
+  }
+}
+
+/** The rows side by side; null when this PC's version cannot be compared. */
+function comparison(mine: ChatSettings, theirs: ChatSettings): Line[] | null {
+  const differing = differingRows(mine, theirs);
+  if (differing === null) return null;
+  const line = (key: string, label: string, text: (s: ChatSettings) => string): Line => ({
     key,
     label,
     mine: text(mine),
     theirs: text(theirs),
-    differs: !sameValue(pick(mine), pick(theirs)),
+    differs: differing.has(key),
   });
   return [
-    ...weekdays.map((day) => line(day, capitalize(day), (s) => dayHoursText(s.week[day]), (s) => s.week[day])),
-    line('timezone', 'Time zone', (s) => s.timezone, (s) => s.timezone),
-    line('closures', 'Closures', closuresText, (s) => s.closures),
-    line('channels', 'Channels', channelText, (s) => s.channels),
-    line('emergency', 'Emergency contact', emergencyText, (s) => s.emergency ?? null),
+    ...weekdays.map((day) => line(day, capitalize(day), (s) => dayText(s.week[day]))),
+    line('timezone', 'Time zone', (s) => s.timezone),
+    line('closures', 'Closures', closuresText),
+    line('channels', 'Channels', channelText),
+    line('emergency', 'Emergency contact', emergencyText),
   ];
 }
 
@@ -48,13 +75,13 @@ export function ConflictPanel() {
   const conflict = useUi((s) => s.app?.sync.conflict ?? null);
   const { resolveConflict } = useActions();
   if (conflict === null) return null;
-  const mine = isEditableSettings(conflict.mine) ? conflict.mine : null;
   const theirs = conflict.theirs.settings;
+  const lines = isEditableSettings(conflict.mine) ? comparison(conflict.mine, theirs) : null;
   return (
     <section className="conflict" aria-labelledby="conflict-title">
       <h2 id="conflict-title">Someone else saved first</h2>
       <p>Another PC saved different settings while you were editing. Choose which version to keep; the other is discarded.</p>
-      {mine === null ? (
+      {lines === null ? (
         <p>Your changes could not be read; “Use theirs” keeps the saved settings.</p>
       ) : (
         <table className="conflict-table">
@@ -67,7 +94,7 @@ export function ConflictPanel() {
             </tr>
           </thead>
           <tbody>
-            {comparison(mine, theirs).map((line) => (
+            {lines.map((line) => (
               <tr key={line.key} className={line.differs ? 'differs' : undefined}>
                 <th scope="row">
                   {line.label}
@@ -81,7 +108,7 @@ export function ConflictPanel() {
         </table>
       )}
       <div className="conflict-actions">
-        <button type="button" className="primary" disabled={mine === null} onClick={() => void resolveConflict('keep-mine')}>
+        <button type="button" className="primary" disabled={lines === null} onClick={() => void resolveConflict('keep-mine')}>
           Keep mine
         </button>
         <button type="button" onClick={() => void resolveConflict('use-theirs')}>

@@ -1,15 +1,16 @@
 // Settings (the gear): the conflict panel when there is one, the tabs, the current tab's panel and,
 // for the tabs that edit the clinic's settings, the Save bar. Only the Business Hours tab is in the
-// first-load bundle; the others load when opened.
+// first-load bundle; the others, and the conflict panel, load when needed.
 import { Suspense, lazy } from 'react';
 import { settingsTabs } from '../route.ts';
 import type { SettingsTabId } from '../route.ts';
+import { selectInConflict } from '../store/selectors.ts';
 import { useUi } from '../store/store-context.tsx';
 import { BusinessHoursTab } from './BusinessHoursTab.tsx';
-import { ConflictPanel } from './ConflictPanel.tsx';
 import { SaveBar } from './SaveBar.tsx';
 import { SettingsTabs, panelId, tabId } from './SettingsTabs.tsx';
 
+const ConflictPanel = lazy(() => import('./ConflictPanel.tsx').then((module) => ({ default: module.ConflictPanel })));
 const ClosuresTab = lazy(() => import('./ClosuresTab.tsx').then((module) => ({ default: module.ClosuresTab })));
 const ChannelsTab = lazy(() => import('./ChannelsTab.tsx').then((module) => ({ default: module.ChannelsTab })));
 const PreferencesTab = lazy(() => import('./PreferencesTab.tsx').then((module) => ({ default: module.PreferencesTab })));
@@ -32,11 +33,16 @@ function TabContent({ tab }: { tab: SettingsTabId }) {
 
 export function SettingsView({ tab }: { tab: SettingsTabId }) {
   const loaded = useUi((s) => s.draft !== null);
+  const inConflict = useUi(selectInConflict);
   const editsDraft = settingsTabs.find((candidate) => candidate.id === tab)?.editsDraft ?? false;
   return (
     <div className="settings">
       <h2 className="screen-title">Settings</h2>
-      <ConflictPanel />
+      {inConflict && (
+        <Suspense fallback={<p className="hint">Loading the other PC’s version…</p>}>
+          <ConflictPanel />
+        </Suspense>
+      )}
       <SettingsTabs current={tab} />
       <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} className="tab-panel">
         {!loaded && editsDraft ? (
