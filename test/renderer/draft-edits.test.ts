@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, parseSettings, weekdays } from '../../core/index.ts';
+import { sameJson } from '../../core/same-json.ts';
 import type { ChatSettings } from '../../core/index.ts';
 import { addRange, copyDayToAll, mergeClosures, nextRangeAfter, removeRange, resetWeek, setChannel, setDayOpen, setEmergencyField, setRangeTime } from '../../renderer/src/draft/draft-edits.ts';
-import { isEditableSettings, sameValue, shareUnchanged } from '../../renderer/src/draft/editable-draft.ts';
+import { isEditableSettings, shareUnchanged } from '../../renderer/src/draft/editable-draft.ts';
 
 const base = (): ChatSettings => defaultSettings('Europe/London');
 
@@ -109,9 +110,16 @@ describe('adopting a copy from main', () => {
     expect(isEditableSettings({ ...base(), emergency: { phone: 1 } })).toBe(false);
   });
 
-  it('compares JSON values ignoring key order', () => {
-    expect(sameValue({ a: 1, b: [{ c: 2, d: null }] }, { b: [{ d: null, c: 2 }], a: 1 })).toBe(true);
-    expect(sameValue({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+  it('compares JSON values ignoring key order (core’s sameJson, which shareUnchanged uses)', () => {
+    expect(sameJson({ a: 1, b: [{ c: 2, d: null }] }, { b: [{ d: null, c: 2 }], a: 1 })).toBe(true);
+    expect(sameJson({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+  });
+
+  it('keeps the current copy when main’s copy is the same settings with its keys in another order', () => {
+    const current = base();
+    const { timezone, week, closures, channels, emergency } = JSON.parse(JSON.stringify(current)) as ChatSettings;
+    const reordered = { emergency, channels, closures, week, timezone } as ChatSettings;
+    expect(shareUnchanged(current, reordered)).toBe(current);
   });
 
   it('accepts half-typed drafts but not foreign shapes', () => {

@@ -1,6 +1,7 @@
 // Turning the draft main holds (typed `unknown` in the contract, since it may be half-edited) into the
 // settings shape the screens edit, and adopting a new copy without breaking object identity where
 // nothing changed (narrow zustand selectors depend on it).
+import { sameJson } from '../../../core/same-json.ts';
 import { weekdays } from '../../../core/schedule-model.ts';
 import type { ChatSettings, DayHours, TimeRange, Weekday } from '../../../core/index.ts';
 
@@ -25,31 +26,21 @@ export function isEditableSettings(value: unknown): value is ChatSettings {
   return emergency === undefined || emergency === null || (isRecord(emergency) && typeof emergency.phone === 'string' && typeof emergency.label === 'string');
 }
 
-/** JSON equality ignoring key order (copies from main, the server or the UI may order keys differently). */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
-  if (!isRecord(a) || !isRecord(b)) return false;
-  const keys = Object.keys(a).filter((key) => a[key] !== undefined);
-  const otherKeys = Object.keys(b).filter((key) => b[key] !== undefined);
-  return keys.length === otherKeys.length && keys.every((key) => sameValue(a[key], b[key]));
-}
-
 /**
  * `incoming`, but reusing `current`'s objects wherever they are equal: the days, closures list and
  * channels that did not change keep their identity, so only the rows that changed re-render.
  */
 export function shareUnchanged(current: ChatSettings | null, incoming: ChatSettings): ChatSettings {
   if (current === null) return incoming;
-  if (sameValue(current, incoming)) return current;
+  if (sameJson(current, incoming)) return current;
   const week = Object.fromEntries(
-    weekdays.map((day) => [day, sameValue(current.week[day], incoming.week[day]) ? current.week[day] : incoming.week[day]]),
+    weekdays.map((day) => [day, sameJson(current.week[day], incoming.week[day]) ? current.week[day] : incoming.week[day]]),
   ) as Record<Weekday, DayHours>;
   return {
     ...incoming,
     week,
-    closures: sameValue(current.closures, incoming.closures) ? current.closures : incoming.closures,
-    channels: sameValue(current.channels, incoming.channels) ? current.channels : incoming.channels,
-    emergency: sameValue(current.emergency, incoming.emergency) ? current.emergency : (incoming.emergency ?? null),
+    closures: sameJson(current.closures, incoming.closures) ? current.closures : incoming.closures,
+    channels: sameJson(current.channels, incoming.channels) ? current.channels : incoming.channels,
+    emergency: sameJson(current.emergency, incoming.emergency) ? current.emergency : (incoming.emergency ?? null),
   };
 }
