@@ -1,7 +1,7 @@
 // The forgotten-offline reminder in the window (issue 7): while main says the switch has been Offline
 // through the configured part of the opening hours, a banner under the header says so, with the two
 // answers the notification and the tray offer too (wording from core).
-import { offlineReminderActions, offlineReminderMessage } from '../../../core/offline-reminder.ts';
+import { offlineReminderActions } from '../../../core/offline-reminder.ts';
 import { selectFailure } from '../store/selectors.ts';
 import { useActions, useUi } from '../store/store-context.tsx';
 import './reminder-banner.css';
@@ -10,7 +10,8 @@ const selectSetOnlineFailure = selectFailure('setOnline');
 const selectSnoozeFailure = selectFailure('snoozeReminder');
 
 export function ReminderBanner() {
-  const message = useUi((s) => (s.app?.reminder?.active ? (s.app.reminder.message ?? offlineReminderMessage(s.app.preferences.offlineReminderMinutes)) : null));
+  // Main always words the reminder while it is active (core's offlineReminder): shown as given.
+  const message = useUi((s) => (s.app?.reminder?.active ? s.app.reminder.message : null));
   const goOnlineFailure = useUi(selectSetOnlineFailure);
   const snoozeFailure = useUi(selectSnoozeFailure);
   const { setOnline, snoozeReminder } = useActions();
