@@ -8,7 +8,7 @@ import type { AppApiHandlers } from './app-operations.ts';
 import { appStateSnapshot } from './app-state.ts';
 import { ClockSkew, OneShotTimer, systemClock } from './clock.ts';
 import type { Clock } from './clock.ts';
-import { connectToClinic } from './connect.ts';
+import { connectToClinic, normalizeConnectInput } from './connect.ts';
 import { readHistory } from './history-reader.ts';
 import { lockedChange, lockedDisconnect, managedInfo, unmanaged } from './management.ts';
 import type { ManagementPolicy } from './management.ts';
@@ -129,7 +129,10 @@ export class AppController {
     getHistory: (input) => readHistory({ store: this.#store, clock: this.#clock, skew: this.#skew, timeoutMs: this.#options.requestTimeoutMs }, input),
   };
 
-  async #connect(input: ConnectInput): Promise<AppResult> {
+  async #connect(typed: ConnectInput): Promise<AppResult> {
+    const normalized = normalizeConnectInput(typed);
+    if (!normalized.ok) return { ok: false, error: normalized.error };
+    const input = normalized.value;
     const locked = lockedChange(this.#management, input);
     if (locked) return this.#fail(locked);
     this.#connecting++;

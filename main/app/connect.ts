@@ -2,6 +2,8 @@
 // anything is stored, and says which field is wrong: an address that does not answer (or answers as
 // something else), a token the server refuses, a clinic it does not know.
 import type { Presence } from '../../core/index.ts';
+import { z } from 'zod';
+import { connectInputSchema } from '../../core/app-contract.ts';
 import type { AppError, ConnectInput } from '../../core/app-contract.ts';
 import type { SettingsResponse } from '../../core/http-contract.ts';
 import { appMessages, connectError } from './app-messages.ts';
@@ -39,13 +41,30 @@ export function normalizeServerUrl(input: string): { ok: true; value: string } |
   return { ok: true, value: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
 }
 
+/**
+ * A server address as the connection form, fleet configuration and environment give it, checked and
+ * normalised once, so every comparison with the stored address compares like with like.
+ */
+export const serverAddressSchema = connectInputSchema.shape.serverUrl.transform((url, context) => {
+  const address = normalizeServerUrl(url);
+  if (address.ok) return address.value;
+  context.addIssue({ code: 'custom', message: address.message });
+  return z.NEVER;
+});
+
+/** The connect call's input with its server address normalised, or the field error to show. */
+export function normalizeConnectInput(input: ConnectInput): { ok: true; value: ConnectInput } | { ok: false; error: AppError } {
+  const address = normalizeServerUrl(input.serverUrl);
+  if (!address.ok) return { ok: false, error: { code: 'invalid-input', message: address.message, fields: [{ path: 'serverUrl', message: address.message }] } };
+  return { ok: true, value: { ...input, serverUrl: address.value } };
+}
+
+/** `input.serverUrl` is normalised already (normalizeConnectInput): it is stored as given. */
 export async function connectToClinic(
   input: ConnectInput,
   context: { clock: Clock; skew: ClockSkew; timeoutMs?: number | undefined },
 ): Promise<ConnectOutcome> {
-  const address = normalizeServerUrl(input.serverUrl);
-  if (!address.ok) return { ok: false, error: { code: 'invalid-input', message: address.message, fields: [{ path: 'serverUrl', message: address.message }] } };
-  const serverUrl = address.value;
+  const { serverUrl } = input;
   const client = new ServerClient({
     serverUrl,
     clinicId: input.clinicId,

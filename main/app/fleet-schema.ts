@@ -1,8 +1,9 @@
 // What an administrator can pre-set for every PC (fleet.json and command-line flags), one zod schema
 // per value. The connection values reuse the AppApi's own schemas, so a pre-set server address is
-// judged exactly like one typed into the window.
+// judged (and normalised) exactly like one typed into the window.
 import { z } from 'zod';
 import { connectInputSchema, preferenceInputSchema } from '../../core/app-contract.ts';
+import { serverAddressSchema } from './connect.ts';
 
 /** The values fleet configuration can set. `token` may also come from a file (`tokenFile`). */
 export type FleetValues = {
@@ -51,7 +52,9 @@ const updateFeedSchema = z.url({ protocol: /^https$/, error: 'The update feed mu
 export const placeholderUpdateFeed = 'https://updates.invalid/clinic-chat-desk/';
 
 export const fleetValueSchemas: { [K in FleetKey]: z.ZodType<FleetValues[K]> } = {
-  serverUrl: connectInputSchema.shape.serverUrl,
+  // Normalised like an address typed into the window, so "https://chat.example.org/" locked by the
+  // administrator is the "https://chat.example.org" this PC stored, not a reason to reconnect.
+  serverUrl: serverAddressSchema,
   clinicId: connectInputSchema.shape.clinicId,
   token: connectInputSchema.shape.token,
   pcName: pcNameSchema,

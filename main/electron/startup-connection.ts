@@ -3,11 +3,14 @@
 // / _CLINIC_ID / _TOKEN environment. Plain decisions, tested without Electron.
 import { connectInputSchema } from '../../core/app-contract.ts';
 import type { ConnectInput, FieldError } from '../../core/app-contract.ts';
-import { normalizeServerUrl } from '../app/connect.ts';
+import { serverAddressSchema } from '../app/connect.ts';
 import { lockedFieldErrors, planConnection } from '../app/fleet-connection.ts';
 import type { StaffKey } from '../app/fleet-connection.ts';
 import type { FleetConfig } from '../app/fleet-schema.ts';
 import type { ManagedChange, ManagementPolicy } from '../app/management.ts';
+
+/** The development environment's connection, its address normalised as the app stores it. */
+const developmentConnectionSchema = connectInputSchema.extend({ serverUrl: serverAddressSchema });
 
 export type StoredConnection = { serverUrl: string; clinicId: string; token: string | null } | null;
 
@@ -16,9 +19,9 @@ export function startupConnection(fleet: FleetConfig, stored: StoredConnection, 
   const plan = planConnection(fleet, stored);
   if (plan.kind === 'connect') return plan.input;
   if (isPackaged) return null;
-  const parsed = connectInputSchema.safeParse({ serverUrl: env.CHATDESK_SERVER_URL, clinicId: env.CHATDESK_CLINIC_ID, token: env.CHATDESK_TOKEN });
+  const parsed = developmentConnectionSchema.safeParse({ serverUrl: env.CHATDESK_SERVER_URL, clinicId: env.CHATDESK_CLINIC_ID, token: env.CHATDESK_TOKEN });
   if (!parsed.success) return null;
-  const same = stored !== null && stored.clinicId === parsed.data.clinicId && stored.token === parsed.data.token && stored.serverUrl === parsed.data.serverUrl.replace(/\/+$/, '');
+  const same = stored !== null && stored.clinicId === parsed.data.clinicId && stored.token === parsed.data.token && stored.serverUrl === parsed.data.serverUrl;
   return same ? null : parsed.data;
 }
 
@@ -29,16 +32,7 @@ export function fleetPolicy(fleet: FleetConfig, current: () => { serverUrl?: str
   return {
     locked: staffKeys.filter((key) => fleet.locked.includes(key)),
     prefill: { ...(serverUrl === undefined ? {} : { serverUrl }), ...(clinicId === undefined ? {} : { clinicId }) },
-    refuse: (change: ManagedChange): FieldError[] => {
-      // "https://chat.example.org/" is the address the administrator set as "https://chat.example.org".
-      const preset = fleet.values.serverUrl;
-      const sameAddress = preset !== undefined && change.serverUrl !== undefined && comparableUrl(change.serverUrl) === comparableUrl(preset);
-      return lockedFieldErrors(fleet, sameAddress ? { ...change, serverUrl: preset } : change, current());
-    },
+    // The controller normalises a typed address before asking, as the fleet schema did the pre-set one.
+    refuse: (change: ManagedChange): FieldError[] => lockedFieldErrors(fleet, change, current()),
   };
-}
-
-function comparableUrl(url: string): string {
-  const normalized = normalizeServerUrl(url);
-  return normalized.ok ? normalized.value : url;
 }

@@ -114,6 +114,14 @@ describe('parseFleetFile', () => {
     ]);
   });
 
+  it('stores the server address as the app stores a typed one, and refuses plain http to another machine', () => {
+    expect(parseFleetFile(JSON.stringify({ serverUrl: 'https://chat.example.org/' }), fleetFile).values).toEqual({ serverUrl: 'https://chat.example.org' });
+    expect(parseFleetFile(JSON.stringify({ serverUrl: 'https://chat.example.org/desk//' }), fleetFile).values).toEqual({ serverUrl: 'https://chat.example.org/desk' });
+    const plain = parseFleetFile(JSON.stringify({ serverUrl: 'http://chat.example.org' }), fleetFile);
+    expect(plain.values).toEqual({});
+    expect(plain.errors).toEqual([{ source: fleetFile, path: 'serverUrl', message: expect.stringMatching(/https/) }]);
+  });
+
   it('reports unknown keys, suggesting the intended one', () => {
     const layer = parseFleetFile(JSON.stringify({ serverURL: 'https://a.example', colour: 'blue' }), fleetFile);
     expect(layer.values).toEqual({});

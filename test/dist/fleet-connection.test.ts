@@ -43,6 +43,11 @@ describe('planConnection', () => {
     expect(planConnection(fleet({ serverUrl: stored.serverUrl, locked: ['serverUrl'] }), stored)).toEqual({ kind: 'keep' });
   });
 
+  it('keeps a connection whose stored address differs from the locked one only by a trailing slash', () => {
+    expect(planConnection(fleet({ serverUrl: `${stored.serverUrl}/`, locked: ['serverUrl'] }), stored)).toEqual({ kind: 'keep' });
+    expect(planConnection(fleet({ serverUrl: `${server}//`, clinicId: 'northside', token: 'fleet-token', locked: ['serverUrl'] }), { serverUrl: server, clinicId: 'northside', token: 'fleet-token' })).toEqual({ kind: 'keep' });
+  });
+
   it('reconnects with staff’s clinic and token when the administrator moves a locked server', () => {
     expect(planConnection(fleet({ serverUrl: server, locked: ['serverUrl'] }), stored)).toEqual({
       kind: 'connect',

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadFleetConfig } from '../../main/app/fleet-config.ts';
-import { fleetPolicy } from '../../main/electron/startup-connection.ts';
+import type { FleetConfig } from '../../main/app/fleet-schema.ts';
+import { fleetPolicy, startupConnection } from '../../main/electron/startup-connection.ts';
 import { connectPc, openPc, startClinicServer } from './support/controller-harness.ts';
 import type { ClinicServer, TestPc } from './support/controller-harness.ts';
 
@@ -25,12 +26,17 @@ afterEach(() => {
   for (const pc of pcs.splice(0)) pc.dispose();
 });
 
-/** A PC set up from a fleet.json that pre-sets and locks this server, clinic and token. */
-function managedPc(): TestPc {
+/** A fleet.json that pre-sets and locks this server (as written in it), clinic and token. */
+function lockedFleet(serverUrl = server.url): FleetConfig {
   const path = join(fleetDir, 'fleet.json');
-  writeFileSync(path, JSON.stringify({ serverUrl: server.url, clinicId: server.clinic.clinicId, token: server.clinic.token, locked: ['serverUrl', 'clinicId', 'token'] }));
+  writeFileSync(path, JSON.stringify({ serverUrl, clinicId: server.clinic.clinicId, token: server.clinic.token, locked: ['serverUrl', 'clinicId', 'token'] }));
   const fleet = loadFleetConfig({ argv: [], env: { CHATDESK_FLEET_CONFIG: path }, platform: 'linux', cwd: fleetDir });
   expect(fleet.errors).toEqual([]);
+  return fleet;
+}
+
+/** A PC set up from that fleet.json. */
+function managedPc(fleet = lockedFleet()): TestPc {
   // Every locked value has a pre-set here, so what the PC holds now does not matter to the policy.
   const pc = openPc({ pcName: 'Reception', management: fleetPolicy(fleet, () => ({})) });
   pcs.push(pc);
@@ -72,6 +78,16 @@ describe('a PC whose connection is locked by the IT administrator', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'locked', message: 'The clinic ID is set by your clinic’s IT administrator and cannot be changed here.' } });
     expect(!result.ok && result.error.fields?.map((field) => field.path)).toEqual(['clinicId', 'token']);
     expect(pc.controller.state.connection?.clinicId).toBe(server.clinic.clinicId);
+  });
+
+  it('takes the locked address with or without a trailing slash as the one it stores, and keeps that connection at the next start', async () => {
+    const fleet = lockedFleet(`${server.url}/`);
+    const pc = managedPc(fleet);
+    for (const typed of [server.url, `${server.url}/`]) {
+      const result = await pc.api.connect({ serverUrl: typed, clinicId: server.clinic.clinicId, token: server.clinic.token });
+      expect(result).toMatchObject({ ok: true, state: { connection: { serverUrl: server.url } } });
+    }
+    expect(startupConnection(fleet, { serverUrl: server.url, clinicId: server.clinic.clinicId, token: server.clinic.token }, {}, true)).toBeNull();
   });
 
   it('leaves unlocked values to staff', async () => {

@@ -40,6 +40,7 @@ describe('connection at start', () => {
     expect(startupConnection(fleet(null), null, devEnv, true)).toBeNull();
     expect(startupConnection(fleet(null), { serverUrl: 'http://127.0.0.1:8787', clinicId: 'demo', token: 'demo-token' }, devEnv, false)).toBeNull();
     expect(startupConnection(fleet(null), null, { CHATDESK_SERVER_URL: 'http://127.0.0.1:8787' }, false)).toBeNull();
+    expect(startupConnection(fleet(null), { serverUrl: 'http://127.0.0.1:8787', clinicId: 'demo', token: 'demo-token' }, { ...devEnv, CHATDESK_SERVER_URL: 'http://127.0.0.1:8787/' }, false)).toBeNull();
   });
 });
 
@@ -72,7 +73,8 @@ describe('locked values', () => {
           fields: [{ path: 'serverUrl', message: 'Set by your clinic’s IT administrator; it cannot be changed here.' }],
         },
       });
-      expect(management.refuse({ serverUrl: 'https://chat.riverside-vets.example/' })).toEqual([]);
+      // The controller normalises a typed address before asking (controller-managed.test.ts has "…/").
+      expect(management.refuse({ serverUrl: 'https://chat.riverside-vets.example' })).toEqual([]);
       const rename = await controller.handlers.setPreference({ key: 'pcName', value: 'Somebody else' });
       expect(rename).toMatchObject({ ok: false, error: { code: 'locked', fields: [{ path: 'pcName' }] } });
       expect(controller.state.preferences.pcName).toBe('PC');
