@@ -74,6 +74,7 @@ export const chatSettingsSchema = z.strictObject({
   emergency: z.union([z.null(), emergencyContactSchema]).default(null),
 });
 
+/** An instant as ISO 8601 with an offset; JSON-friendly, so the same shape crosses IPC and HTTP. */
 export const isoInstantSchema = z.iso.datetime({ offset: true, error: 'Enter an instant as ISO 8601, for example 2026-11-25T14:30:00Z' });
 
 export const presenceSchema = z.strictObject({
@@ -83,17 +84,21 @@ export const presenceSchema = z.strictObject({
   changedBy: z.string().max(MAX_PC_NAME_LENGTH).nullable(),
 });
 
-// ---- parseSettings ----
+// ---- Field errors and parseSettings ----
 
+/** What every validation error carries, so a UI can show the message beside the field at `path` ('week.monday.ranges.0.end'). */
 export type FieldError = { path: string; message: string };
 export type ParseResult = { ok: true; value: ChatSettings } | { ok: false; errors: FieldError[] };
+
+/** zod issues as `{ path, message }` field errors: the one conversion the app, the server and the CLI use. */
+export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+  return issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
 
 /** Validates and normalises settings from anywhere (UI draft, HTTP body, stored file). */
 export function parseSettings(input: unknown): ParseResult {
   const parsed = chatSettingsSchema.safeParse(input);
-  if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })) };
-  }
+  if (!parsed.success) return { ok: false, errors: fieldErrorsFromIssues(parsed.error.issues) };
   const value = parsed.data as ChatSettings;
   const errors = [...scheduleErrors(value)];
   return errors.length === 0 ? { ok: true, value } : { ok: false, errors };

@@ -1,17 +1,18 @@
 // Creating clinics and replacing their tokens straight on a data directory or database, without a
 // running server: used by the admin CLI and by `npm start` to create its demo clinic once.
+import { fieldErrorsFromIssues } from '../core/index.ts';
+import type { FieldError } from '../core/index.ts';
 import { createClinicRequestSchema } from '../core/http-contract.ts';
 import type { CreateClinicResponse } from '../core/http-contract.ts';
 import { ClinicStore } from './storage/clinic-store.ts';
 import { openStorage } from './storage/database.ts';
 import type { StorageLocation } from './storage/database.ts';
-import { fieldErrors } from './http/validation.ts';
 
 export type { StorageLocation } from './storage/database.ts';
 
 export class InvalidClinicError extends Error {
-  readonly details: { path: string; message: string }[];
-  constructor(details: { path: string; message: string }[]) {
+  readonly details: FieldError[];
+  constructor(details: FieldError[]) {
     super(details.map((detail) => `${detail.path}: ${detail.message}`).join('; '));
     this.details = details;
   }
@@ -29,7 +30,7 @@ async function withStore<T>(location: StorageLocation, work: (store: ClinicStore
 /** A clinic with default settings, online, and one staff token (returned here and never again). */
 export async function createClinic(location: StorageLocation, request: { name: string; timezone: string }, now = new Date()): Promise<CreateClinicResponse> {
   const parsed = createClinicRequestSchema.safeParse(request);
-  if (!parsed.success) throw new InvalidClinicError(fieldErrors(parsed.error));
+  if (!parsed.success) throw new InvalidClinicError(fieldErrorsFromIssues(parsed.error.issues));
   return withStore(location, (store) => store.createClinic(parsed.data, now));
 }
 
@@ -37,7 +38,7 @@ export async function createClinic(location: StorageLocation, request: { name: s
 export async function createClinics(location: StorageLocation, requests: { name: string; timezone: string }[], now = new Date()): Promise<CreateClinicResponse[]> {
   const parsed = requests.map((request) => createClinicRequestSchema.safeParse(request));
   const invalid = parsed.find((result) => !result.success);
-  if (invalid && !invalid.success) throw new InvalidClinicError(fieldErrors(invalid.error));
+  if (invalid && !invalid.success) throw new InvalidClinicError(fieldErrorsFromIssues(invalid.error.issues));
   return withStore(location, (store) => store.createClinics(parsed.map((result) => result.data!), now));
 }
 

@@ -4,8 +4,7 @@ import { apiPaths, createClinicRequestSchema } from '../../core/http-contract.ts
 import type { CreateClinicResponse } from '../../core/http-contract.ts';
 import { checkAdmin } from './auth.ts';
 import type { RouteContext } from './context.ts';
-import { HttpError } from './errors.ts';
-import { fieldErrors } from './validation.ts';
+import { HttpError, parseOrRefuse } from './errors.ts';
 
 export function registerAdminRoutes(app: FastifyInstance, context: RouteContext): void {
   app.get(apiPaths.health, { config: { quietLog: true } }, async (request, reply) => {
@@ -20,9 +19,8 @@ export function registerAdminRoutes(app: FastifyInstance, context: RouteContext)
 
   app.post(apiPaths.adminClinics, async (request, reply): Promise<CreateClinicResponse> => {
     checkAdmin(request, context.adminToken);
-    const parsed = createClinicRequestSchema.safeParse(request.body);
-    if (!parsed.success) throw new HttpError(400, 'bad_request', 'The clinic is not valid', { details: fieldErrors(parsed.error) });
-    const created = await context.store.createClinic(parsed.data, context.now());
+    const clinic = parseOrRefuse(createClinicRequestSchema, request.body, 'The clinic is not valid');
+    const created = await context.store.createClinic(clinic, context.now());
     request.log.info({ clinicId: created.clinicId }, 'clinic created');
     return reply.code(201).header('cache-control', 'no-store').send(created);
   });

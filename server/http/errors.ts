@@ -1,7 +1,9 @@
 // Every error leaves the server as `{ error: { code, message, details? } }` with the right status,
 // whether a route refused the request or Fastify did (bad JSON, wrong content type, body too large).
 import type { FastifyError, FastifyInstance } from 'fastify';
+import type { z } from 'zod';
 import type { ErrorBody, ErrorCode } from '../../core/http-contract.ts';
+import { fieldErrorsFromIssues } from '../../core/index.ts';
 import type { FieldError } from '../../core/index.ts';
 
 export class HttpError extends Error {
@@ -22,6 +24,13 @@ export class HttpError extends Error {
 
 export function errorBody(code: ErrorCode, message: string, details?: FieldError[]): ErrorBody {
   return { error: details ? { code, message, details } : { code, message } };
+}
+
+/** The input as the schema reads it, or a 400 `bad_request` whose details say what is wrong, field by field. */
+export function parseOrRefuse<Schema extends z.ZodType>(schema: Schema, input: unknown, message: string): z.output<Schema> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new HttpError(400, 'bad_request', message, { details: fieldErrorsFromIssues(parsed.error.issues) });
+  return parsed.data;
 }
 
 /** Fastify's own refusals, in our codes and words. */

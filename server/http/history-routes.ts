@@ -7,14 +7,12 @@ import type { HistoryResponse } from '../../core/history-contract.ts';
 import { authorizeStaff } from './auth.ts';
 import type { ClinicParams, RouteContext } from './context.ts';
 import { clinicRoute } from './context.ts';
-import { HttpError } from './errors.ts';
-import { fieldErrors } from './validation.ts';
+import { parseOrRefuse } from './errors.ts';
 
 export function registerHistoryRoutes(app: FastifyInstance, context: RouteContext): void {
   app.get<ClinicParams>(clinicRoute(apiPaths.history), async (request, reply): Promise<HistoryResponse> => {
     const { clinicId } = await authorizeStaff(request, reply, context);
-    const query = historyQuerySchema.safeParse(request.query);
-    if (!query.success) throw new HttpError(400, 'bad_request', 'The history query is not valid', { details: fieldErrors(query.error) });
-    return context.history.page(clinicId, query.data.before ?? null, query.data.limit);
+    const query = parseOrRefuse(historyQuerySchema, request.query, 'The history query is not valid');
+    return context.history.page(clinicId, query.before ?? null, query.limit);
   });
 }

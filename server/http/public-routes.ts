@@ -7,8 +7,7 @@ import { availabilityCacheControl, availabilityOf } from '../availability-view.t
 import type { CachedClinic } from '../clinic-state-cache.ts';
 import type { ClinicParams, RouteContext } from './context.ts';
 import { clinicRoute, isClinicIdShape } from './context.ts';
-import { HttpError } from './errors.ts';
-import { fieldErrors } from './validation.ts';
+import { HttpError, parseOrRefuse } from './errors.ts';
 
 /** A 2,000-character message, even written entirely in \u escapes, fits. */
 export const MESSAGE_BODY_LIMIT = 16 * 1024;
@@ -47,14 +46,13 @@ export function registerPublicRoutes(app: FastifyInstance, context: RouteContext
     { onRequest: allowAnyOrigin, bodyLimit: MESSAGE_BODY_LIMIT, config: { rateLimit: writeLimit } },
     async (request, reply): Promise<MessageAccepted> => {
       const clinic = await publicClinic(request.params.id);
-      const parsed = messageRequestSchema.safeParse(request.body);
-      if (!parsed.success) throw new HttpError(400, 'bad_request', 'The message is not valid', { details: fieldErrors(parsed.error) });
+      const message = parseOrRefuse(messageRequestSchema, request.body, 'The message is not valid');
       const at = now();
       const availability = availabilityOf(clinic, at).response;
       if (!availability.accepting) {
         throw new HttpError(409, 'chat_closed', 'The clinic’s web chat is not accepting messages right now', { extra: { availability } });
       }
-      const accepted = await store.addMessage(request.params.id, parsed.data, at);
+      const accepted = await store.addMessage(request.params.id, message, at);
       return reply.code(202).send(accepted);
     },
   );

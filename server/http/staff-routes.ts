@@ -10,8 +10,7 @@ import { parseChangedByHeader } from '../../core/history-contract.ts';
 import { authorizeStaff } from './auth.ts';
 import type { ClinicParams, RouteContext } from './context.ts';
 import { clinicRoute } from './context.ts';
-import { HttpError } from './errors.ts';
-import { fieldErrors } from './validation.ts';
+import { HttpError, parseOrRefuse } from './errors.ts';
 
 /** Settings with hundreds of closures stay far below this; anything larger is not a settings document. */
 export const STAFF_BODY_LIMIT = 256 * 1024;
@@ -76,10 +75,9 @@ export function registerStaffRoutes(app: FastifyInstance, context: RouteContext)
     if (key !== undefined && (typeof key !== 'string' || !idempotencyKeyPattern.test(key))) {
       throw new HttpError(400, 'bad_request', 'Idempotency-Key must be 1 to 200 visible ASCII characters, for example a UUID');
     }
-    const parsed = presenceUpdateSchema.safeParse(request.body);
-    if (!parsed.success) throw new HttpError(400, 'bad_request', 'The presence change is not valid', { details: fieldErrors(parsed.error) });
+    const update = parseOrRefuse(presenceUpdateSchema, request.body, 'The presence change is not valid');
     const at = now();
-    const outcome = await store.setPresence(clinicId, presenceOf(parsed.data, at), key ?? null, at);
+    const outcome = await store.setPresence(clinicId, presenceOf(update, at), key ?? null, at);
     switch (outcome.kind) {
       case 'not_found':
         throw new HttpError(404, 'not_found', 'There is no clinic with this id');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPresence, defaultSettings, parseSettings, rangeMinutes, runsPastMidnight, weekdays } from '../../core/index.ts';
+import { chatSettingsSchema, defaultPresence, defaultSettings, fieldErrorsFromIssues, parseSettings, presenceSchema, rangeMinutes, runsPastMidnight, weekdays } from '../../core/index.ts';
 import type { ChatSettings } from '../../core/index.ts';
 
 const base = defaultSettings('Europe/London');
@@ -135,5 +135,16 @@ describe('ranges', () => {
   it('settings are plain JSON: a round trip through JSON parses to the same value', () => {
     const settings: ChatSettings = { ...base, closures: [{ date: '2026-12-25', ranges: [], label: 'Christmas Day' }] };
     expect(parseSettings(JSON.parse(JSON.stringify(settings)))).toEqual({ ok: true, value: settings });
+  });
+});
+
+describe('fieldErrorsFromIssues (the one zod → { path, message } conversion)', () => {
+  it('joins nested paths with dots and keeps each schema’s own message', () => {
+    const result = presenceSchema.safeParse({ online: false, offlineUntil: 'half past two', changedAt: '2026-11-25T14:00:00Z', changedBy: null });
+    if (result.success) throw new Error('expected errors');
+    expect(fieldErrorsFromIssues(result.error.issues)).toEqual([{ path: 'offlineUntil', message: 'Enter an instant as ISO 8601, for example 2026-11-25T14:30:00Z' }]);
+    const nested = chatSettingsSchema.safeParse(withMonday([{ start: '9am', end: '18:00' }]));
+    if (nested.success) throw new Error('expected errors');
+    expect(fieldErrorsFromIssues(nested.error.issues)).toEqual([{ path: 'week.monday.ranges.0.start', message: 'Enter a time as HH:mm, for example 09:00' }]);
   });
 });
