@@ -28,11 +28,16 @@ export type AvailabilityResponse = Availability & {
   contact: { sms: string | null; whatsapp: string | null };
 };
 
-export const presenceUpdateSchema = z.strictObject({
-  online: z.boolean({ error: 'Say whether chat is online (true) or offline (false)' }),
-  offlineUntil: isoInstantSchema.nullable().optional(),
-  changedBy: z.string().trim().min(1).max(MAX_PC_NAME_LENGTH).nullable().optional(),
-});
+export const presenceUpdateSchema = z
+  .strictObject({
+    online: z.boolean({ error: 'Say whether chat is online (true) or offline (false)' }),
+    offlineUntil: isoInstantSchema.nullable().optional(),
+    changedBy: z.string().trim().min(1).max(MAX_PC_NAME_LENGTH).nullable().optional(),
+  })
+  .refine((update) => !(update.online && update.offlineUntil), {
+    message: 'A time to come back online only applies when going offline',
+    path: ['offlineUntil'],
+  });
 export type PresenceUpdate = z.infer<typeof presenceUpdateSchema>;
 
 export const messageRequestSchema = z.strictObject({

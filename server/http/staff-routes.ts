@@ -101,16 +101,11 @@ function changedByOf(value: string | string[] | undefined): string | null {
   throw new HttpError(400, 'bad_request', parsed?.message ?? 'Send X-Changed-By once');
 }
 
-/** The stored switch state: a break's end only means something while offline; instants in UTC. */
+/** The stored switch state, instants in UTC (the schema allows a break's end only when going offline). */
 function presenceOf(update: PresenceUpdate, at: Date): Presence {
-  if (update.online && update.offlineUntil) {
-    throw new HttpError(400, 'bad_request', 'The presence change is not valid', {
-      details: [{ path: 'offlineUntil', message: 'A time to come back online only applies when going offline' }],
-    });
-  }
   return {
     online: update.online,
-    offlineUntil: update.online || !update.offlineUntil ? null : new Date(update.offlineUntil).toISOString(),
+    offlineUntil: update.offlineUntil ? new Date(update.offlineUntil).toISOString() : null,
     changedAt: at.toISOString(),
     changedBy: update.changedBy ?? null,
   };
