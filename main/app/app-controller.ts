@@ -13,7 +13,7 @@ import { readHistory } from './history-reader.ts';
 import { lockedChange, lockedDisconnect, managedInfo, unmanaged } from './management.ts';
 import type { ManagementPolicy } from './management.ts';
 import { OfflineReminderWatch } from './offline-reminder-watch.ts';
-import type { ReminderDue } from './offline-reminder-watch.ts';
+import type { ReminderDueListener } from './offline-reminder-watch.ts';
 import { PersistedOutbox, enqueuePresence } from './outbox.ts';
 import type { BackoffOptions } from './outbox.ts';
 import { sessionReactions } from './session-reactions.ts';
@@ -103,8 +103,11 @@ export class AppController {
     return { ...base, reminder: this.#reminder.info(base) };
   }
 
-  /** A forgotten-offline reminder notification is due (at most once per offline episode and snooze). */
-  onReminderDue = (listener: (due: ReminderDue) => void): (() => void) => this.#reminder.onDue(listener);
+  /**
+   * A forgotten-offline reminder notification is due (at most once per offline episode and snooze);
+   * the listener gets the snapshot it was judged on, so it need not build another one.
+   */
+  onReminderDue = (listener: ReminderDueListener): (() => void) => this.#reminder.onDue(listener);
 
   subscribe = (listener: (state: AppState) => void): (() => void) => this.#publisher.subscribe(listener);
 

@@ -13,6 +13,9 @@ import type { StoredReminderMemory } from './store-schema.ts';
 /** A reminder notification is due: the app shows `message` with "Go online" / "Remind me in 15 minutes". */
 export type ReminderDue = { message: string };
 
+/** Hears a due reminder with the snapshot it was judged on (its preferences say whether to notify). */
+export type ReminderDueListener = (due: ReminderDue, state: AppState) => void;
+
 export type ReminderWatchOptions = {
   store: Pick<AppStore, 'getReminderMemory' | 'setReminderMemory'>;
   clock: Clock;
@@ -30,7 +33,7 @@ const quiet: ReminderInfo = { active: false, message: null, snoozedUntil: null }
 export class OfflineReminderWatch {
   readonly #options: ReminderWatchOptions;
   readonly #timer: OneShotTimer;
-  readonly #listeners = new Set<(due: ReminderDue) => void>();
+  readonly #listeners = new Set<ReminderDueListener>();
   /** Kept in memory too: if the disk refuses a write, this run still does not notify twice. */
   #memory: StoredReminderMemory;
   #stopped = false;
@@ -58,7 +61,7 @@ export class OfflineReminderWatch {
         // still keeps this run from notifying twice, and the notification is not lost for it.
         this.#memory = notified;
       }
-      for (const listener of this.#listeners) listener({ message: reminder.message });
+      for (const listener of this.#listeners) listener({ message: reminder.message }, state);
     }
     this.#arm(reminder?.checkAt ?? null);
     return this.#info(state, reminder);
@@ -75,7 +78,7 @@ export class OfflineReminderWatch {
   }
 
   /** Listens for due notifications; returns the unsubscribe function. */
-  onDue(listener: (due: ReminderDue) => void): () => void {
+  onDue(listener: ReminderDueListener): () => void {
     this.#listeners.add(listener);
     return () => {
       this.#listeners.delete(listener);

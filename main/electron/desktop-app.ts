@@ -38,14 +38,14 @@ export function startDesktopApp(): void {
   protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
   app.setAppUserModelId(APP_USER_MODEL_ID); // Windows shows notifications only for a known app id
 
-  let controller: AppController | null = null;
+  let store: AppStore | null = null;
   const isAppUrl = appUrlMatcher(APP_PAGE);
   app.on('web-contents-created', (_event, contents) =>
     hardenWebContents(contents, {
       isAppUrl,
       // The only links we build point at the clinic's own server (its demo page, for instance).
       externalOrigins: () => {
-        const serverUrl = controller?.state.connection?.serverUrl;
+        const serverUrl = store?.getConnection()?.serverUrl;
         return serverUrl ? [new URL(serverUrl).origin] : [];
       },
       openExternal: (url) => void shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK called only for https links to the clinic server that hardenWebContents let through
@@ -57,7 +57,7 @@ export function startDesktopApp(): void {
   app
     .whenReady()
     .then(() => {
-      controller = run();
+      store = run();
     })
     .catch((error: unknown) => {
       console.error('Clinic Chat Desk could not start:', error);
@@ -65,7 +65,8 @@ export function startDesktopApp(): void {
     });
 }
 
-function run(): AppController {
+/** Builds and wires everything; returns the store, whose connection says which links may open outside. */
+function run(): AppStore {
   const here = import.meta.dirname;
   const preloadPath = join(here, '../preload/index.cjs');
   denyAllPermissions(session.defaultSession);
@@ -128,14 +129,14 @@ function run(): AppController {
     onAction: (_notification, action) => call(action === 'go-online' ? controller.handlers.setOnline({ online: true }) : controller.handlers.snoozeReminder()),
   });
   const planner = new NotificationPlanner({ clock: systemClock, show: notifier.show });
-  controller.onReminderDue((due) => {
-    const notification = reminderNotification(controller.state, due);
+  controller.onReminderDue((due, state) => {
+    const notification = reminderNotification(state, due);
     if (notification) notifier.show(notification);
   });
   const loginItem = createLoginItemSync();
 
   const render = (state: AppState): void => {
-    tray.render(state, { updateReady: updater?.state.kind === 'ready' ? updater.state.version : null });
+    tray.render(state);
     publishState(staffWindow.window?.webContents ?? null, state);
     planner.observe(state);
     if (!state.reminder?.active) notifier.close('reminder'); // answered here, in the window or on another PC
@@ -144,7 +145,8 @@ function run(): AppController {
   controller.subscribe(render);
   // Started once every listener is in place: a reminder that falls due at start must not go unheard.
   controller.start();
-  updater?.subscribe(() => render(controller.state));
+  // Only the tray shows the updater's state; download progress is no reason to push a snapshot.
+  updater?.subscribe((update) => tray.setUpdateReady(update.kind === 'ready' ? update.version : null));
   updater?.start();
 
   powerMonitor.on('resume', () => controller.resume());
@@ -166,7 +168,7 @@ function run(): AppController {
     });
   }
   if (!startedAtLogin()) staffWindow.show();
-  return controller;
+  return store;
 }
 
 /** Fleet problems become one notice in the window; a pre-set PC name fills in (or, locked, overrides) this PC's. */

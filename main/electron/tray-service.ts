@@ -31,6 +31,9 @@ export type TrayServiceOptions<Image, Menu> = {
 export class TrayService<Image, Menu> {
   readonly #options: TrayServiceOptions<Image, Menu>;
   #tray: TrayLike<Image, Menu> | null = null;
+  /** The last state rendered, so an update becoming ready redraws without a new snapshot. */
+  #state: AppState | null = null;
+  #extras: TrayExtras = {};
   #iconFile = '';
   #tooltip = '';
   #menuSignature = '';
@@ -39,7 +42,22 @@ export class TrayService<Image, Menu> {
     this.#options = options;
   }
 
-  render(state: AppState, extras: TrayExtras = {}): void {
+  render(state: AppState): void {
+    this.#state = state;
+    this.#draw(state);
+  }
+
+  /**
+   * Offers "Restart to update" for `version` (null: nothing to install). The updater reports every
+   * download percent; only a change of what the tray shows redraws it.
+   */
+  setUpdateReady(version: string | null): void {
+    if ((this.#extras.updateReady ?? null) === version) return;
+    this.#extras = { updateReady: version };
+    if (this.#state) this.#draw(this.#state);
+  }
+
+  #draw(state: AppState): void {
     const { factory, actions, platform } = this.#options;
     const iconFile = trayIconFile(trayIconKind(state), platform);
     if (this.#tray === null) {
@@ -55,7 +73,7 @@ export class TrayService<Image, Menu> {
     if (tooltip !== this.#tooltip) this.#tray.setToolTip(tooltip);
     this.#tooltip = tooltip;
 
-    const template = trayMenuTemplate(state, actions, extras);
+    const template = trayMenuTemplate(state, actions, this.#extras);
     const signature = menuSignature(template);
     if (signature !== this.#menuSignature) this.#tray.setContextMenu(factory.buildMenu(template));
     this.#menuSignature = signature;
@@ -64,6 +82,7 @@ export class TrayService<Image, Menu> {
   destroy(): void {
     this.#tray?.destroy();
     this.#tray = null;
+    this.#state = null;
     this.#iconFile = this.#tooltip = this.#menuSignature = '';
   }
 }

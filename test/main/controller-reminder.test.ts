@@ -11,6 +11,8 @@ import type { Presence } from '../../core/index.ts';
 import type { AppApi, AppState } from '../../core/app-contract.ts';
 import { AppController } from '../../main/app/app-controller.ts';
 import { validatedAppApi } from '../../main/app/app-operations.ts';
+import { reminderNotification } from '../../main/app/notification-rules.ts';
+import type { StaffNotification } from '../../main/app/notification-rules.ts';
 import type { ReminderDue } from '../../main/app/offline-reminder-watch.ts';
 import { noSecretBox } from '../../main/app/secret-box.ts';
 import { openAppStore } from '../../main/app/store.ts';
@@ -67,6 +69,21 @@ describe('forgotten-offline reminder', () => {
     clock.advanceTo('2026-11-25T17:00:00Z');
     expect(dues).toHaveLength(1); // once per offline episode
     expect(controller.state.reminder?.active).toBe(true);
+  });
+
+  it('gives the listener the snapshot it judged, so the notification follows its preferences without another one', async () => {
+    const clock = new ManualClock('2026-11-25T12:00:00Z');
+    const { controller, api } = pc(clock, offlineSince('2026-11-25T12:00:00Z'));
+    const notifications: (StaffNotification | null)[] = [];
+    controller.onReminderDue((due, state) => notifications.push(reminderNotification(state, due)));
+    clock.advanceTo('2026-11-25T12:30:00Z');
+    expect(notifications).toEqual([expect.objectContaining({ id: 'reminder', title: MESSAGE })]);
+
+    await api.snoozeReminder!();
+    await api.setPreference({ key: 'notifications', value: false });
+    clock.advanceTo('2026-11-25T12:45:00Z');
+    expect(notifications).toHaveLength(2);
+    expect(notifications[1]).toBeNull();
   });
 
   it('never fires outside opening hours: 15 minutes before closing and 15 after opening add up to 30', () => {

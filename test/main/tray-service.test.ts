@@ -87,6 +87,21 @@ describe('tray service', () => {
     expect(opened).toEqual(['snoozeReminder']);
   });
 
+  it('offers "Restart to update" with the last state when an update is ready, and ignores the updater otherwise', () => {
+    const { service, log, menu } = setup();
+    service.render(appStateFixture());
+    log.length = 0;
+    service.setUpdateReady(null); // checking, downloading 1%, 2%…: nothing the tray shows
+    expect(log).toEqual([]);
+    service.setUpdateReady('0.2.0');
+    expect(log).toEqual(['menu']);
+    expect(menu()?.template.find((item) => item.id === 'restart-to-update')?.label).toBe('Restart to update (version 0.2.0)');
+    expect(menu()?.template[0]?.label).toBe('Accepting chats · closes at 18:00');
+    service.setUpdateReady('0.2.0');
+    service.render(appStateFixture()); // a new snapshot keeps the offer
+    expect(log).toEqual(['menu']);
+  });
+
   it('opens the window on click on Windows and Linux, not on macOS', () => {
     const windows = setup('win32');
     windows.service.render(appStateFixture());
