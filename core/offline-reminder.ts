@@ -3,6 +3,7 @@
 // `checkAt`, shows a notification when `notify` says so, and keeps the tray saying it while `active`.
 import { isWithinHours, nextAvailabilityChange, openIntervals } from './availability.ts';
 import type { ChatSettings, Presence } from './schedule.ts';
+import { durationText } from './wording.ts';
 
 export const DEFAULT_OFFLINE_REMINDER_MINUTES = 30;
 export const REMINDER_SNOOZE_MINUTES = 15;
@@ -51,9 +52,7 @@ export function offlineMinutesDuringHours(settings: ChatSettings, presence: Pres
 }
 
 export function offlineReminderMessage(thresholdMinutes: number): string {
-  const hours = thresholdMinutes / 60;
-  const span = Number.isInteger(hours) ? `${hours} hour${hours === 1 ? '' : 's'}` : `${thresholdMinutes} minutes`;
-  return `Chat has been offline for ${span} during opening hours`;
+  return `Chat has been offline for ${durationText(thresholdMinutes)} during opening hours`;
 }
 
 /**

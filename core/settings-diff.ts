@@ -5,7 +5,7 @@
 // which ranges or closures were typed are not changes.
 import { capitalize, rangeMinutes, weekdays } from './schedule-model.ts';
 import type { ChatSettings, Closure, EmergencyContact, Presence, TimeRange, Weekday } from './schedule-model.ts';
-import { relativeTime } from './wording.ts';
+import { durationText, relativeTime } from './wording.ts';
 
 export type DayChange = {
   field: 'week';
@@ -160,15 +160,6 @@ function emergencyChanges(before: EmergencyContact | null, after: EmergencyConta
 
 /** Breaks up to this long are said as a duration ("for 30 minutes"); longer ones only by their end. */
 const MAX_SAID_DURATION_MINUTES = 12 * 60;
-
-/** "30 minutes", "1 hour", "1 hour 30 minutes". */
-export function durationText(minutes: number): string {
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  const unit = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  if (hours === 0) return unit(rest, 'minute');
-  return rest === 0 ? unit(hours, 'hour') : `${unit(hours, 'hour')} ${unit(rest, 'minute')}`;
-}
 
 /**
  * What a presence change did, said from when it happened on the clinic's clock: "went online",

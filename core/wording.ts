@@ -141,11 +141,21 @@ export function goingOfflineWarning(channels: Availability['channels']): { needs
   return { needsConfirmation: true, message: 'Pet owners won’t be able to reach you until you go back online.' };
 }
 
+/**
+ * A whole number of minutes as people say it: "30 minutes", "1 hour", "1 hour 30 minutes". Every
+ * duration staff read (break lengths, the reminder and its threshold, clock changes) is said this way.
+ */
+export function durationText(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const unit = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  if (hours === 0) return unit(rest, 'minute');
+  return rest === 0 ? unit(hours, 'hour') : `${unit(hours, 'hour')} ${unit(rest, 'minute')}`;
+}
+
 /** "Clocks go forward 1 hour on Sun 29 Mar", the day as the clinic's calendar has it (two-week preview). */
 export function clockChangeText(change: ClockChange, options: WordingOptions): string {
-  const minutes = Math.abs(change.offsetAfter - change.offsetBefore);
-  const hours = minutes / 60;
-  const amount = Number.isInteger(hours) ? `${hours} hour${hours === 1 ? '' : 's'}` : `${minutes} minutes`;
+  const amount = durationText(Math.abs(change.offsetAfter - change.offsetBefore));
   const day = formatter(options, { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(change.at));
   return `Clocks go ${change.forward ? 'forward' : 'back'} ${amount} on ${day}`;
 }

@@ -2,8 +2,8 @@
 // Node). It returns plain objects shaped like Electron's MenuItemConstructorOptions with stable ids;
 // the adapter passes them to Menu.buildFromTemplate and rebuilds the menu whenever the state changes.
 import { offlineReminderActions } from '../../core/offline-reminder.ts';
-import { durationText } from '../../core/settings-diff.ts';
 import { timedBreakMinutes } from '../../core/timed-breaks.ts';
+import { durationText } from '../../core/wording.ts';
 import type { AppState } from '../../core/app-contract.ts';
 
 /** The subset of MenuItemConstructorOptions the tray uses (assignable to Electron's type). */

@@ -60,5 +60,7 @@ describe('forgotten-offline reminder', () => {
   it('words longer thresholds in hours', () => {
     expect(check('2026-11-25T14:00:00Z', offSince('2026-11-25T09:00:00Z'), { thresholdMinutes: 120 }).message).toBe('Chat has been offline for 2 hours during opening hours');
     expect(check('2026-11-25T14:00:00Z', offSince('2026-11-25T09:00:00Z'), { thresholdMinutes: 45 }).message).toBe('Chat has been offline for 45 minutes during opening hours');
+    // Worded as Preferences words the same threshold ("after 1 hour 30 minutes"), not "90 minutes".
+    expect(check('2026-11-25T14:00:00Z', offSince('2026-11-25T09:00:00Z'), { thresholdMinutes: 90 }).message).toBe('Chat has been offline for 1 hour 30 minutes during opening hours');
   });
 });

@@ -2,7 +2,7 @@
 // switch may stay Offline before this PC reminds staff; "Off" turns it off. The rule itself (never
 // outside opening hours, never during a timed break) is core's offlineReminder, run by main.
 import { DEFAULT_OFFLINE_REMINDER_MINUTES, offlineReminderActions } from '../../../core/offline-reminder.ts';
-import { durationText } from '../../../core/settings-diff.ts';
+import { durationText } from '../../../core/wording.ts';
 import { useActions, useUi } from '../store/store-context.tsx';
 
 const choices = [15, 30, 45, 60, 90, 120];
