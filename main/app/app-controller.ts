@@ -42,8 +42,8 @@ function breakEnd(input: SetOnlineInput, now: Date): string | null {
   return input.offlineUntil === undefined ? null : new Date(input.offlineUntil).toISOString();
 }
 
-/** The longest the status timer sleeps, so a wall-clock jump (NTP, a changed time) is noticed. */
-const MAX_STATUS_TIMER_MS = 10 * 60_000;
+/** The longest the re-evaluation timer sleeps, so a wall-clock jump (NTP, a changed time) is noticed. */
+const MAX_RECHECK_TIMER_MS = 10 * 60_000;
 
 export class AppController {
   readonly #store: AppStore;
@@ -54,7 +54,8 @@ export class AppController {
   readonly #outbox: PersistedOutbox;
   readonly #editor: SettingsEditor;
   readonly #health = new SyncHealth();
-  readonly #statusTimer: OneShotTimer;
+  /** One timer for the next instant the status or the reminder can change by itself. */
+  readonly #recheckTimer: OneShotTimer;
   readonly #reminder: OfflineReminderWatch;
   readonly #publisher = new StatePublisher();
   #session: SyncSession | null = null;
@@ -68,8 +69,8 @@ export class AppController {
     this.#management = options.management ?? unmanaged;
     this.#outbox = new PersistedOutbox(options.store);
     this.#editor = new SettingsEditor({ store: options.store, outbox: this.#outbox, now: () => this.#now(), newId: () => this.#newId() });
-    this.#statusTimer = new OneShotTimer(this.#clock);
-    this.#reminder = new OfflineReminderWatch({ store: options.store, clock: this.#clock, now: () => this.#now(), recheck: () => this.#publish(), maxTimerMs: MAX_STATUS_TIMER_MS });
+    this.#recheckTimer = new OneShotTimer(this.#clock);
+    this.#reminder = new OfflineReminderWatch({ store: options.store, now: () => this.#now() });
   }
 
   /** Picks up the stored connection (if any) and starts syncing. */
@@ -93,7 +94,7 @@ export class AppController {
     this.#stopped = true;
     this.#session?.stop();
     this.#session = null;
-    this.#statusTimer.cancel();
+    this.#recheckTimer.cancel();
     this.#reminder.stop();
     this.#publisher.clear();
   }
@@ -276,24 +277,27 @@ export class AppController {
   }
 
   /**
-   * Builds the snapshot, pushes it if anything changed, and sets the timers for the next status change
-   * and the next reminder check; a reminder notification that falls due is announced on the way.
+   * Builds the snapshot, pushes it if anything changed, and sets the timer for whichever comes first:
+   * the next status change or the next reminder check. A reminder notification that falls due is
+   * announced on the way.
    */
   #publish(): AppState {
     const base = this.#baseSnapshot();
-    const state: AppState = { ...base, reminder: this.#reminder.update(base) };
+    const reminder = this.#reminder.update(base);
+    const state: AppState = { ...base, reminder: reminder.info };
     this.#publisher.publish(state);
-    this.#armStatusTimer(state);
+    this.#armRecheckTimer([state.status.changesAt, reminder.checkAt]);
     return state;
   }
 
-  #armStatusTimer(state: AppState): void {
-    if (state.status.changesAt === null || this.#stopped) {
-      this.#statusTimer.cancel();
+  /** `instants` are server instants (ISO) or null; #now() is this PC's clock corrected to the server's. */
+  #armRecheckTimer(instants: (string | null)[]): void {
+    const due = instants.filter((instant) => instant !== null).map((instant) => Date.parse(instant));
+    if (due.length === 0 || this.#stopped) {
+      this.#recheckTimer.cancel();
       return;
     }
-    // changesAt is a server instant; #now() is this PC's clock corrected to the server's.
-    const delay = Date.parse(state.status.changesAt) - this.#now().getTime();
-    this.#statusTimer.arm(() => this.#publish(), Math.min(Math.max(delay, 0), MAX_STATUS_TIMER_MS));
+    const delay = Math.min(...due) - this.#now().getTime();
+    this.#recheckTimer.arm(() => this.#publish(), Math.min(Math.max(delay, 0), MAX_RECHECK_TIMER_MS));
   }
 }

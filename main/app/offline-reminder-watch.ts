@@ -1,12 +1,12 @@
 // The forgotten-offline reminder as this PC runs it. Core decides (core/offline-reminder.ts, a pure
 // function of settings, switch and time); this keeps what the rule needs remembered in the store (so
-// a restart neither repeats a notification nor forgets a snooze), sets ONE timer for the instant the
-// answer can next change, and tells listeners when a notification is due.
+// a restart neither repeats a notification nor forgets a snooze), says when the answer can next change
+// (the controller sets one timer for that or the next status change, whichever comes first), and tells
+// listeners when a notification is due.
 import { REMINDER_SNOOZE_MINUTES, offlineReminder } from '../../core/offline-reminder.ts';
 import type { OfflineReminder } from '../../core/offline-reminder.ts';
+import { MINUTE_MS } from '../../core/zone-clock.ts';
 import type { AppState, ReminderInfo } from '../../core/app-contract.ts';
-import { OneShotTimer } from './clock.ts';
-import type { Clock } from './clock.ts';
 import type { AppStore } from './store.ts';
 import type { StoredReminderMemory } from './store-schema.ts';
 
@@ -18,29 +18,23 @@ export type ReminderDueListener = (due: ReminderDue, state: AppState) => void;
 
 export type ReminderWatchOptions = {
   store: Pick<AppStore, 'getReminderMemory' | 'setReminderMemory'>;
-  clock: Clock;
   /** The server's idea of now (the controller's clock corrected by the measured skew). */
   now(): Date;
-  /** The timer fired: evaluate again (the controller publishes a new state, which calls `update`). */
-  recheck(): void;
-  /** The longest the timer sleeps, so a wall-clock jump is noticed. */
-  maxTimerMs: number;
 };
 
-const MINUTE_MS = 60_000;
+/** What a published state shows of the reminder, and when to evaluate it again (ISO; null: only on a change). */
+export type ReminderUpdate = { info: ReminderInfo; checkAt: string | null };
+
 const quiet: ReminderInfo = { active: false, message: null, snoozedUntil: null };
 
 export class OfflineReminderWatch {
   readonly #options: ReminderWatchOptions;
-  readonly #timer: OneShotTimer;
   readonly #listeners = new Set<ReminderDueListener>();
   /** Kept in memory too: if the disk refuses a write, this run still does not notify twice. */
   #memory: StoredReminderMemory;
-  #stopped = false;
 
   constructor(options: ReminderWatchOptions) {
     this.#options = options;
-    this.#timer = new OneShotTimer(options.clock);
     this.#memory = options.store.getReminderMemory();
   }
 
@@ -49,8 +43,8 @@ export class OfflineReminderWatch {
     return this.#info(state, this.#evaluate(state));
   }
 
-  /** For each published state: records and announces a due notification, and sets the timer. */
-  update(state: AppState): ReminderInfo {
+  /** For each published state: records and announces a due notification, and says when to look again. */
+  update(state: AppState): ReminderUpdate {
     const reminder = this.#evaluate(state);
     if (reminder?.notify && reminder.message !== null && state.presence) {
       const notified = { ...this.#memory, notifiedFor: state.presence.changedAt };
@@ -63,8 +57,7 @@ export class OfflineReminderWatch {
       }
       for (const listener of this.#listeners) listener({ message: reminder.message }, state);
     }
-    this.#arm(reminder?.checkAt ?? null);
-    return this.#info(state, reminder);
+    return { info: this.#info(state, reminder), checkAt: reminder?.checkAt ?? null };
   }
 
   /** "Remind me in 15 minutes": false when no reminder is active (nothing to snooze). */
@@ -86,8 +79,6 @@ export class OfflineReminderWatch {
   }
 
   stop(): void {
-    this.#stopped = true;
-    this.#timer.cancel();
     this.#listeners.clear();
   }
 
@@ -115,14 +106,5 @@ export class OfflineReminderWatch {
   #remember(memory: StoredReminderMemory): void {
     this.#options.store.setReminderMemory(memory); // throws when the disk refuses: then nothing changed
     this.#memory = memory;
-  }
-
-  #arm(checkAt: string | null): void {
-    if (checkAt === null || this.#stopped) {
-      this.#timer.cancel();
-      return;
-    }
-    const delay = Date.parse(checkAt) - this.#options.now().getTime();
-    this.#timer.arm(() => this.#options.recheck(), Math.min(Math.max(delay, 0), this.#options.maxTimerMs));
   }
 }

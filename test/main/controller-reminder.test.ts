@@ -86,6 +86,17 @@ describe('forgotten-offline reminder', () => {
     expect(notifications[1]).toBeNull();
   });
 
+  it('sets one timer for the earlier of the next status change and the next reminder check', () => {
+    const clock = new ManualClock('2026-11-25T17:45:00Z');
+    pc(clock, offlineSince('2026-11-25T17:45:00Z'));
+    // The status changes at closing (18:00); the reminder is next checked when hours open again. Only
+    // the status change gets a timer (at most 10 minutes ahead), not a second one at the same instant.
+    const recheckTimers = () => clock.pending().filter((due) => due >= '2026-11-25T17:45:01');
+    expect(recheckTimers()).toEqual(['2026-11-25T17:55:00.000Z']);
+    clock.advanceTo('2026-11-25T17:55:00Z');
+    expect(recheckTimers()).toEqual(['2026-11-25T18:00:00.000Z']);
+  });
+
   it('never fires outside opening hours: 15 minutes before closing and 15 after opening add up to 30', () => {
     const clock = new ManualClock('2026-11-25T17:45:00Z');
     const { controller, dues } = pc(clock, offlineSince('2026-11-25T17:45:00Z'));
