@@ -5,10 +5,15 @@ import { z } from 'zod';
 import { appApiChannels } from './app-channels.ts';
 import { MAX_HISTORY_PAGE_SIZE } from './history-contract.ts';
 import type { HistoryResponse } from './history-contract.ts';
+import { MAX_PC_NAME_LENGTH, isoInstantSchema } from './schedule.ts';
+import type { FieldError } from './schedule.ts';
 import { MAX_TIMED_BREAK_MINUTES } from './timed-breaks.ts';
 import type { Availability, ChatSettings, Presence } from './index.ts';
 
 export { appApiChannels, appStateChannel } from './app-channels.ts';
+// The schedule's own validation pieces, re-exported so AppApi callers have one import for the contract.
+export { fieldErrorsFromIssues, isoInstantSchema } from './schedule.ts';
+export type { FieldError } from './schedule.ts';
 
 // ---- Inputs (validated in main; everything from the renderer is `unknown` until these accept it) ----
 
@@ -20,9 +25,6 @@ export const connectInputSchema = z.strictObject({
   token: z.string().trim().min(1, 'Enter the access token').max(4096),
 });
 export type ConnectInput = z.infer<typeof connectInputSchema>;
-
-/** An instant as ISO 8601 with an offset; JSON-friendly so the same shape crosses IPC and HTTP. */
-export const isoInstantSchema = z.iso.datetime({ offset: true });
 
 /**
  * A timed break is given by its end (`offlineUntil`) or, better, by its length (`offlineForMinutes`):
@@ -66,7 +68,7 @@ export type ConflictChoice = z.infer<typeof conflictChoiceSchema>;
 export const MAX_REMINDER_MINUTES = 8 * 60;
 
 export const preferenceInputSchema = z.discriminatedUnion('key', [
-  z.strictObject({ key: z.literal('pcName'), value: z.string().trim().min(1, 'Enter a name for this PC').max(64) }),
+  z.strictObject({ key: z.literal('pcName'), value: z.string().trim().min(1, 'Enter a name for this PC').max(MAX_PC_NAME_LENGTH) }),
   z.strictObject({ key: z.literal('launchAtLogin'), value: z.boolean() }),
   z.strictObject({ key: z.literal('notifications'), value: z.boolean() }),
   z.strictObject({ key: z.literal('offlineReminderMinutes'), value: z.int().min(0).max(MAX_REMINDER_MINUTES) }),
@@ -83,8 +85,6 @@ export const historyInputSchema = z.strictObject({
 export type HistoryInput = z.infer<typeof historyInputSchema>;
 
 // ---- Results: errors are values, with field paths the UI can show beside the field ----
-
-export type FieldError = { path: string; message: string };
 
 export type AppErrorCode =
   | 'invalid-input' // the call's arguments did not match the contract
@@ -281,8 +281,3 @@ type ChannelKeysMatchApi = [keyof typeof appApiChannels] extends [AppApiOperatio
 const _channelKeysMatchApi: ChannelKeysMatchApi = true;
 
 export const appApiOperations = Object.keys(appApiChannels) as AppApiOperation[];
-
-/** Turns zod issues into the `{ path, message }` list the UI shows beside fields. */
-export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[]): FieldError[] {
-  return issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
-}

@@ -7,6 +7,7 @@ import type Conf from 'conf';
 import { DEFAULT_OFFLINE_REMINDER_MINUTES } from '../../core/offline-reminder.ts';
 import type { ReminderMemory } from '../../core/offline-reminder.ts';
 import { MAX_REMINDER_MINUTES } from '../../core/app-contract.ts';
+import { MAX_PC_NAME_LENGTH } from '../../core/schedule-model.ts';
 
 /** Version of this file's layout, not of the app: bump it with a migration when the shape changes. */
 export const STORE_SCHEMA_VERSION = '0.2.0';
@@ -77,7 +78,7 @@ export function storeDefaults(hostname: string): StoreShape {
 
 /** Colleagues see this name as "who switched"; a hostname is the best guess until staff rename it. */
 export function defaultPcName(hostname: string): string {
-  const trimmed = hostname.trim().slice(0, 64);
+  const trimmed = hostname.trim().slice(0, MAX_PC_NAME_LENGTH);
   return trimmed === '' ? 'This PC' : trimmed;
 }
 
@@ -138,7 +139,7 @@ export const storeJsonSchema = {
   preferences: {
     type: 'object',
     properties: {
-      pcName: { type: 'string', minLength: 1, maxLength: 64 },
+      pcName: { type: 'string', minLength: 1, maxLength: MAX_PC_NAME_LENGTH },
       launchAtLogin: { type: 'boolean' },
       notifications: { type: 'boolean' },
       offlineReminderMinutes: { type: 'integer', minimum: 0, maximum: MAX_REMINDER_MINUTES },
