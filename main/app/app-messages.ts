@@ -32,6 +32,17 @@ export const appMessages = {
   historyNotFound: 'The server has no change history for this clinic: it does not know the clinic, or it is a version without history.',
 } as const;
 
+/** How the settings file and the token on this PC were found (notices shown in the window). */
+export const storeMessages = {
+  noSecretStore: 'this system offers no secret store to encrypt it',
+  noLinuxKeyring: 'no keyring (such as GNOME Keyring or KWallet) is running on this Linux desktop',
+  tokenPlainText: (reason: string) => `The access token is stored unencrypted on this PC because ${reason}.`,
+  fileRecovered: (problem: string, movedTo: string) =>
+    `The settings file on this PC was unreadable (${problem}). It was moved aside to ${movedTo} and the app started with default settings; connect again to restore the clinic's settings.`,
+  serverCopyDropped: 'The saved copy of the clinic’s settings could not be read; it will be fetched from the server again.',
+  outboxDropped: (count: number) => `${count} unsent change(s) could not be read and were dropped. Check the switch and the business hours.`,
+} as const;
+
 /** Values set by the clinic's IT administrator (fleet configuration), which staff cannot change here. */
 export const managedMessages = {
   note: 'Set by your clinic’s IT administrator',

@@ -1,5 +1,6 @@
 // How the access token is protected at rest. Electron's safeStorage implements this in main/electron;
 // anywhere else (the preview host, tests) there is no OS secret store, and we say so rather than pretend.
+import { storeMessages } from './app-messages.ts';
 
 export interface SecretBox {
   isEncryptionAvailable(): boolean;
@@ -31,9 +32,9 @@ export function plainTextReason(system: {
   encryptionAvailable: boolean;
   linuxBackend?: LinuxSecretBackend;
 }): string | null {
-  if (!system.encryptionAvailable) return 'this system offers no secret store to encrypt it';
+  if (!system.encryptionAvailable) return storeMessages.noSecretStore;
   if (system.platform === 'linux' && (system.linuxBackend === 'basic_text' || system.linuxBackend === 'unknown')) {
-    return 'no keyring (such as GNOME Keyring or KWallet) is running on this Linux desktop';
+    return storeMessages.noLinuxKeyring;
   }
   return null;
 }

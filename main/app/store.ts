@@ -8,6 +8,7 @@ import type { Options } from 'conf';
 import { chatSettingsSchema, presenceSchema } from '../../core/index.ts';
 import type { ChatSettings, Presence } from '../../core/index.ts';
 import type { Notice, Preferences, SettingsVersion, TokenStorage } from '../../core/app-contract.ts';
+import { appMessages, storeMessages } from './app-messages.ts';
 import type { SecretBox } from './secret-box.ts';
 import { outboxOperationSchema } from './outbox.ts';
 import type { OutboxOperation } from './outbox.ts';
@@ -44,8 +45,6 @@ export type ServerCopyRecord = {
   presence: Presence;
   receivedAt: string;
 };
-
-export const PLAIN_TEXT_DEFAULT_REASON = 'this system offers no secret store to encrypt it';
 
 export class AppStore {
   readonly path: string;
@@ -88,9 +87,7 @@ export class AppStore {
 
   /** Why the token is plain text, or null when it is encrypted or there is no connection. */
   tokenStorageNote(): string | null {
-    return this.getConnection()?.tokenStorage === 'plain-text'
-      ? `The access token is stored unencrypted on this PC because ${this.#plainTextReason}.`
-      : null;
+    return this.getConnection()?.tokenStorage === 'plain-text' ? storeMessages.tokenPlainText(this.#plainTextReason) : null;
   }
 
   saveConnection(input: { serverUrl: string; clinicId: string; clinicName: string | null; token: string }): ConnectionRecord {
@@ -110,11 +107,7 @@ export class AppStore {
       return this.#secretBox.decrypt(token.ciphertext);
     } catch {
       // Happens when the OS key changed (another user, a reinstalled keyring): the ciphertext is useless.
-      this.addNotice({
-        id: 'token-unreadable',
-        kind: 'token-unreadable',
-        message: 'The stored access token could not be decrypted on this PC. Connect again with the clinic’s token.',
-      });
+      this.addNotice({ id: 'token-unreadable', kind: 'token-unreadable', message: appMessages.tokenUnreadable });
       return null;
     }
   }
@@ -236,13 +229,13 @@ export function openAppStore(options: OpenAppStoreOptions): AppStore {
     notices.push({
       id: `store-recovered:${movedTo}`,
       kind: 'store-recovered',
-      message: `The settings file on this PC was unreadable (${describeError(error)}). It was moved aside to ${movedTo} and the app started with default settings; connect again to restore the clinic's settings.`,
+      message: storeMessages.fileRecovered(describeError(error), movedTo),
     });
   }
 
   const file = new StoreFile(backing);
   dropUnreadableParts(file, notices);
-  const store = new AppStore(file, options.secretBox, options.plainTextReason ?? PLAIN_TEXT_DEFAULT_REASON, now, notices);
+  const store = new AppStore(file, options.secretBox, options.plainTextReason ?? storeMessages.noSecretStore, now, notices);
   const note = store.tokenStorageNote();
   if (note) store.addNotice({ id: 'token-plain-text', kind: 'token-plain-text', message: note });
   return store;
@@ -256,7 +249,7 @@ function dropUnreadableParts(backing: StoreFile, notices: Notice[]): void {
     notices.push({
       id: 'store-data-dropped:serverCopy',
       kind: 'store-data-dropped',
-      message: 'The saved copy of the clinic’s settings could not be read; it will be fetched from the server again.',
+      message: storeMessages.serverCopyDropped,
     });
   }
   const rawOutbox = backing.get('outbox');
@@ -266,7 +259,7 @@ function dropUnreadableParts(backing: StoreFile, notices: Notice[]): void {
     notices.push({
       id: 'store-data-dropped:outbox',
       kind: 'store-data-dropped',
-      message: `${rawOutbox.length - readable.length} unsent change(s) could not be read and were dropped. Check the switch and the business hours.`,
+      message: storeMessages.outboxDropped(rawOutbox.length - readable.length),
     });
   }
 }

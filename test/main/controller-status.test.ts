@@ -96,3 +96,20 @@ describe('a corrupt settings file', () => {
     expect(await controller.handlers.setPreference({ key: 'pcName', value: 'Reception' })).toMatchObject({ ok: true, state: { preferences: { pcName: 'Reception' } } });
   });
 });
+
+describe('a token this PC can no longer decrypt', () => {
+  it('is said once, in one wording, in the notice and the sync line alike', () => {
+    const box = { isEncryptionAvailable: () => true, encrypt: (text: string) => Buffer.from(text).toString('base64'), decrypt: (text: string) => Buffer.from(text, 'base64').toString() };
+    openAppStore({ directory: dir, secretBox: box, hostname: 'FRONT-DESK' }).saveConnection({ serverUrl: deadAddress, clinicId: 'clinic-1', clinicName: 'Riverside Vets', token: 'token-1' });
+    // The OS key changed (another user, a reinstalled keyring): the stored ciphertext is useless now.
+    const store = openAppStore({ directory: dir, secretBox: { ...box, decrypt: () => { throw new Error('key changed'); } }, hostname: 'FRONT-DESK' });
+    const controller = new AppController({ store, backoff: testBackoff });
+    controllers.push(controller);
+    controller.start();
+
+    const { notices, sync } = controller.state;
+    const notice = notices.find((candidate) => candidate.kind === 'token-unreadable');
+    expect(notice?.message).toMatch(/Connect again with the clinic’s token/);
+    expect(sync).toMatchObject({ state: 'error', lastError: { code: 'unauthorized', message: notice?.message } });
+  });
+});
