@@ -33,6 +33,25 @@ class RequestLogController extends LogController {
   }
 }
 
+/**
+ * Once shutdown has begun, requests that still arrive (pipelined on a connection that is finishing a
+ * request) get 503 `unavailable` in the one error shape and the connection closes; requests already
+ * in flight finish. A callback hook, not an async one: it runs on every request of the hot endpoints.
+ */
+function refuseWhileClosing(app: FastifyInstance): void {
+  let closing = false;
+  // Fastify marks itself closing just before running these hooks, with no request handled in between.
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    if (!closing) return done();
+    reply.header('connection', 'close');
+    done(new HttpError(503, 'unavailable', 'The server is shutting down; try again in a moment'));
+  });
+}
+
 /** Bodies are small JSON documents; the settings and message routes set tighter limits of their own. */
 const DEFAULT_BODY_LIMIT = 64 * 1024;
 
@@ -49,8 +68,11 @@ export async function buildHttpApp(context: RouteContext, options: HttpAppOption
     trustProxy: options.trustProxy,
     // Clients retry on a fresh connection; idle keep-alive sockets must not hold up shutdown.
     forceCloseConnections: 'idle',
+    // Fastify's own 503 while closing has a body of another shape; refuseWhileClosing answers instead.
+    return503OnClosing: false,
   });
   installErrorHandling(app);
+  refuseWhileClosing(app);
 
   // JSON only (Fastify would also take text/plain). Fastify's own JSON parser, which refuses
   // prototype-poisoning keys, plus: objects only; a bare string, number or null is none of our requests.

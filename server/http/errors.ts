@@ -50,8 +50,6 @@ function translateFrameworkError(error: FastifyError): HttpError | null {
   if (error instanceof SyntaxError || (error.statusCode === 400 && /json/i.test(error.message))) {
     return new HttpError(400, 'invalid_json', 'The body is not valid JSON');
   }
-  if (error.statusCode === 429) return new HttpError(429, 'rate_limited', 'Too many requests; try again in a minute');
-  if (error.statusCode === 503) return new HttpError(503, 'unavailable', 'The server is shutting down or its database is unreachable');
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
     return new HttpError(error.statusCode, 'bad_request', error.message);
   }
