@@ -50,7 +50,6 @@ export const historyQuerySchema = z.strictObject({
     .pipe(z.number().min(1, limitMessage).max(MAX_HISTORY_PAGE_SIZE, limitMessage))
     .default(DEFAULT_HISTORY_PAGE_SIZE),
 });
-export type HistoryQuery = z.infer<typeof historyQuerySchema>;
 
 /** The query string of a page request: the first page without `before`. */
 export function historySearch(query: { before?: number | null; limit?: number }): string {

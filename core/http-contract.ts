@@ -90,7 +90,5 @@ export type ClinicEvent =
   | { type: 'settings'; data: SettingsResponse }
   | { type: 'presence'; data: PresenceResponse }
   | { type: 'availability'; data: AvailabilityResponse };
-export type ClinicEventType = ClinicEvent['type'];
-export const clinicEventTypes = ['settings', 'presence', 'availability'] as const satisfies readonly ClinicEventType[];
 
 export { apiPaths } from './http-paths.ts';

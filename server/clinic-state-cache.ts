@@ -21,11 +21,6 @@ export class ClinicStateCache {
     this.#capacity = capacity;
   }
 
-  /** The cached clinic without waiting, if it is in memory. */
-  peek(clinicId: string): CachedClinic | undefined {
-    return this.#entries.get(clinicId);
-  }
-
   async get(clinicId: string): Promise<CachedClinic | null> {
     const cached = this.#entries.get(clinicId);
     if (cached) return cached;
@@ -55,12 +50,6 @@ export class ClinicStateCache {
         ? { ...state, settings: notice.event.data.settings, version: notice.event.data.version, eventSeq: notice.seq }
         : { ...state, presence: notice.event.data.presence, eventSeq: notice.seq };
     this.#entries.set(notice.clinicId, { state: next, availability: null });
-  }
-
-  invalidate(clinicId: string): void {
-    this.#changes++;
-    this.#loading.delete(clinicId);
-    this.#entries.delete(clinicId);
   }
 
   /** After losing contact with other instances (a dropped LISTEN connection) nothing cached can be trusted. */

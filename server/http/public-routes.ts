@@ -24,7 +24,7 @@ export function registerPublicRoutes(app: FastifyInstance, context: RouteContext
   const writeLimit = { max: Math.max(1, Math.floor(context.rateLimitPerMinute / 20)), timeWindow: 60_000 };
 
   async function publicClinic(clinicId: string): Promise<CachedClinic> {
-    const clinic = isClinicIdShape(clinicId) ? (cache.peek(clinicId) ?? (await cache.get(clinicId))) : null;
+    const clinic = isClinicIdShape(clinicId) ? await cache.get(clinicId) : null;
     if (!clinic) throw new HttpError(404, 'not_found', 'There is no clinic with this id');
     return clinic;
   }

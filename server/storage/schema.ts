@@ -1,6 +1,6 @@
 // The tables, as Kysely sees them. JSON documents and instants are stored as text on both SQLite and
 // PostgreSQL so that one set of queries (and one set of row types) serves both engines.
-import type { Insertable, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 
 export interface ClinicsTable {
   id: string;
@@ -75,4 +75,3 @@ export interface Database {
 export type ClinicRow = Selectable<ClinicsTable>;
 export type EventRow = Selectable<EventsTable>;
 export type HistoryRow = Selectable<HistoryTable>;
-export type NewMessage = Insertable<MessagesTable>;

@@ -20,7 +20,7 @@ export type WidgetViewModel = {
   otherChannels: string | null;
   /** A one-off remark, e.g. that a message was not sent because chat has just closed. */
   note: string | null;
-  launcher: { label: string; offline: boolean } | null;
+  launcher: { label: string; offline: boolean };
   smsHref: string | null;
   whatsappHref: string | null;
 };
@@ -56,7 +56,8 @@ export function widgetViewModel(availability: AvailabilityResponse, wording: Wor
     detail: banner.detail,
     otherChannels: banner.otherChannels,
     note,
-    // Offline or outside hours keeps the launcher (it opens the banner); a day off has no chat entry.
+    // The launcher always opens the card: the banner while offline or outside hours, the other ways to
+    // reach the clinic on a day off or a closure.
     launcher: disabled ? { label: widgetText.launcherContact, offline: true } : { label: widgetText.launcherOffline, offline: true },
     ...links,
   };

@@ -111,11 +111,8 @@ export function createWidgetView(host: HTMLElement, options: ViewOptions): Widge
       setLink(sms, model.smsHref);
       setLink(whatsapp, model.whatsappHref);
       channels.hidden = model.smsHref === null && model.whatsappHref === null;
-      launcher.hidden = model.launcher === null;
-      if (model.launcher !== null) {
-        setText(launcherLabel, model.launcher.label);
-        launcher.toggleAttribute('data-offline', model.launcher.offline);
-      }
+      setText(launcherLabel, model.launcher.label);
+      launcher.toggleAttribute('data-offline', model.launcher.offline);
       // The form the owner was typing in has just closed: keep focus in the card, on what replaced it.
       if (focusWasInForm && form.element.hidden && expanded) heading.focus();
     },
