@@ -48,7 +48,6 @@ export const trayLabels = {
   quit: 'Quit',
   offlineFor: (minutes: number) => `Go offline for ${durationText(minutes)}`,
   restartToUpdate: (version: string) => `Restart to update (version ${version})`,
-  notConnected: 'Not connected to the clinic’s server',
   snoozeReminder: offlineReminderActions.snooze,
 } as const;
 
@@ -59,12 +58,12 @@ export function trayMenuTemplate(state: AppState, actions: TrayActions, extras: 
   const online = state.presence?.online ?? false;
   // Without a connection there is no clinic to switch; the window is where staff connect.
   const canSwitch = state.connection !== null && state.presence !== null;
-  const statusLine = state.connection === null ? trayLabels.notConnected : state.status.sentence;
   // The forgotten-offline reminder: said under the status, with its snooze ("Chat online" is "Go online").
   const reminder = state.reminder?.active && state.reminder.message ? state.reminder.message : null;
 
   return [
-    { id: trayMenuIds.status, label: statusLine, enabled: false },
+    // Main words every status, "not connected" included (app-state.ts), for the window and the tray alike.
+    { id: trayMenuIds.status, label: state.status.sentence, enabled: false },
     ...(reminder
       ? [
           { id: trayMenuIds.reminder, label: reminder, enabled: false },

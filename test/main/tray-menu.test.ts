@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { appMessages } from '../../main/app/app-messages.ts';
 import { trayMenuIds, trayMenuTemplate } from '../../main/electron/tray-menu.ts';
 import type { TrayActions, TrayMenuItem } from '../../main/electron/tray-menu.ts';
 import { trayIconFile, trayIconKind, trayTooltip } from '../../main/electron/tray-icon.ts';
@@ -68,7 +69,8 @@ describe('tray menu template', () => {
   });
 
   it('disables the switch and breaks when not connected, and says so', () => {
-    const state = appStateFixture({ connection: null, server: null, presence: null });
+    // As main builds it: no connection, so no copy, no switch, and the not-connected status sentence.
+    const state = appStateFixture({ connection: null, server: null, presence: null, status: { tone: 'not-connected', sentence: appMessages.notConnected, changesAt: null } });
     const items = trayMenuTemplate(state, recordingActions().actions);
     expect(byId(items, trayMenuIds.status).label).toBe('Not connected to the clinic’s server');
     expect(byId(items, trayMenuIds.chatOnline)).toMatchObject({ enabled: false, checked: false });
