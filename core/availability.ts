@@ -3,7 +3,7 @@
 // instants, so DST is handled in one place (zone-clock.ts) and one call costs microseconds.
 import { rangeMinutes, weekdays } from './schedule-model.ts';
 import type { ChatSettings, EmergencyContact, Presence } from './schedule-model.ts';
-import { DAY_MINUTES, MINUTE_MS, dayOfIsoDate, instantOfLocal, localDay, localMinuteAt, transitionsBetween, weekdayIndexOfDay } from './zone-clock.ts';
+import { DAY_MINUTES, MINUTE_MS, dayOfIsoDate, instantOfLocal, localDay, localMinuteAt, nextDateChange, transitionsBetween, weekdayIndexOfDay } from './zone-clock.ts';
 
 export type AvailabilityReason = 'open' | 'offline' | 'outside-hours' | 'day-off' | 'closure';
 export type WidgetState = 'chat' | 'banner' | 'disabled';
@@ -167,14 +167,13 @@ function firstOpenInstant(schedule: CompiledSchedule, minute: number): string | 
 /**
  * The next instant at which evaluateAvailability may answer differently with nothing changed: an
  * opening or closing, the moment a closing more than a year away comes within the year (closesAt
- * turns from null to that instant), the end of a timed break, or the next local midnight (the reason
- * and widget can change with the date). Timers and caches use it; it is never later than the true change.
+ * turns from null to that instant), the end of a timed break, or the next change of the local date (the
+ * reason and widget can change with it). Timers and caches use it; it is never later than the true change.
  */
 export function nextAvailabilityChange(settings: ChatSettings, presence: Presence, at: Date): Date {
   const schedule = compile(settings);
   const atMinute = at.getTime() / MINUTE_MS;
-  const day = localDay(localMinuteAt(schedule.zone, Math.floor(atMinute)));
-  const candidates = [instantOfLocal(schedule.zone, (day + 1) * DAY_MINUTES)];
+  const candidates = [nextDateChange(schedule.zone, atMinute)];
   const interval = intervalAround(schedule, atMinute);
   if (interval && interval.start > atMinute) candidates.push(interval.start);
   else if (interval) candidates.push(interval.end, interval.end - YEAR_MINUTES);
