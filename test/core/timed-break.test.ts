@@ -2,8 +2,9 @@
 // comparison decides it, and the server's cache and every timer follow nextAvailabilityChange from
 // there, so an off-by-one would serve "offline" from the break's end until the next boundary.
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, evaluateAvailability, isSwitchedOff, nextAvailabilityChange } from '../../core/index.ts';
+import { defaultSettings, evaluateAvailability, isSwitchedOff, nextAvailabilityChange, openIntervals } from '../../core/index.ts';
 import type { Presence } from '../../core/index.ts';
+import { allWeek, settings } from './availability-fixtures.ts';
 
 // Wednesday 2026-11-25, London on GMT: hours 09:00–18:00 every day.
 const london = defaultSettings('Europe/London');
@@ -58,5 +59,20 @@ describe('a timed break ending outside the hours', () => {
     expect(next(new Date(end))).toBe('2026-11-26T00:00:00.000Z');
     expect(answer(shifted(end, MINUTE))).toMatchObject({ reason: 'outside-hours' });
     expect(next(shifted(end, MINUTE))).toBe('2026-11-26T00:00:00.000Z');
+  });
+});
+
+describe('a timed break ending at a millisecond that minutes cannot hold', () => {
+  // 2014239599992 ms / 60,000 * 60,000 comes back as 2014239599991.9998: worked in minutes, the end came out 1 ms early.
+  const end = '2033-10-29T22:59:59.992Z';
+  const always = settings('UTC', allWeek([{ start: '00:00', end: '24:00' }]));
+
+  it('says it reopens at its end exactly, and changes then, never at the instant asked about', () => {
+    expect(evaluateAvailability(always, breakUntil(end), new Date('2033-10-29T22:00:00Z')).opensAt).toBe(end);
+    expect(nextAvailabilityChange(always, breakUntil(end), shifted(end, -1)).toISOString()).toBe(end);
+  });
+
+  it('clips open intervals at the instant given', () => {
+    expect(openIntervals(always, new Date(end), shifted(end, 1))).toEqual([{ start: end, end: '2033-10-29T22:59:59.993Z' }]);
   });
 });
