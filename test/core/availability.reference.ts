@@ -1,5 +1,5 @@
 // A slow, obviously-correct reference for core's availability rules: it walks the clock minute by
-// minute and reads each minute's wall-clock time from Intl (not luxon, not core's zone table), then
+// minute and takes each minute's wall-clock time from Intl (not luxon, not core's zone table), then
 // applies the rules literally. A wall-clock time W is "reached" at the first minute whose local time is
 // at or after W — so a time in a DST gap is reached right after the gap, and a repeated time at its
 // first occurrence.
@@ -20,6 +20,7 @@ export type ReferenceAnswer = {
   walkedTo: number;
 };
 
+const READ_EVERY = 15;
 const DATE_TIME = /^(\d+)\/(\d+)\/(\d+), (\d+):(\d+)$/;
 
 /** Local wall-clock minutes since 1970-01-01 00:00 local ("local epoch minutes") of an epoch ms, by Intl. */
@@ -48,9 +49,20 @@ export function rangesOn(settings: ChatSettings, day: number): TimeRange[] {
  * before the walk, so the walk should start a day or two before the first minute that is asked about.
  */
 export function referenceHours(settings: ChatSettings, first: number, count: number) {
-  const local = localMinutesOf(settings.timezone);
+  const read = localMinutesOf(settings.timezone);
+  // Intl is read every 15 minutes: where two readings are 15 minutes apart the clocks ran evenly in
+  // between (no zone changes its offset twice within 15 minutes); elsewhere every minute is read.
+  const readings: number[] = [read(first * MINUTE)];
+  for (let i = 0; i + 1 < count; i += READ_EVERY) {
+    const next = Math.min(i + READ_EVERY, count - 1);
+    readings[next] = read((first + next) * MINUTE);
+    const even = readings[next]! - readings[i]! === next - i;
+    for (let k = i + 1; k < next; k++) readings[k] = even ? readings[i]! + (k - i) : read((first + k) * MINUTE);
+  }
   const runningMax: number[] = [];
-  for (let i = 0; i < count; i++) runningMax.push(Math.max(local((first + i) * MINUTE), i > 0 ? runningMax[i - 1]! : Number.NEGATIVE_INFINITY));
+  for (let i = 0; i < count; i++) runningMax.push(Math.max(readings[i]!, i > 0 ? runningMax[i - 1]! : Number.NEGATIVE_INFINITY));
+  /** The local time of an epoch ms: Intl reads whole minutes, so a walked minute's reading serves. */
+  const local = (epochMs: number): number => readings[Math.floor(epochMs / MINUTE) - first] ?? read(epochMs);
   /** First walked minute whose local time is at or after `wall` (local epoch minutes), or Infinity. */
   const reached = (wall: number): number => {
     let low = 0;
