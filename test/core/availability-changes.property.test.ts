@@ -95,10 +95,13 @@ describe('hoursPreview', () => {
           const day = today + i;
           const closure = settings.closures.find((candidate) => candidate.date === isoDateOf(day));
           expect(shown).toMatchObject({ date: isoDateOf(day), weekday: weekdayOf(day), dayOff: !closure && !settings.week[weekdayOf(day)].open });
-          expect(shown.closure).toEqual(closure ? { label: closure.label ?? null, allDay: closure.ranges.length === 0 } : null);
           // The day runs from when its 00:00 is reached to when the next day's is (23, 24 or 25 hours, or none: Apia, 30 Dec 2011).
           const start = hours.reached(day * DAY);
           const end = hours.reached((day + 1) * DAY);
+          // An all-day closure is open only while the night before runs into it, and closed from then on.
+          const allDay = closure?.ranges.length === 0;
+          const closedFrom = allDay && start < end && hours.openAt(start) ? new Date(hours.firstMinuteFrom(start, false)).toISOString() : null;
+          expect(shown.closure).toEqual(closure ? { label: closure.label ?? null, allDay, closedFrom } : null);
           const segments = shown.segments.map((segment) => ({ ...segment, start: Date.parse(segment.start) / MINUTE, end: Date.parse(segment.end) / MINUTE }));
           for (const segment of segments) {
             expect(segment.start).toBeGreaterThanOrEqual(start);

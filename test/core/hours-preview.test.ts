@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, hoursPreview } from '../../core/index.ts';
+import { defaultSettings, evaluateAvailability, hoursPreview } from '../../core/index.ts';
 import type { ChatSettings } from '../../core/index.ts';
 
 describe('two-week preview', () => {
@@ -28,7 +28,31 @@ describe('two-week preview', () => {
   it('marks closures, all day or with special hours', () => {
     expect(days.find((day) => day.date === '2026-03-30')).toMatchObject({ closure: { label: 'Staff training', allDay: true }, segments: [] });
     const special = days.find((day) => day.date === '2026-04-01')!;
-    expect(special.closure).toEqual({ label: null, allDay: false });
+    expect(special.closure).toEqual({ label: null, allDay: false, closedFrom: null });
     expect(special.segments.map(({ start, end }) => [start, end])).toEqual([['2026-04-01T09:00:00.000Z', '2026-04-01T11:00:00.000Z']]);
+  });
+});
+
+describe('an all-day closure the night before runs into', () => {
+  // Thursday 20:00–02:00 and Christmas (Friday 25 Dec) closed all day: the night belongs to Thursday.
+  const base = defaultSettings('Europe/London');
+  const settings: ChatSettings = {
+    ...base,
+    week: { ...base.week, thursday: { open: true, ranges: [{ start: '20:00', end: '02:00' }] } },
+    closures: [{ date: '2026-12-25', ranges: [], label: 'Christmas Day' }],
+  };
+  const online = { online: true, offlineUntil: null, changedAt: '2026-12-01T00:00:00Z', changedBy: null };
+
+  it('shows the morning open and says when the closure starts, as chat answers', () => {
+    const christmas = hoursPreview(settings, new Date('2026-12-24T12:00:00Z'), 2)[1]!;
+    expect(christmas.closure).toEqual({ label: 'Christmas Day', allDay: true, closedFrom: '2026-12-25T02:00:00.000Z' });
+    expect(christmas.segments.map(({ start, end }) => [start, end])).toEqual([['2026-12-25T00:00:00.000Z', '2026-12-25T02:00:00.000Z']]);
+    expect(evaluateAvailability(settings, online, new Date('2026-12-25T01:00:00Z'))).toMatchObject({ accepting: true, closesAt: '2026-12-25T02:00:00.000Z' });
+    expect(evaluateAvailability(settings, online, new Date('2026-12-25T02:00:00Z')).reason).toBe('closure');
+  });
+
+  it('says closed all day when nothing runs into it', () => {
+    const boxingDay = { ...settings, closures: [{ date: '2026-12-26', ranges: [] }] };
+    expect(hoursPreview(boxingDay, new Date('2026-12-26T12:00:00Z'), 1)[0]!.closure).toEqual({ label: null, allDay: true, closedFrom: null });
   });
 });
