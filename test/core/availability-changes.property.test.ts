@@ -4,8 +4,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateAvailability, hoursPreview, nextAvailabilityChange, openIntervals } from '../../core/index.ts';
+import { weekdays } from '../../core/index.ts';
 import type { Presence } from '../../core/index.ts';
-import { scenario } from './availability.arbitraries.ts';
+import { clockChangesIn, scenario, zones } from './availability.arbitraries.ts';
+import { settings as clinicSettings } from './availability-fixtures.ts';
 import { DAY, MINUTE, isoDateOf, referenceHours, weekdayOf } from './availability.reference.ts';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 100);
@@ -48,6 +50,30 @@ describe('nextAvailabilityChange', () => {
       { numRuns: RUNS },
     );
   }, 120_000);
+});
+
+describe('nextAvailabilityChange around every clock change', () => {
+  // Too rare to be drawn: clocks going back across midnight at another time than 00:00 (St John's to
+  // 2011) put an instant on the old date after the new date's first 00:00. With no hours at all the
+  // change of date is the only thing that can change, so the answer must be exactly when it changes.
+  it('is the next change of the local date when no day has hours, in every zone, in past and future years', () => {
+    for (const timezone of zones) {
+      const neverOpen = clinicSettings(timezone, Object.fromEntries(weekdays.map((day) => [day, false])));
+      for (const year of [1994, 2010, 2011, 2018, 2026, 2038]) {
+        for (const change of clockChangesIn(timezone, year)) {
+          const hours = referenceHours(neverOpen, change - 2 * 60, 3 * DAY);
+          const dayAt = (minute: number): number => Math.floor(hours.local(minute * MINUTE) / DAY);
+          for (const minutes of [-61, -1, 0, 1, 30, 59, 61, 119]) {
+            const at = change + minutes;
+            let expected = at + 1;
+            while (dayAt(expected) === dayAt(at)) expected++;
+            const when = new Date(at * MINUTE + 1);
+            expect(nextAvailabilityChange(neverOpen, online(when), when).getTime(), `${timezone} ${when.toISOString()}`).toBe(expected * MINUTE);
+          }
+        }
+      }
+    }
+  });
 });
 
 /** How long after `at` the intervals are asked for: mostly hours, sometimes a day or two, in whole minutes or not. */
