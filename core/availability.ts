@@ -3,7 +3,7 @@
 // instants, so DST is handled in one place (zone-clock.ts) and one call costs microseconds.
 import { rangeMinutes, weekdays } from './schedule-model.ts';
 import type { ChatSettings, EmergencyContact, Presence } from './schedule-model.ts';
-import { DAY_MINUTES, MINUTE_MS, dayOfIsoDate, instantOfLocal, localDay, localMinuteAt, transitionsBetween, weekdayIndexOfDay } from './zone-clock.ts';
+import { DAY_MINUTES, MINUTE_MS, dayOfIsoDate, instantOfLocal, localDay, localMinuteAt, nextDateChange, transitionsBetween, weekdayIndexOfDay } from './zone-clock.ts';
 
 export type AvailabilityReason = 'open' | 'offline' | 'outside-hours' | 'day-off' | 'closure';
 export type WidgetState = 'chat' | 'banner' | 'disabled';
@@ -132,7 +132,7 @@ export function evaluateAvailability(settings: ChatSettings, presence: Presence,
   const reason = inHours ? 'offline' : reasonOutsideHours(schedule, atMinute, switchedOff);
   let opensAt: string | null;
   if (switchedOff) {
-    opensAt = presence.offlineUntil === null ? null : firstOpenInstant(schedule, Date.parse(presence.offlineUntil) / MINUTE_MS);
+    opensAt = presence.offlineUntil === null ? null : firstOpenInstant(schedule, Date.parse(presence.offlineUntil));
   } else {
     opensAt = interval === null ? null : iso(interval.start);
   }
@@ -157,29 +157,31 @@ function reasonOutsideHours(schedule: CompiledSchedule, atMinute: number, switch
   return switchedOff ? 'offline' : 'outside-hours';
 }
 
-/** The first instant at or after `minute` inside the hours, as ISO; null if none within the horizon. */
-function firstOpenInstant(schedule: CompiledSchedule, minute: number): string | null {
-  const interval = intervalAround(schedule, minute);
+/** The first instant at or after `epochMs` inside the hours, as ISO; null if none within the horizon. */
+function firstOpenInstant(schedule: CompiledSchedule, epochMs: number): string | null {
+  const interval = intervalAround(schedule, epochMs / MINUTE_MS);
   if (interval === null) return null;
-  return interval.start <= minute ? new Date(minute * MINUTE_MS).toISOString() : iso(interval.start);
+  // Given instants are returned as milliseconds: (ms / 60_000) * 60_000 can come back a millisecond short.
+  return interval.start * MINUTE_MS <= epochMs ? new Date(epochMs).toISOString() : iso(interval.start);
 }
 
 /**
  * The next instant at which evaluateAvailability may answer differently with nothing changed: an
  * opening or closing, the moment a closing more than a year away comes within the year (closesAt
- * turns from null to that instant), the end of a timed break, or the next local midnight (the reason
- * and widget can change with the date). Timers and caches use it; it is never later than the true change.
+ * turns from null to that instant), the end of a timed break, or the next change of the local date (the
+ * reason and widget can change with it). Timers and caches use it; it is never later than the true change.
  */
 export function nextAvailabilityChange(settings: ChatSettings, presence: Presence, at: Date): Date {
   const schedule = compile(settings);
   const atMinute = at.getTime() / MINUTE_MS;
-  const day = localDay(localMinuteAt(schedule.zone, Math.floor(atMinute)));
-  const candidates = [instantOfLocal(schedule.zone, (day + 1) * DAY_MINUTES)];
+  // Whole minutes, but a break's end to the millisecond: compared and returned in milliseconds.
+  const minutes = [nextDateChange(schedule.zone, atMinute)];
   const interval = intervalAround(schedule, atMinute);
-  if (interval && interval.start > atMinute) candidates.push(interval.start);
-  else if (interval) candidates.push(interval.end, interval.end - YEAR_MINUTES);
-  if (isSwitchedOff(presence, at) && presence.offlineUntil !== null) candidates.push(Date.parse(presence.offlineUntil) / MINUTE_MS);
-  return new Date(Math.min(...candidates.filter((minute) => minute > atMinute)) * MINUTE_MS);
+  if (interval && interval.start > atMinute) minutes.push(interval.start);
+  else if (interval) minutes.push(interval.end, interval.end - YEAR_MINUTES);
+  const candidates = minutes.map((minute) => minute * MINUTE_MS);
+  if (isSwitchedOff(presence, at) && presence.offlineUntil !== null) candidates.push(Date.parse(presence.offlineUntil));
+  return new Date(Math.min(...candidates.filter((instant) => instant > at.getTime())));
 }
 
 export type OpenInterval = { start: string; end: string };
@@ -198,9 +200,9 @@ export function openIntervals(settings: ChatSettings, from: Date, to: Date): Ope
   for (const interval of mergedIntervals(schedule, firstDay, lastDay)) {
     if (interval.start >= toMinute) break;
     if (interval.end <= fromMinute) continue;
-    const start = Math.max(interval.start, fromMinute);
-    const end = Math.min(interval.end, toMinute);
-    result.push({ start: new Date(start * MINUTE_MS).toISOString(), end: new Date(end * MINUTE_MS).toISOString() });
+    const start = Math.max(interval.start * MINUTE_MS, from.getTime());
+    const end = Math.min(interval.end * MINUTE_MS, to.getTime());
+    result.push({ start: new Date(start).toISOString(), end: new Date(end).toISOString() });
   }
   return result;
 }

@@ -18,8 +18,12 @@ export type PreviewSegment = {
 export type PreviewDay = {
   date: string;
   weekday: Weekday;
-  /** The closure on this date, if any: `allDay` when closed all day, else special hours apply. */
-  closure: { label: string | null; allDay: boolean } | null;
+  /**
+   * The closure on this date, if any: `allDay` when it has no hours, else special hours apply. An
+   * all-day closure still opens its morning when a range of the day before runs past midnight into
+   * it: `closedFrom` is then when that range ends (ISO), else null.
+   */
+  closure: { label: string | null; allDay: boolean; closedFrom: string | null } | null;
   /** The weekday is unticked (and no closure gives it hours). */
   dayOff: boolean;
   segments: PreviewSegment[];
@@ -40,16 +44,19 @@ export function hoursPreview(settings: ChatSettings, from: Date, days = 14): Pre
     const date = isoDateOfDay(day);
     const weekday = weekdays[weekdayIndexOfDay(day)]!;
     const closure = closures.get(date);
+    const segments = openIntervals(settings, dayStart, dayEnd).map((interval) => ({
+      ...interval,
+      from: (Date.parse(interval.start) / MINUTE_MS - start) / length,
+      to: (Date.parse(interval.end) / MINUTE_MS - start) / length,
+    }));
+    const allDay = closure !== undefined && closure.ranges.length === 0;
     result.push({
       date,
       weekday,
-      closure: closure ? { label: closure.label ?? null, allDay: closure.ranges.length === 0 } : null,
+      // An all-day closure's only open hours are the night before's, so they end when it closes.
+      closure: closure ? { label: closure.label ?? null, allDay, closedFrom: allDay ? (segments.at(-1)?.end ?? null) : null } : null,
       dayOff: !closure && !settings.week[weekday].open,
-      segments: openIntervals(settings, dayStart, dayEnd).map((interval) => ({
-        ...interval,
-        from: (Date.parse(interval.start) / MINUTE_MS - start) / length,
-        to: (Date.parse(interval.end) / MINUTE_MS - start) / length,
-      })),
+      segments,
       clockChange: clockChanges(zone, dayStart, dayEnd)[0] ?? null,
     });
   }

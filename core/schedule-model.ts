@@ -1,7 +1,7 @@
 // The schedule model without validation: types, the article's defaults and the time arithmetic. No
 // zod here, so the staff UI's first load and the website widget can use it without the schemas
 // (those, and parseSettings, are in schedule.ts, which re-exports all of this).
-import { DAY_MINUTES } from './zone-clock.ts';
+import { DAY_MINUTES, dayOfIsoDate, isoDateOfDay, weekdayIndexOfDay } from './zone-clock.ts';
 
 export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 export type Weekday = (typeof weekdays)[number];
@@ -91,6 +91,18 @@ export function rangeMinutes(range: TimeRange): { start: number; end: number } {
 
 export function runsPastMidnight(range: TimeRange): boolean {
   return rangeMinutes(range).end > DAY_MINUTES;
+}
+
+/**
+ * The end ('HH:mm') of the range that runs past midnight into `date` from the day before. It belongs
+ * to that day, so chat is open early on `date` whatever `date` itself says (even a closure); null if none.
+ */
+export function nightBeforeEnd(settings: Pick<ChatSettings, 'week' | 'closures'>, date: string): string | null {
+  const dayBefore = dayOfIsoDate(date) - 1;
+  const closure = settings.closures.find((candidate) => candidate.date === isoDateOfDay(dayBefore));
+  const weekly = settings.week[weekdays[weekdayIndexOfDay(dayBefore)]!];
+  const ranges = closure ? closure.ranges : weekly.open ? weekly.ranges : [];
+  return ranges.find(runsPastMidnight)?.end ?? null;
 }
 
 /** Staff type numbers as they read them ("+44 7700 900123"); stored as E.164 ("+447700900123"). */

@@ -3,9 +3,9 @@
 // Pure and zod-free (Intl only), so the server records them and the staff UI can show or preview them.
 // Only what changes what owners get counts: the hidden hours of an unticked day and the order in
 // which ranges or closures were typed are not changes.
-import { capitalize, rangeMinutes, weekdays } from './schedule-model.ts';
+import { capitalize, nightBeforeEnd, rangeMinutes, weekdays } from './schedule-model.ts';
 import type { ChatSettings, Closure, EmergencyContact, Presence, TimeRange, Weekday } from './schedule-model.ts';
-import { durationText, relativeTime } from './wording.ts';
+import { closedAllDayText, durationText, relativeTime } from './wording.ts';
 
 export type DayChange = {
   field: 'week';
@@ -43,7 +43,7 @@ const ARROW = ' → ';
 export function settingsChanges(before: ChatSettings, after: ChatSettings): SettingsChange[] {
   return [
     ...weekdays.flatMap((day) => dayChange(day, before.week[day], after.week[day])),
-    ...closureChanges(before.closures, after.closures),
+    ...closureChanges(before, after),
     ...channelChanges(before.channels, after.channels),
     ...emergencyChanges(before.emergency, after.emergency),
     ...(before.timezone === after.timezone ? [] : [{ field: 'timezone' as const, before: before.timezone, after: after.timezone, text: `Time zone ${before.timezone}${ARROW}${after.timezone}` }]),
@@ -97,21 +97,24 @@ function closureName(closure: Closure): string {
   return closure.label ? `${closure.label}, ${closureDateText(closure.date)}` : closureDateText(closure.date);
 }
 
-function closureHoursText(ranges: TimeRange[]): string {
-  return ranges.length === 0 ? 'closed all day' : `open ${rangesText(sortedRanges(ranges))} only`;
+/** A closure's hours as they are with `settings`: a night of the day before that runs into it is said too. */
+function closureHoursText(closure: Closure, settings: ChatSettings): string {
+  const nightEnd = nightBeforeEnd(settings, closure.date);
+  if (closure.ranges.length === 0) return closedAllDayText(nightEnd);
+  return `open ${nightEnd === null ? '' : `until ${nightEnd}, `}${rangesText(sortedRanges(closure.ranges))} only`;
 }
 
 const labelOf = (closure: Closure): string | null => closure.label || null;
 
-function closureChanges(before: Closure[], after: Closure[]): ClosureChange[] {
-  const was = new Map(before.map((closure) => [closure.date, closure]));
-  const now = new Map(after.map((closure) => [closure.date, closure]));
+function closureChanges(before: ChatSettings, after: ChatSettings): ClosureChange[] {
+  const was = new Map(before.closures.map((closure) => [closure.date, closure]));
+  const now = new Map(after.closures.map((closure) => [closure.date, closure]));
   const dates = [...new Set([...was.keys(), ...now.keys()])].sort();
   return dates.flatMap((date): ClosureChange[] => {
     const old = was.get(date) ?? null;
     const current = now.get(date) ?? null;
     if (old === null && current !== null) {
-      return [{ field: 'closures', change: 'added', date, label: labelOf(current), before: null, after: current, text: `Closure added: ${closureName(current)} — ${closureHoursText(current.ranges)}` }];
+      return [{ field: 'closures', change: 'added', date, label: labelOf(current), before: null, after: current, text: `Closure added: ${closureName(current)} — ${closureHoursText(current, after)}` }];
     }
     if (old !== null && current === null) {
       return [{ field: 'closures', change: 'removed', date, label: labelOf(old), before: old, after: null, text: `Closure removed: ${closureName(old)}` }];
@@ -119,7 +122,7 @@ function closureChanges(before: Closure[], after: Closure[]): ClosureChange[] {
     if (old === null || current === null) return [];
     const parts: string[] = [];
     if (labelOf(old) !== labelOf(current)) parts.push(`label ${quoted(labelOf(old))}${ARROW}${quoted(labelOf(current))}`);
-    if (!sameRanges(sortedRanges(old.ranges), sortedRanges(current.ranges))) parts.push(`${closureHoursText(old.ranges)}${ARROW}${closureHoursText(current.ranges)}`);
+    if (!sameRanges(sortedRanges(old.ranges), sortedRanges(current.ranges))) parts.push(`${closureHoursText(old, before)}${ARROW}${closureHoursText(current, after)}`);
     if (parts.length === 0) return [];
     const text = `Closure changed: ${closureDateText(date)} — ${parts.join('; ')}`;
     return [{ field: 'closures', change: 'changed', date, label: labelOf(current), before: old, after: current, text }];

@@ -153,6 +153,15 @@ export function durationText(minutes: number): string {
   return rest === 0 ? unit(hours, 'hour') : `${unit(hours, 'hour')} ${unit(rest, 'minute')}`;
 }
 
+/**
+ * An all-day closure in words: "closed all day", or "closed from 02:00" when a range of the day before
+ * runs past midnight into it (it belongs to that day, so chat stays open until `nightEnd`, a time the
+ * caller has formatted). Said the same in the two-week preview and the change history.
+ */
+export function closedAllDayText(nightEnd: string | null): string {
+  return nightEnd === null ? 'closed all day' : `closed from ${nightEnd}`;
+}
+
 /** "Clocks go forward 1 hour on Sun 29 Mar", the day as the clinic's calendar has it (two-week preview). */
 export function clockChangeText(change: ClockChange, options: WordingOptions): string {
   const amount = durationText(Math.abs(change.offsetAfter - change.offsetBefore));

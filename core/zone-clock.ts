@@ -121,6 +121,24 @@ export function instantOfLocal(zone: string, localMinute: number): number {
   return high;
 }
 
+/**
+ * The first instant (epoch minute) after `epochMinute` whose local date differs from the date there.
+ * Usually the next midnight on the clinic's clocks, but a change of offset can move the clocks across
+ * midnight: where they went back from 00:01 to 23:01 the first 00:00 lies behind the repeated 23:30,
+ * and the date changes again only at the second 00:00.
+ */
+export function nextDateChange(zone: string, epochMinute: number): number {
+  const day = localDay(localMinuteAt(zone, epochMinute));
+  let from = epochMinute;
+  for (;;) {
+    const midnight = (day + 1) * DAY_MINUTES - offsetAt(zone, from); // if the offset holds until then
+    const change = transitionsBetween(zone, from, midnight)[0];
+    if (change === undefined) return midnight;
+    if (localDay(change.at + change.after) !== day) return change.at;
+    from = change.at;
+  }
+}
+
 /** Days since 1970-01-01 of a local epoch minute, and its weekday (0 = Monday … 6 = Sunday). */
 export function localDay(localMinute: number): number {
   return Math.floor(localMinute / DAY_MINUTES);

@@ -1,25 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPresence, defaultSettings, evaluateAvailability, nextAvailabilityChange, openIntervals, weekdays } from '../../core/index.ts';
-import type { ChatSettings, DayHours, Presence, TimeRange, Weekday } from '../../core/index.ts';
-
-const online: Presence = defaultPresence(new Date('2026-01-01T00:00:00Z'));
-const offline = (offlineUntil: string | null = null): Presence => ({ online: false, offlineUntil, changedAt: '2026-11-25T12:03:00Z', changedBy: 'Front desk 2' });
-
-function settings(zone: string, week: Partial<Record<Weekday, DayHours | TimeRange[] | false>> = {}, extra: Partial<ChatSettings> = {}): ChatSettings {
-  const base = defaultSettings(zone);
-  const days = Object.fromEntries(
-    weekdays.map((day) => {
-      const given = week[day];
-      if (given === undefined) return [day, base.week[day]];
-      if (given === false) return [day, { open: false, ranges: [] }];
-      return [day, Array.isArray(given) ? { open: true, ranges: given } : given];
-    }),
-  ) as ChatSettings['week'];
-  return { ...base, week: days, ...extra };
-}
-const at = (iso: string) => new Date(iso);
-const evaluate = (s: ChatSettings, when: string, presence: Presence = online) => evaluateAvailability(s, presence, at(when));
-const allWeek = (ranges: TimeRange[]) => Object.fromEntries(weekdays.map((day) => [day, ranges])) as Record<Weekday, TimeRange[]>;
+import { weekdays } from '../../core/index.ts';
+import { allWeek, evaluate, offline, settings } from './availability-fixtures.ts';
 
 // 2026-11-25 is a Wednesday. London is on GMT (UTC+0) in November and BST (UTC+1) in July.
 describe('evaluateAvailability: hours', () => {
@@ -194,40 +175,5 @@ describe('evaluateAvailability: other channels and the emergency contact', () =>
     expect(evaluate(s, '2026-11-29T12:00:00Z').emergency).toEqual(emergency);
     expect(evaluate(s, '2026-11-25T12:00:00Z', offline()).emergency).toEqual(emergency);
     expect(evaluate(s, '2026-11-25T12:00:00Z').emergency).toBeNull();
-  });
-});
-
-describe('nextAvailabilityChange', () => {
-  const london = settings('Europe/London');
-  const next = (when: string, presence: Presence = online) => nextAvailabilityChange(london, presence, at(when)).toISOString();
-
-  it('is the next opening or closing, or the next local midnight if that comes first', () => {
-    expect(next('2026-11-25T10:00:00Z')).toBe('2026-11-25T18:00:00.000Z');
-    expect(next('2026-11-25T19:00:00Z')).toBe('2026-11-26T00:00:00.000Z');
-    expect(next('2026-11-26T00:00:00Z')).toBe('2026-11-26T09:00:00.000Z');
-    expect(next('2026-07-01T20:00:00Z')).toBe('2026-07-01T23:00:00.000Z');
-  });
-
-  it('includes the end of a timed break', () => {
-    expect(next('2026-11-25T12:00:00Z', offline('2026-11-25T12:15:00Z'))).toBe('2026-11-25T12:15:00.000Z');
-  });
-
-  it('includes the moment a closing more than a year away comes within the year (closesAt stops being null)', () => {
-    // Open around the clock (10:00–10:00 every day) until a closure on 2027-06-02: the run of hours ends
-    // at 2027-06-02 10:00, exactly a year after 2026-06-02 10:00.
-    const untilClosure = settings('UTC', allWeek([{ start: '10:00', end: '10:00' }]), { closures: [{ date: '2027-06-02', ranges: [] }] });
-    expect(evaluate(untilClosure, '2026-06-02T09:59:59Z').closesAt).toBeNull();
-    expect(evaluate(untilClosure, '2026-06-02T10:00:00Z').closesAt).toBe('2027-06-02T10:00:00.000Z');
-    expect(nextAvailabilityChange(untilClosure, online, at('2026-06-02T09:00:00Z')).toISOString()).toBe('2026-06-02T10:00:00.000Z');
-  });
-});
-
-describe('openIntervals', () => {
-  it('lists the open hours between two instants, clipped, across a DST change', () => {
-    const s = settings('Europe/London', { saturday: false });
-    expect(openIntervals(s, at('2026-03-27T12:00:00Z'), at('2026-03-30T00:00:00Z'))).toEqual([
-      { start: '2026-03-27T12:00:00.000Z', end: '2026-03-27T18:00:00.000Z' },
-      { start: '2026-03-29T08:00:00.000Z', end: '2026-03-29T17:00:00.000Z' },
-    ]);
   });
 });

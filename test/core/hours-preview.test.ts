@@ -1,9 +1,6 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, evaluateAvailability, hoursPreview, openIntervals } from '../../core/index.ts';
-import type { ChatSettings, Presence } from '../../core/index.ts';
-
-const online: Presence = { online: true, offlineUntil: null, changedAt: '2026-01-01T00:00:00Z', changedBy: null };
+import { defaultSettings, evaluateAvailability, hoursPreview } from '../../core/index.ts';
+import type { ChatSettings } from '../../core/index.ts';
 
 describe('two-week preview', () => {
   const base = defaultSettings('Europe/London');
@@ -31,38 +28,31 @@ describe('two-week preview', () => {
   it('marks closures, all day or with special hours', () => {
     expect(days.find((day) => day.date === '2026-03-30')).toMatchObject({ closure: { label: 'Staff training', allDay: true }, segments: [] });
     const special = days.find((day) => day.date === '2026-04-01')!;
-    expect(special.closure).toEqual({ label: null, allDay: false });
+    expect(special.closure).toEqual({ label: null, allDay: false, closedFrom: null });
     expect(special.segments.map(({ start, end }) => [start, end])).toEqual([['2026-04-01T09:00:00.000Z', '2026-04-01T11:00:00.000Z']]);
   });
 });
 
-describe('openIntervals agrees with evaluateAvailability', () => {
-  it('an instant is inside an interval exactly when chat accepts (switch online)', () => {
-    const zones = ['Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu'];
-    const time = fc.integer({ min: 0, max: 95 }).map((q) => `${String(Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')}`);
-    const scenario = fc.record({
-      zone: fc.constantFrom(...zones),
-      start: time,
-      end: time,
-      openDays: fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }),
-      from: fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2026-12-01T00:00:00Z'), noInvalidDate: true }),
-      probes: fc.array(fc.integer({ min: 0, max: 14 * 1440 - 1 }), { minLength: 20, maxLength: 20 }),
-    });
-    fc.assert(
-      fc.property(scenario, ({ zone, start, end, openDays, from, probes }) => {
-        const base = defaultSettings(zone);
-        const week = Object.fromEntries(Object.keys(base.week).map((day, i) => [day, { open: openDays[i]!, ranges: [{ start, end }] }])) as ChatSettings['week'];
-        const settings = { ...base, week };
-        const to = new Date(from.getTime() + 14 * 86_400_000);
-        const intervals = openIntervals(settings, from, to).map(({ start: s, end: e }) => [Date.parse(s), Date.parse(e)] as const);
-        for (let i = 1; i < intervals.length; i++) expect(intervals[i]![0]).toBeGreaterThan(intervals[i - 1]![1]); // sorted, merged
-        for (const probe of probes) {
-          const at = new Date(from.getTime() + probe * 60_000);
-          const inside = intervals.some(([s, e]) => s <= at.getTime() && at.getTime() < e);
-          expect(inside).toBe(evaluateAvailability(settings, online, at).accepting);
-        }
-      }),
-      { numRuns: 150 },
-    );
+describe('an all-day closure the night before runs into', () => {
+  // Thursday 20:00–02:00 and Christmas (Friday 25 Dec) closed all day: the night belongs to Thursday.
+  const base = defaultSettings('Europe/London');
+  const settings: ChatSettings = {
+    ...base,
+    week: { ...base.week, thursday: { open: true, ranges: [{ start: '20:00', end: '02:00' }] } },
+    closures: [{ date: '2026-12-25', ranges: [], label: 'Christmas Day' }],
+  };
+  const online = { online: true, offlineUntil: null, changedAt: '2026-12-01T00:00:00Z', changedBy: null };
+
+  it('shows the morning open and says when the closure starts, as chat answers', () => {
+    const christmas = hoursPreview(settings, new Date('2026-12-24T12:00:00Z'), 2)[1]!;
+    expect(christmas.closure).toEqual({ label: 'Christmas Day', allDay: true, closedFrom: '2026-12-25T02:00:00.000Z' });
+    expect(christmas.segments.map(({ start, end }) => [start, end])).toEqual([['2026-12-25T00:00:00.000Z', '2026-12-25T02:00:00.000Z']]);
+    expect(evaluateAvailability(settings, online, new Date('2026-12-25T01:00:00Z'))).toMatchObject({ accepting: true, closesAt: '2026-12-25T02:00:00.000Z' });
+    expect(evaluateAvailability(settings, online, new Date('2026-12-25T02:00:00Z')).reason).toBe('closure');
+  });
+
+  it('says closed all day when nothing runs into it', () => {
+    const boxingDay = { ...settings, closures: [{ date: '2026-12-26', ranges: [] }] };
+    expect(hoursPreview(boxingDay, new Date('2026-12-26T12:00:00Z'), 1)[0]!.closure).toEqual({ label: null, allDay: true, closedFrom: null });
   });
 });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, offlineMinutesDuringHours, offlineReminder } from '../../core/index.ts';
+import { defaultSettings, offlineMinutesDuringHours, offlineReminder, weekdays } from '../../core/index.ts';
 import type { OfflineReminderInput, Presence } from '../../core/index.ts';
+import { settings } from './availability-fixtures.ts';
 
 // Wednesday 2026-11-25, London on GMT: hours 09:00–18:00 every day by default.
-const settings = defaultSettings('Europe/London');
+const london = defaultSettings('Europe/London');
 const offSince = (changedAt: string, offlineUntil: string | null = null): Presence => ({ online: false, offlineUntil, changedAt, changedBy: 'Front desk 2' });
 
 function check(now: string, presence: Presence, memory: Partial<OfflineReminderInput> = {}) {
-  return offlineReminder({ settings, presence, now: new Date(now), thresholdMinutes: 30, snoozedUntil: null, notifiedFor: null, ...memory });
+  return offlineReminder({ settings: london, presence, now: new Date(now), thresholdMinutes: 30, snoozedUntil: null, notifiedFor: null, ...memory });
 }
 
 describe('forgotten-offline reminder', () => {
@@ -24,7 +25,7 @@ describe('forgotten-offline reminder', () => {
 
   it('counts only opening hours: switched off before opening, it fires 30 minutes after opening', () => {
     const presence = offSince('2026-11-25T07:00:00Z');
-    expect(offlineMinutesDuringHours(settings, presence, new Date('2026-11-25T09:10:00Z'))).toBe(10);
+    expect(offlineMinutesDuringHours(london, presence, new Date('2026-11-25T09:10:00Z'))).toBe(10);
     expect(check('2026-11-25T08:00:00Z', presence)).toMatchObject({ active: false, checkAt: '2026-11-25T09:00:00.000Z' });
     expect(check('2026-11-25T09:00:00Z', presence)).toMatchObject({ active: false, checkAt: '2026-11-25T09:30:00.000Z' });
     expect(check('2026-11-25T09:30:00Z', presence).active).toBe(true);
@@ -55,6 +56,12 @@ describe('forgotten-offline reminder', () => {
   it('can be turned off, and says nothing while online', () => {
     expect(check('2026-11-25T17:00:00Z', offSince('2026-11-25T09:00:00Z'), { thresholdMinutes: 0 })).toMatchObject({ active: false, checkAt: null });
     expect(check('2026-11-25T17:00:00Z', { online: true, offlineUntil: null, changedAt: '2026-11-25T09:00:00Z', changedBy: null })).toMatchObject({ active: false, checkAt: null });
+  });
+
+  it('looks again at the change of date where the clocks went back across midnight (St John’s, 7 Nov 2010)', () => {
+    const closedWeek = settings('America/St_Johns', Object.fromEntries(weekdays.map((day) => [day, false])));
+    const input = { settings: closedWeek, presence: offSince('2010-11-06T12:00:00Z'), now: new Date('2010-11-07T03:00:00Z'), thresholdMinutes: 30, snoozedUntil: null, notifiedFor: null };
+    expect(offlineReminder(input)).toMatchObject({ active: false, checkAt: '2010-11-07T03:30:00.000Z' });
   });
 
   it('words longer thresholds in hours', () => {

@@ -73,6 +73,20 @@ describe('settingsChanges: closures', () => {
     expect(texts(base, { ...base, closures: [{ date: '2027-01-01', ranges: [] }] })).toEqual(['Closure added: Fri 1 Jan 2027 — closed all day']);
   });
 
+  it('says a closure opens its morning when the night before runs into it (Thursday 20:00–02:00)', () => {
+    // The night range belongs to Thursday, so chat accepts at 01:00 on Christmas morning.
+    const thursdayNights = withDay(base, 'thursday', true, [{ start: '20:00', end: '02:00' }]);
+    expect(texts(thursdayNights, { ...thursdayNights, closures: [christmas] })).toEqual(['Closure added: Christmas Day, Fri 25 Dec 2026 — closed from 02:00']);
+    const special = { date: '2026-12-25', ranges: [{ start: '10:00', end: '12:00' }] };
+    expect(texts(thursdayNights, { ...thursdayNights, closures: [special] })).toEqual(['Closure added: Fri 25 Dec 2026 — open until 02:00, 10:00–12:00 only']);
+    expect(texts({ ...thursdayNights, closures: [special] }, { ...thursdayNights, closures: [{ ...special, ranges: [] }] })).toEqual([
+      'Closure changed: Fri 25 Dec 2026 — open until 02:00, 10:00–12:00 only → closed from 02:00',
+    ]);
+    // A closure on the Thursday itself takes the night away: Friday is then closed all day.
+    const both = { ...thursdayNights, closures: [{ date: '2026-12-24', ranges: [] }, christmas] };
+    expect(texts(thursdayNights, both)).toEqual(['Closure added: Thu 24 Dec 2026 — closed all day', 'Closure added: Christmas Day, Fri 25 Dec 2026 — closed all day']);
+  });
+
   it('says what changed in a closure: its hours, its label, or both', () => {
     const before = { ...base, closures: [eve] };
     expect(texts(before, { ...base, closures: [{ ...eve, ranges: [] }] })).toEqual(['Closure changed: Thu 24 Dec 2026 — open 09:00–13:00 only → closed all day']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockTime, defaultSettings, evaluateAvailability, goingOfflineWarning, ownerBanner, relativeTime, staffStatusSentence, clockChanges } from '../../core/index.ts';
+import { clockTime, closedAllDayText, defaultSettings, evaluateAvailability, goingOfflineWarning, ownerBanner, relativeTime, staffStatusSentence, clockChanges } from '../../core/index.ts';
 import type { ChatSettings, Presence } from '../../core/index.ts';
 
 const zone = 'Europe/London';
@@ -82,6 +82,14 @@ describe('owner-facing wording', () => {
   it('asks before going offline only when web chat is the only channel', () => {
     expect(goingOfflineWarning({ sms: false, whatsapp: false })).toEqual({ needsConfirmation: true, message: 'Pet owners won’t be able to reach you until you go back online.' });
     expect(goingOfflineWarning({ sms: true, whatsapp: true })).toMatchObject({ needsConfirmation: false, message: expect.stringContaining('SMS and WhatsApp') });
+  });
+});
+
+describe('closures', () => {
+  it('says an all-day closure closed all day, or closed from when the night before ends', () => {
+    expect(closedAllDayText(null)).toBe('closed all day');
+    expect(closedAllDayText('02:00')).toBe('closed from 02:00');
+    expect(closedAllDayText('2:00 AM')).toBe('closed from 2:00 AM');
   });
 });
 

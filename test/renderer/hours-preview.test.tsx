@@ -67,6 +67,22 @@ describe('the preview model', () => {
     expect(preview.rows[2]!.hoursText).toBe('12:00 AM–2:00 AM');
   });
 
+  it('says a closure the night before runs into is closed from when that night ends, not all day', () => {
+    // Thursday 20:00–02:00 belongs to Thursday: chat accepts at 01:00 on Christmas morning.
+    const base = defaultSettings('Europe/London');
+    const settings: ChatSettings = {
+      ...base,
+      week: { ...base.week, thursday: { open: true, ranges: [{ start: '20:00', end: '02:00' }] } },
+      closures: [{ date: '2026-12-25', ranges: [], label: 'Christmas Day' }],
+    };
+    const preview = hoursPreviewRows(settings, new Date('2026-12-24T12:00:00Z'));
+    if (!preview.ok) throw new Error('expected a preview');
+    expect(rowSentence(preview.rows[1]!)).toBe('Fri, Dec 25: 12:00 AM–2:00 AM · Christmas Day — closure, closed from 2:00 AM');
+    const withoutNight = hoursPreviewRows({ ...settings, week: base.week }, new Date('2026-12-24T12:00:00Z'));
+    if (!withoutNight.ok) throw new Error('expected a preview');
+    expect(rowSentence(withoutNight.rows[1]!)).toBe('Fri, Dec 25: closed · Christmas Day — closure, closed all day');
+  });
+
   it('is computed once per draft object and day, and refuses a draft it cannot use', () => {
     const settings = clinicSettings();
     const first = hoursPreviewRows(settings, NOW);

@@ -6,7 +6,7 @@ import { hoursPreview } from '../../../core/hours-preview.ts';
 import type { PreviewDay } from '../../../core/hours-preview.ts';
 import { capitalize } from '../../../core/schedule-model.ts';
 import type { ChatSettings } from '../../../core/index.ts';
-import { clockChangeText, clockTime } from '../../../core/wording.ts';
+import { clockChangeText, clockTime, closedAllDayText } from '../../../core/wording.ts';
 import type { WordingOptions } from '../../../core/wording.ts';
 import { dateText, todayIn, uiLocale, wordingOptions } from '../format.ts';
 
@@ -45,7 +45,8 @@ function rowOf(day: PreviewDay, wording: WordingOptions, today: string): Preview
   const name = capitalize(day.weekday);
   if (day.closure) {
     const label = day.closure.label ? `${day.closure.label} — ` : '';
-    notes.push(day.closure.allDay ? `${label}closure, closed all day` : `${label}closure, special hours`);
+    const { allDay, closedFrom } = day.closure;
+    notes.push(allDay ? `${label}closure, ${closedAllDayText(closedFrom === null ? null : clockTime(closedFrom, wording))}` : `${label}closure, special hours`);
   } else if (day.dayOff) {
     notes.push(`${name} is unticked`);
   }
