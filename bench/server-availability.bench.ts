@@ -5,7 +5,8 @@
 // machine throughput swings with whatever else runs, while CPU per request does not.
 // Run: npm run bench:server-availability  (BENCH_SECONDS, BENCH_ROUNDS, BENCH_CONNECTIONS to adjust)
 import autocannon from 'autocannon';
-import { chatServer, cpuTimeMs, median, round, seedClinics, startChild, temporaryDataDir } from './server-bench-support.ts';
+import { median, round } from './figures.ts';
+import { chatServer, cpuTimeMs, seedClinics, startChild, temporaryDataDir } from './server-bench-support.ts';
 import type { ChildServer } from './server-bench-support.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 4);

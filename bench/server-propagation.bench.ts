@@ -9,7 +9,8 @@ import http from 'node:http';
 import { createParser } from 'eventsource-parser';
 import pg from 'pg';
 import type { AvailabilityResponse, PresenceResponse } from '../core/http-contract.ts';
-import { chatServer, percentile, round, seedClinics, temporaryDataDir } from './server-bench-support.ts';
+import { percentile, round } from './figures.ts';
+import { chatServer, seedClinics, temporaryDataDir } from './server-bench-support.ts';
 import type { ChildServer } from './server-bench-support.ts';
 
 const CLINICS = 100;
