@@ -43,6 +43,8 @@ export function cpuTimeMs(pid: number): number | null {
 /** Runs a script that prints `listening on http://…` when ready (server/index.ts, the baseline). */
 export async function startChild(script: string, env: Record<string, string>): Promise<ChildServer> {
   const child: ChildProcess = spawn(process.execPath, [script], { cwd: repositoryRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // A benchmark that fails half-way must not leave its servers running.
+  process.on('exit', () => child.kill('SIGKILL'));
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
