@@ -64,8 +64,8 @@ async function newTab(browser: Browser, target: Target): Promise<{ context: Brow
 
 /** One navigation: from its start until the target is interactive; Infinity (lost) after the timeout. */
 async function navigate(page: Page, target: Target): Promise<Run> {
-  await page.goto(`${target.host.origin}/?run=${Math.random()}${target.hash}`, { waitUntil: 'commit', timeout: TIMEOUT_MS });
   try {
+    await page.goto(`${target.host.origin}/?run=${Math.random()}${target.hash}`, { waitUntil: 'commit', timeout: TIMEOUT_MS });
     await page.waitForFunction(() => window.__benchReady !== undefined, null, { timeout: TIMEOUT_MS });
   } catch {
     return LOST_RUN;
@@ -156,7 +156,8 @@ async function main(): Promise<void> {
     console.log(`\nNavigation start → interactive, Chromium ${browser.version()}, ${RUNS} runs each; ${machineLoad()}`);
     console.log('\n| screen | cold: median / p90 | cold minus empty (medians) | warm: median / p90 | warm minus empty (medians) | scripts network/cache, cold; warm (medians) | lost |');
     console.log('|---|---|---|---|---|---|---|');
-    const medianOf = (list: Run[], key: keyof Run) => percentile(list.map((run) => run[key]), 0.5);
+    // A lost run has a time (Infinity) but no script counts.
+    const medianOf = (list: Run[], key: keyof Run) => percentile(list.map((run) => run[key]).filter((value) => !Number.isNaN(value)), 0.5);
     for (const [index, target] of targets.entries()) {
       const { cold: c, warm: w } = runs[index]!;
       const lost = [...c, ...w].filter((run) => !Number.isFinite(run.ms)).length;
