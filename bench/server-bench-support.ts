@@ -1,5 +1,5 @@
-// Shared by the server benchmarks: seeding clinics, running servers as child processes (so the load
-// generator and the server do not share an event loop), and summarising latencies.
+// Shared by the server benchmarks: seeding clinics, and running servers as child processes (so the load
+// generator and the server do not share an event loop).
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -43,6 +43,8 @@ export function cpuTimeMs(pid: number): number | null {
 /** Runs a script that prints `listening on http://…` when ready (server/index.ts, the baseline). */
 export async function startChild(script: string, env: Record<string, string>): Promise<ChildServer> {
   const child: ChildProcess = spawn(process.execPath, [script], { cwd: repositoryRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // A benchmark that fails half-way must not leave its servers running.
+  process.on('exit', () => child.kill('SIGKILL'));
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -66,12 +68,3 @@ export async function startChild(script: string, env: Record<string, string>): P
 export function chatServer(env: Record<string, string>): Promise<ChildServer> {
   return startChild('server/index.ts', { CHATDESK_PORT: '0', CHATDESK_LOG_LEVEL: 'warn', CHATDESK_RATE_LIMIT_PER_MINUTE: '10000000', ...env });
 }
-
-export function percentile(values: number[], fraction: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
-}
-
-export const median = (values: number[]): number => percentile(values, 0.5);
-export const round = (value: number, digits = 1): string => value.toFixed(digits);

@@ -1,62 +1,40 @@
-// The staff UI's load budget (issue 5): the JavaScript a first load needs, gzipped (target ≤ 150 KB),
-// and how soon after navigation the Business Hours grid is interactive in Chromium (target ≤ 300 ms),
-// beside an empty page served the same way in the same run. The grid is served by the real preview
-// host, connected to a real server, so the figure includes the AppApi round trip that fills it.
-//   npx electron-vite build && npm run bench:ui      (RUNS=15 by default)
+// The staff UI's load budget, in Chromium, beside an empty page served by the same host in the same run:
+// - time from navigation start until a screen is interactive (target: Business Hours grid ≤ 300 ms),
+//   cold (a new browser context each run: empty HTTP cache, as on a fresh install) and warm (the same
+//   tab navigated again: /assets/* are served immutable, so scripts come from the cache);
+// - the JavaScript each first screen really loads, as Chromium fetches it (gzip -9 of each response;
+//   target ≤ 150 KB): the connection screen a new install shows first, and the Business Hours screen
+//   once connected. Both are served by the real preview host, the grid connected to a real server.
+//   npx electron-vite build && npm run bench:ui      (RUNS=15, TIMEOUT_MS=30000 by default)
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Cookie, Page } from '@playwright/test';
 import { apiPaths } from '../core/http-contract.ts';
 import type { CreateClinicResponse } from '../core/http-contract.ts';
 import { startPreviewHost } from '../main/preview/preview-host.ts';
 import type { PreviewHost } from '../main/preview/preview-host.ts';
 import { createChatServer } from '../server/server.ts';
+import { machineLoad, percentile } from './figures.ts';
+import { countScripts, inAppNavigation, printScripts } from './ui-load-support.ts';
 
 const RUNS = Number(process.env.RUNS ?? 15);
-const BUNDLE_BUDGET_KB = 150;
+const TIMEOUT_MS = Number(process.env.TIMEOUT_MS ?? 30_000);
 const INTERACTIVE_BUDGET_MS = 300;
 const rendererDir = join(import.meta.dirname, '../out/renderer');
 
-// ---- First-load JavaScript ----
-
-/** Relative static imports of a built module ("./x.js"); dynamic import() chunks are left out. */
-function staticImports(code: string): string[] {
-  const found = new Set<string>();
-  for (const match of code.matchAll(/(?:^|[;\s}])import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'](\.\/[^"']+\.js)["']/g)) found.add(match[1]!);
-  return [...found];
-}
-
-async function firstLoadScripts(): Promise<{ file: string; raw: number; gzip: number }[]> {
-  const html = await readFile(join(rendererDir, 'index.html'), 'utf8');
-  const entries = [...html.matchAll(/<script[^>]+src="\.\/([^"]+\.js)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\.\/([^"]+\.js)"/g)].map((m) => m[1]!);
-  const seen = new Map<string, { file: string; raw: number; gzip: number }>();
-  const queue = [...entries];
-  while (queue.length > 0) {
-    const file = queue.shift()!;
-    if (seen.has(file)) continue;
-    const code = await readFile(join(rendererDir, file));
-    seen.set(file, { file, raw: code.length, gzip: gzipSync(code, { level: 9 }).length });
-    const directory = file.slice(0, file.lastIndexOf('/') + 1);
-    for (const imported of staticImports(code.toString('utf8'))) queue.push(directory + imported.slice(2));
-  }
-  return [...seen.values()];
-}
-
-// ---- Time to interactive ----
-
 declare global {
   interface Window {
-    __benchReady?: { appeared: number; interactive: number };
+    __benchReady?: { interactive: number; scripts: { network: number; cache: number } };
   }
 }
 
 /**
- * Runs in the page before its own scripts: notes when `selector` first appears, and when the main
- * thread is next free to handle input (the first task after that), both from navigation start.
+ * Runs in the page before its own scripts: when `selector` first appears, waits for the main thread
+ * to be free for input (the next task), then notes the time from navigation start and how many
+ * scripts came over the network (transferSize > 0) or from the HTTP cache.
  */
 function watchFor(selector: string): void {
   let seen = false;
@@ -64,81 +42,65 @@ function watchFor(selector: string): void {
     if (seen || !document.querySelector(selector)) return;
     seen = true;
     observer.disconnect();
-    const appeared = performance.now();
-    setTimeout(() => (window.__benchReady = { appeared, interactive: performance.now() }), 0);
+    setTimeout(() => {
+      const scripts = performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('.js')) as PerformanceResourceTiming[];
+      const network = scripts.filter((entry) => entry.transferSize > 0).length;
+      window.__benchReady = { interactive: performance.now(), scripts: { network, cache: scripts.length - network } };
+    }, 0);
   });
   observer.observe(document, { childList: true, subtree: true });
 }
 
-type Target = { name: string; host: PreviewHost; hash: string; selector: string };
+type Target = { name: string; host: PreviewHost; hash: string; selector: string; cookies: Cookie[] };
+type Run = { ms: number; network: number; cache: number };
+const LOST_RUN: Run = { ms: Number.POSITIVE_INFINITY, network: Number.NaN, cache: Number.NaN };
 
-/**
- * A tab with the session cookie set (the printed link hands it out once), watching for `selector` on
- * every page it loads. Each run navigates this same tab, as a window that is already open would; the
- * host sends no-store, so every run fetches and runs all of the page's scripts again.
- */
-async function openTab(browser: Browser, target: Target): Promise<Page> {
+async function newTab(browser: Browser, target: Target): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'en-GB' });
+  await context.addCookies(target.cookies);
   await context.addInitScript(watchFor, target.selector);
-  const page = await context.newPage();
-  await page.goto(target.host.url);
-  return page;
+  return { context, page: await context.newPage() };
 }
 
-/** One navigation: milliseconds from navigation start until the target is interactive. */
-async function navigate(page: Page, target: Target): Promise<number> {
-  await page.goto(`${target.host.origin}/?run=${Math.random()}${target.hash}`, { waitUntil: 'commit' });
-  await page.waitForFunction(() => window.__benchReady !== undefined, null, { timeout: 30_000 });
-  return page.evaluate(() => window.__benchReady!.interactive);
-}
-
-/** Inside the running app: from the hash change (the Settings link) until the grid is interactive. */
-async function inAppNavigations(page: Page, target: Target, runs: number): Promise<number[]> {
-  await page.goto(`${target.host.origin}/#/now`);
-  await page.getByRole('region', { name: 'What pet owners see now' }).waitFor();
-  const times: number[] = [];
-  for (let run = 0; run <= runs; run++) {
-    const elapsed = await page.evaluate(
-      (selector) =>
-        new Promise<number>((resolve) => {
-          const start = performance.now();
-          const observer = new MutationObserver(() => {
-            if (!document.querySelector(selector)) return;
-            observer.disconnect();
-            setTimeout(() => resolve(performance.now() - start), 0);
-          });
-          observer.observe(document.body, { childList: true, subtree: true });
-          window.location.hash = '#/settings/hours';
-        }),
-      target.selector,
-    );
-    if (run > 0) times.push(elapsed);
-    await page.evaluate(() => (window.location.hash = '#/now'));
-    await page.getByRole('region', { name: 'What pet owners see now' }).waitFor();
+/** One navigation: from its start until the target is interactive; Infinity (lost) after the timeout. */
+async function navigate(page: Page, target: Target): Promise<Run> {
+  try {
+    await page.goto(`${target.host.origin}/?run=${Math.random()}${target.hash}`, { waitUntil: 'commit', timeout: TIMEOUT_MS });
+    await page.waitForFunction(() => window.__benchReady !== undefined, null, { timeout: TIMEOUT_MS });
+  } catch {
+    return LOST_RUN;
   }
-  return times;
+  const ready = await page.evaluate(() => window.__benchReady!);
+  return { ms: ready.interactive, ...ready.scripts };
 }
 
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
-const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
-const ms = (value: number): string => `${value.toFixed(0)} ms`;
+async function cold(browser: Browser, target: Target): Promise<Run> {
+  const { context, page } = await newTab(browser, target);
+  try {
+    return await navigate(page, target);
+  } finally {
+    await context.close();
+  }
+}
+
+/** The session cookie the printed link hands out (each run's new context gets a copy). */
+async function sessionCookies(browser: Browser, host: PreviewHost): Promise<Cookie[]> {
+  const context = await browser.newContext();
+  await (await context.newPage()).goto(host.url);
+  const cookies = await context.cookies(host.origin);
+  await context.close();
+  return cookies;
+}
+
+const ms = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(0)} ms` : 'lost');
+const spread = (values: number[]) => `${ms(percentile(values, 0.5))} / ${ms(percentile(values, 0.9))}`;
 
 async function main(): Promise<void> {
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('Build the renderer first: npx electron-vite build');
-
-  const scripts = await firstLoadScripts();
-  const total = scripts.reduce((sum, script) => sum + script.gzip, 0);
-  console.log('First-load JavaScript (out/renderer, gzip -9):');
-  for (const script of scripts.sort((a, b) => b.gzip - a.gzip)) console.log(`  ${script.file.padEnd(42)} ${kb(script.gzip).padStart(9)}  (${kb(script.raw)} raw)`);
-  console.log(`  total ${kb(total)} — budget ${BUNDLE_BUDGET_KB} KB: ${total <= BUNDLE_BUDGET_KB * 1024 ? 'within' : 'OVER'}`);
-
   const work = await mkdtemp(join(tmpdir(), 'bench-ui-'));
   const emptyDir = join(work, 'empty');
   await mkdir(emptyDir);
-  // The baseline: the smallest page the same host can serve, with the same strict CSP.
+  // The baseline: the smallest page the same host can serve, with the same headers.
   await writeFile(join(emptyDir, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Empty</title></head><body><p id="ready">Empty</p></body></html>');
 
   const adminToken = 'bench-admin';
@@ -150,42 +112,71 @@ async function main(): Promise<void> {
       body: JSON.stringify({ name: 'Bench Vets', timezone: 'Europe/London' }),
     })
   ).json()) as CreateClinicResponse;
-  const appHost = await startPreviewHost({ dataDir: join(work, 'pc'), port: 0, pcName: 'Bench PC', connect: { serverUrl: server.url, clinicId: created.clinicId, token: created.token } });
-  const emptyHost = await startPreviewHost({ dataDir: join(work, 'pc-empty'), port: 0, rendererDir: emptyDir });
+  const hosts = [
+    await startPreviewHost({ dataDir: join(work, 'pc-empty'), port: 0, rendererDir: emptyDir }),
+    await startPreviewHost({ dataDir: join(work, 'pc-new'), port: 0, pcName: 'New PC' }),
+    await startPreviewHost({ dataDir: join(work, 'pc'), port: 0, pcName: 'Bench PC', connect: { serverUrl: server.url, clinicId: created.clinicId, token: created.token } }),
+  ] as const;
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   try {
+    const cookies = await Promise.all(hosts.map((host) => sessionCookies(browser, host)));
     const targets: Target[] = [
-      { name: 'empty page (baseline)', host: emptyHost, hash: '', selector: '#ready' },
-      { name: 'Business Hours grid', host: appHost, hash: '#/settings/hours', selector: 'input[aria-label="Monday start time"]' },
+      { name: 'empty page (baseline)', host: hosts[0], hash: '', selector: '#ready', cookies: cookies[0]! },
+      { name: 'connection screen (new install)', host: hosts[1], hash: '', selector: '#connect-serverUrl', cookies: cookies[1]! },
+      { name: 'Business Hours grid (connected)', host: hosts[2], hash: '#/settings/hours', selector: 'input[aria-label="Monday start time"]', cookies: cookies[2]! },
     ];
-    const tabs = await Promise.all(targets.map((target) => openTab(browser, target)));
-    const times = targets.map((): number[] => []);
-    // Alternate the two pages, so a noisy moment on the machine hits both; the first round warms up.
+
+    // The scripts each first screen loads, on a cold cache, until the network has been quiet a while.
+    const scripts = await Promise.all(targets.slice(1).map(async (target) => ({ target, scripts: await countScripts(await newTab(browser, target), `${target.host.origin}/${target.hash}`, TIMEOUT_MS) })));
+    for (const { target, scripts: list } of scripts) printScripts(target.name, list);
+
+    // A warm tab per target, loaded once untimed (that load fills its cache), then navigated again each run.
+    const warmTabs = await Promise.all(targets.map((target) => newTab(browser, target)));
+    for (const [index, target] of targets.entries()) await navigate(warmTabs[index]!.page, target);
+    const runs = targets.map(() => ({ cold: [] as Run[], warm: [] as Run[] }));
+    // Rotate the order every round and swap cold and warm, so a noisy moment hits every case alike.
     for (let round = 0; round <= RUNS; round++) {
-      for (const [index, target] of targets.entries()) {
-        const interactive = await navigate(tabs[index]!, target);
-        if (round > 0) times[index]!.push(interactive);
+      for (let step = 0; step < targets.length; step++) {
+        const index = (round + step) % targets.length;
+        const target = targets[index]!;
+        const pair = [() => cold(browser, target), () => navigate(warmTabs[index]!.page, target)];
+        const [first, second] = round % 2 === 0 ? pair : [...pair].reverse();
+        const a = await first!();
+        const b = await second!();
+        if (round === 0) continue; // warm-up
+        runs[index]!.cold.push(round % 2 === 0 ? a : b);
+        runs[index]!.warm.push(round % 2 === 0 ? b : a);
       }
     }
-    const [baseline, grid] = times as [number[], number[]];
-    // Other work on the machine slows both pages alike; the load average says how busy it was.
-    const load = loadavg().map((value) => value.toFixed(1)).join(' / ');
-    console.log(`\nNavigation to interactive, Chromium ${browser.version()}, ${RUNS} runs each (median / p90); ${availableParallelism()} CPUs, load average ${load}:`);
+
+    console.log(`\nNavigation start → interactive, Chromium ${browser.version()}, ${RUNS} runs each; ${machineLoad()}`);
+    console.log('\n| screen | cold: median / p90 | cold minus empty (medians) | warm: median / p90 | warm minus empty (medians) | scripts network/cache, cold; warm (medians) | lost |');
+    console.log('|---|---|---|---|---|---|---|');
+    // A lost run has a time (Infinity) but no script counts.
+    const medianOf = (list: Run[], key: keyof Run) => percentile(list.map((run) => run[key]).filter((value) => !Number.isNaN(value)), 0.5);
     for (const [index, target] of targets.entries()) {
-      console.log(`  ${target.name.padEnd(28)} ${ms(percentile(times[index]!, 50)).padStart(7)} / ${ms(percentile(times[index]!, 90))}`);
+      const { cold: c, warm: w } = runs[index]!;
+      const lost = [...c, ...w].filter((run) => !Number.isFinite(run.ms)).length;
+      console.log(
+        `| ${target.name} | ${spread(c.map((run) => run.ms))} | ${ms(medianOf(c, 'ms') - medianOf(runs[0]!.cold, 'ms'))} | ${spread(w.map((run) => run.ms))} | ${ms(medianOf(w, 'ms') - medianOf(runs[0]!.warm, 'ms'))} | ${medianOf(c, 'network')}/${medianOf(c, 'cache')}; ${medianOf(w, 'network')}/${medianOf(w, 'cache')} | ${lost} |`,
+      );
     }
-    console.log(`  grid minus baseline (median) ${ms(percentile(grid, 50) - percentile(baseline, 50)).padStart(7)}`);
-    console.log(`  budget ${INTERACTIVE_BUDGET_MS} ms (grid median): ${percentile(grid, 50) <= INTERACTIVE_BUDGET_MS ? 'within' : 'OVER'}`);
-    const inApp = await inAppNavigations(tabs[1]!, targets[1]!, RUNS);
-    console.log(`  in the open window, Now → Settings: ${ms(percentile(inApp, 50))} / ${ms(percentile(inApp, 90))}`);
+    const grid = runs[2]!;
+    console.log(`\ngrid budget ${INTERACTIVE_BUDGET_MS} ms (median): cold ${medianOf(grid.cold, 'ms') <= INTERACTIVE_BUDGET_MS ? 'within' : 'OVER'}, warm ${medianOf(grid.warm, 'ms') <= INTERACTIVE_BUDGET_MS ? 'within' : 'OVER'}`);
+
+    // In the open window: from the hash change (the Settings link) until the grid is interactive,
+    // beside the same hash change on the empty page (the harness's own floor: the event and one task).
+    const inApp = await inAppNavigation(warmTabs[2]!.page, { from: '#/now', to: '#/settings/hours', selector: targets[2]!.selector, fromHidesSelector: true, runs: RUNS, timeoutMs: TIMEOUT_MS });
+    const floor = await inAppNavigation(warmTabs[0]!.page, { from: '#a', to: '#b', selector: '#ready', fromHidesSelector: false, runs: RUNS, timeoutMs: TIMEOUT_MS });
+    console.log(`in the open window, Now → Settings (median / p90): ${spread(inApp)}; the same hash change on the empty page: ${spread(floor)}`);
+    await Promise.all(warmTabs.map((tab) => tab.context.close()));
   } finally {
     await browser.close();
-    await appHost.close();
-    await emptyHost.close();
+    await Promise.all(hosts.map((host) => host.close()));
     await server.close();
     await rm(work, { recursive: true, force: true });
   }
