@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AvailabilityResponse, PresenceResponse, SettingsResponse } from '../../core/http-contract.ts';
 import { rotateClinicToken } from '../../server/clinic-admin.ts';
 import type { RunningServer } from '../../server/server.ts';
+import { testClock } from '../main/support/running-clock.ts';
 import { openEventStream } from './helpers/sse-client.ts';
 import type { ReceivedEvent } from './helpers/sse-client.ts';
 import { backends, call, createClinicThroughApi, createTestStorage, eventually, startServer } from './helpers/test-server.ts';
@@ -105,7 +106,7 @@ describe.each(backends)('event streams on %s', (backend) => {
     const other = await createClinicThroughApi(server, 'Rotating clinic');
     const stream = await openEventStream(`${server.url}/v1/clinics/${other.clinicId}/events`, other.staff);
     await stream.waitFor((event) => event.type === 'availability');
-    const fresh = await rotateClinicToken({ dataDir: storage.dataDir, databaseUrl: storage.databaseUrl }, other.clinicId);
+    const fresh = await rotateClinicToken({ dataDir: storage.dataDir, databaseUrl: storage.databaseUrl }, other.clinicId, testClock.now());
     expect(fresh).not.toBeNull();
     await stream.ended;
     const refused = await call(`${server.url}/v1/clinics/${other.clinicId}/events`, { headers: other.staff });
@@ -119,7 +120,7 @@ describe.each(backends)('event streams on %s', (backend) => {
     const old = await Promise.all([1, 2].map(() => openEventStream(eventsOf(rotating.clinicId), rotating.staff)));
     const kept = await Promise.all([1, 2].map(() => openEventStream(eventsOf(staying.clinicId), staying.staff)));
     await Promise.all([...old, ...kept].map((stream) => stream.waitFor((event) => event.type === 'availability')));
-    await rotateClinicToken({ dataDir: storage.dataDir, databaseUrl: storage.databaseUrl }, rotating.clinicId);
+    await rotateClinicToken({ dataDir: storage.dataDir, databaseUrl: storage.databaseUrl }, rotating.clinicId, testClock.now());
     await Promise.all(old.map((stream) => stream.ended));
     // Heartbeats (each one a recheck of every open stream's token) go on for the other clinic's streams.
     for (const stream of kept) {
