@@ -53,16 +53,18 @@ const refusal = (message: string): AppResult => ({ ok: false, error: { code: 'un
 const invalid = (message: string): AppResult => ({ ok: false, error: { code: 'invalid-input', message } });
 
 export async function startPreviewHost(options: PreviewHostOptions): Promise<PreviewHost> {
+  const clock = options.clock ?? systemClock;
   const store = openAppStore({
     directory: options.dataDir,
     secretBox: noSecretBox,
     plainTextReason: 'the browser preview host cannot use the system’s secret store',
+    now: () => clock.now(),
   });
   if (options.pcName) store.setPreference('pcName', options.pcName);
-  const controller = new AppController({ store, ...(options.clock ? { clock: options.clock } : {}), ...(options.locale ? { locale: options.locale } : {}) });
+  const controller = new AppController({ store, clock, ...(options.locale ? { locale: options.locale } : {}) });
   controller.start();
   // No powerMonitor outside Electron: notice a sleep by the wall clock, then reconnect at once.
-  const stopWatchingForWake = watchForWake(options.clock ?? systemClock, () => controller.resume());
+  const stopWatchingForWake = watchForWake(clock, () => controller.resume());
 
   const rendererDir = options.rendererDir ?? defaultRendererDir;
   const streams = new StateEventStreams();

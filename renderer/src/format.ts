@@ -8,7 +8,7 @@ export function uiLocale(): string {
   return navigator.language || 'en-GB';
 }
 
-export function wordingOptions(timezone: string, now = new Date()): WordingOptions {
+export function wordingOptions(timezone: string, now: Date): WordingOptions {
   return { timezone, now, locale: uiLocale() };
 }
 
@@ -55,7 +55,7 @@ export function dateText(isoDate: string, options: { withYear: boolean } = { wit
 }
 
 /** Today's date "YYYY-MM-DD" on the clinic's calendar. */
-export function todayIn(timezone: string, now = new Date()): string {
+export function todayIn(timezone: string, now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 

@@ -71,6 +71,14 @@ export async function buildHttpApp(context: RouteContext, options: HttpAppOption
     // Fastify's own 503 while closing has a body of another shape; refuseWhileClosing answers instead.
     return503OnClosing: false,
   });
+  // The Date header comes from the clock the answers are computed by: the app corrects its own clock
+  // by it, so a server whose clock is injected (tests) must not announce the machine's time instead.
+  // The first hook, so refusals by later hooks (503 while closing) carry it too; on the raw response,
+  // so event streams (written with writeHead) do as well.
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.raw.setHeader('date', context.now().toUTCString());
+    done();
+  });
   installErrorHandling(app);
   refuseWhileClosing(app);
 

@@ -45,7 +45,7 @@ describe('staff status sentences', () => {
   it('uses the locale’s 12- or 24-hour habit, or the one asked for', () => {
     expect(sentence('2026-11-25T10:00:00Z', online, london, { locale: 'en-US' })).toBe('Accepting chats · closes at 6:00 PM');
     expect(sentence('2026-11-25T10:00:00Z', online, london, { locale: 'en-GB', hour12: true })).toBe('Accepting chats · closes at 6:00 pm');
-    expect(clockTime('2026-11-25T09:05:00Z', { timezone: zone, now: new Date(), locale: 'en-US', hour12: false })).toBe('09:05');
+    expect(clockTime('2026-11-25T09:05:00Z', { timezone: zone, now: new Date('2026-11-25T09:05:00Z'), locale: 'en-US', hour12: false })).toBe('09:05');
   });
 
   it('says times on the clinic’s clocks, whatever the PC’s zone', () => {

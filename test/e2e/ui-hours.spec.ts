@@ -26,10 +26,11 @@ function draftInMain(page: Page): Promise<ChatSettings | null> {
   });
 }
 
-/** Noon on a Sunday in the clinic's zone (this week's). */
-function aSundayNoon(): Date {
-  return DateTime.now().setZone(setup.clinic.timezone).startOf('week').plus({ days: 6, hours: 12 }).toJSDate();
+/** An instant in the server's week (E2E_START's: Monday 30 November to Sunday 6 December 2026), in the clinic's zone. */
+function thisWeek(offset: { days?: number; hours: number; minutes?: number }): Date {
+  return DateTime.fromJSDate(setup.server.now(), { zone: setup.clinic.timezone }).startOf('week').plus(offset).toJSDate();
 }
+const aSundayNoon = (): Date => thisWeek({ days: 6, hours: 12 });
 
 test('first run: errors beside the fields, then Connect shows the clinic', async ({ browser }) => {
   const { page } = await setup.newPc(browser, 'Front desk 1');
@@ -116,7 +117,7 @@ test('a split Monday (lunch closure) is saved as two ranges', async ({ browser }
     { start: '09:00', end: '13:00' },
     { start: '14:00', end: '18:00' },
   ]);
-  const mondayLunch = DateTime.now().setZone(setup.clinic.timezone).startOf('week').plus({ hours: 13, minutes: 30 }).toJSDate();
+  const mondayLunch = thisWeek({ hours: 13, minutes: 30 });
   expect((await setup.server.availability(setup.clinic, mondayLunch)).reason).toBe('outside-hours');
 });
 

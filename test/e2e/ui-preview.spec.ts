@@ -1,13 +1,14 @@
 // The two-week preview under the Business Hours grid in real Chromium: a London clinic seen from Saturday
-// 20 March 2027 (the page's clock is fixed there), so the 14 days hold a closure and the clocks going
-// forward on Sunday 28 March; an edit shows in the preview before Save, and Save reaches the server.
+// 20 March 2027 (the server's, the PC's and its window's clocks start there), so the 14 days hold a
+// closure and the clocks going forward on Sunday 28 March; an edit shows in the preview before Save,
+// and Save reaches the server.
 import { expect, test } from '@playwright/test';
 import { captureScreen, clinicPerTest } from './ui-support.ts';
 
 test.describe.configure({ timeout: 120_000 });
 
-const setup = clinicPerTest({ timezone: 'Europe/London' });
 const SATURDAY_NOON = new Date('2027-03-20T12:00:00Z');
+const setup = clinicPerTest({ timezone: 'Europe/London', start: SATURDAY_NOON });
 
 test('the next 14 days of the draft: closures, the clock change, and edits before Save', async ({ browser }) => {
   await setup.server.editSettings(setup.clinic, (settings) => ({
@@ -15,7 +16,7 @@ test('the next 14 days of the draft: closures, the clock change, and edits befor
     week: { ...settings.week, sunday: { open: false, ranges: [] } },
     closures: [{ date: '2027-03-25', ranges: [], label: 'Staff training' }],
   }));
-  const { page } = await setup.connectedPc(browser, 'Front desk 1', '#/settings/hours', { browserTime: SATURDAY_NOON });
+  const { page } = await setup.connectedPc(browser, 'Front desk 1', '#/settings/hours');
 
   const days = page.getByRole('list', { name: 'When web chat accepts messages, next 14 days' });
   await expect(days.getByRole('listitem')).toHaveCount(14);

@@ -1,34 +1,24 @@
 // The forgotten-offline reminder in real Chromium: the switch goes Offline "until I switch back" during
-// opening hours, the clocks of the server and of the PC's controller move on past the threshold, and
-// the window shows the reminder; "Remind me in 15 minutes" quiets it until the snooze ends, and "Go
-// online" puts web chat back for pet owners.
+// opening hours, time moves on past the threshold for the server, the PC's controller and its window
+// together, and the window shows the reminder; "Remind me in 15 minutes" quiets it until the snooze
+// ends, and "Go online" puts web chat back for pet owners.
 import { expect, test } from '@playwright/test';
 import type { Browser } from '@playwright/test';
-import { ShiftableClock, startDateProxy } from './ui-moved-time.ts';
-import type { DateProxy } from './ui-moved-time.ts';
 import { captureScreen, clinicPerTest } from './ui-support.ts';
 
 test.describe.configure({ timeout: 120_000 });
 
-// A clinic where it is about midday now: the moves below stay inside its 09:00–18:00 hours.
+// Wednesday 12:00 in London (E2E_START): the 47 minutes moved on below stay inside 09:00–18:00.
 const setup = clinicPerTest();
 const MINUTE = 60_000;
 const thresholdLabel = 'Remind me when chat is left offline during opening hours';
 
-const proxies: DateProxy[] = [];
-test.afterEach(async () => {
-  for (const proxy of proxies.splice(0)) await proxy.close();
-});
-
-/** A PC whose clock the test moves on together with the server's (`moveOn`). */
+/** A PC on the server's clock, which the test moves on for both, and for the PC's window (`moveOn`). */
 async function pcWithMovableTime(browser: Browser, hash: string) {
-  const clock = new ShiftableClock();
-  const proxy = await startDateProxy(() => setup.server.url, () => setup.server.now());
-  proxies.push(proxy);
-  const pc = await setup.connectedPc(browser, 'Front desk 1', hash, { clock, serverUrl: proxy.url });
-  const moveOn = (ms: number): void => {
-    setup.server.shiftClock(ms);
-    clock.shift(ms);
+  const pc = await setup.connectedPc(browser, 'Front desk 1', hash);
+  const moveOn = async (ms: number): Promise<void> => {
+    setup.server.clock.shift(ms);
+    await pc.context.clock.fastForward(ms);
   };
   return { page: pc.page, moveOn };
 }
@@ -42,11 +32,11 @@ test('offline through 30 minutes of opening hours: reminded, snoozed, reminded a
   await expect.poll(async () => (await setup.server.availability(setup.clinic)).reason).toBe('offline');
 
   const reminder = page.getByRole('region', { name: 'Chat has been offline for 30 minutes during opening hours' });
-  moveOn(20 * MINUTE);
+  await moveOn(20 * MINUTE);
   await expect(page.getByRole('status')).toContainText("Not accepting chats · you're offline since");
   await expect(reminder).toBeHidden();
 
-  moveOn(11 * MINUTE);
+  await moveOn(11 * MINUTE);
   await expect(reminder).toBeVisible({ timeout: 15_000 });
   await expect(reminder.getByRole('alert')).toHaveText(/Chat has been offline for 30 minutes during opening hours/);
   await page.getByRole('link', { name: 'Now' }).click();
@@ -54,7 +44,7 @@ test('offline through 30 minutes of opening hours: reminded, snoozed, reminded a
 
   await reminder.getByRole('button', { name: 'Remind me in 15 minutes' }).click();
   await expect(reminder).toBeHidden();
-  moveOn(16 * MINUTE);
+  await moveOn(16 * MINUTE);
   await expect(reminder).toBeVisible({ timeout: 15_000 });
 
   await reminder.getByRole('button', { name: 'Go online' }).click();
@@ -72,7 +62,7 @@ test('"Off" keeps it quiet; choosing a threshold again reminds at once if it has
   await page.getByRole('switch', { name: 'Chat online' }).click();
   await page.getByRole('dialog', { name: 'Go offline?' }).getByRole('button', { name: 'Go offline' }).click();
   await expect.poll(async () => (await setup.server.availability(setup.clinic)).reason).toBe('offline');
-  moveOn(45 * MINUTE);
+  await moveOn(45 * MINUTE);
   const reminder = page.getByRole('region', { name: /Chat has been offline for/ });
   await expect(reminder).toHaveCount(0);
 

@@ -1,6 +1,8 @@
 // What the staff UI's end-to-end tests run against: the real chat server (SQLite in a temporary
-// directory, restartable on the same port, its clock movable) and real preview hosts — one per
-// "PC", each with its own data directory — opened in real Chromium.
+// directory, restartable on the same port) and real preview hosts — one per "PC", each with its own
+// data directory — opened in real Chromium. Time is the test's: the server, every PC's controller and
+// every PC's window run on one clock from a chosen instant (real time elapses from there), never the
+// machine's date, hour or zone.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,14 +10,14 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { DateTime } from 'luxon';
 import type { ChatSettings } from '../../core/index.ts';
 import { apiPaths } from '../../core/http-contract.ts';
 import type { AvailabilityResponse, SettingsResponse } from '../../core/http-contract.ts';
 import type { Clock } from '../../main/app/clock.ts';
 import { startPreviewHost } from '../../main/preview/preview-host.ts';
 import type { PreviewHost } from '../../main/preview/preview-host.ts';
-import { RestartableServer, createClinicThroughApi, createTestStorage, editSettingsThroughApi, staffRequest } from '../server/helpers/test-server.ts';
+import { RunningClock } from '../main/support/running-clock.ts';
+import { RestartableServer, createClinicThroughApi, createTestStorage, editSettingsThroughApi, startServer, staffRequest } from '../server/helpers/test-server.ts';
 import type { TestStorage } from '../server/helpers/test-server.ts';
 
 const rendererIndex = join(import.meta.dirname, '../../out/renderer/index.html');
@@ -26,39 +28,25 @@ export function requireBuiltRenderer(): void {
 }
 
 /**
- * A clinic zone where it is around midday now, so the default 09:00–18:00 hours are open for the
- * whole run whatever time the tests start (an "offline" answer needs open hours).
+ * Wednesday 2 December 2026, 12:00 in London (GMT): the default 09:00–18:00 hours stay open for the
+ * whole of a test, so an "offline" answer is the switch's doing.
  */
-export function middayZone(now = DateTime.utc()): string {
-  const zones = ['Pacific/Kiritimati', 'Pacific/Auckland', 'Australia/Sydney', 'Asia/Tokyo', 'Asia/Shanghai', 'Asia/Bangkok', 'Asia/Dhaka', 'Asia/Karachi', 'Asia/Dubai',
-    'Europe/Moscow', 'Europe/Athens', 'Europe/Paris', 'Europe/London', 'Atlantic/Azores', 'America/Noronha', 'America/Sao_Paulo', 'America/New_York',
-    'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'America/Anchorage', 'Pacific/Honolulu', 'Pacific/Pago_Pago'];
-  const distance = (zone: string): number => {
-    const local = now.setZone(zone);
-    return Math.abs(local.hour * 60 + local.minute - 12 * 60 - 30);
-  };
-  return zones.reduce((best, zone) => (distance(zone) < distance(best) ? zone : best));
-}
+export const E2E_START = new Date('2026-12-02T12:00:00Z');
 
 export type Clinic = { clinicId: string; token: string; timezone: string };
 
 export class ClinicServer {
-  /** Added to the real time for the server's clock; the availability checks move it to a chosen instant. */
-  #offsetMs = 0;
-  /** Time moved on for good (see shiftClock), on top of `#offsetMs`. */
-  #shiftMs = 0;
+  /** The server's clock, which the PCs share: `clock.shift` moves time on for all of them at once. */
+  readonly clock: RunningClock;
   readonly #server: RestartableServer;
 
-  constructor(storage: TestStorage) {
-    this.#server = new RestartableServer(storage, {
-      rateLimitPerMinute: 100_000,
-      heartbeatMs: 2_000,
-      now: () => new Date(Date.now() + this.#shiftMs + this.#offsetMs),
-    });
+  constructor(storage: TestStorage, start: Date) {
+    this.clock = new RunningClock(start);
+    this.#server = new RestartableServer(storage, { rateLimitPerMinute: 100_000, heartbeatMs: 2_000, now: this.clock.now });
   }
 
-  static async start(): Promise<ClinicServer> {
-    const server = new ClinicServer(await createTestStorage('sqlite'));
+  static async start(start = E2E_START): Promise<ClinicServer> {
+    const server = new ClinicServer(await createTestStorage('sqlite'), start);
     await server.start();
     return server;
   }
@@ -72,14 +60,8 @@ export class ClinicServer {
     return this.#server.start();
   }
 
-  /** Moves the server's clock on by `ms` from now on, as the PCs' ShiftableClock moves theirs. */
-  shiftClock(ms: number): void {
-    this.#shiftMs += ms;
-  }
-
-  /** The server's clock (real time plus any shift). */
   now(): Date {
-    return new Date(Date.now() + this.#shiftMs);
+    return this.clock.now();
   }
 
   stop(): Promise<void> {
@@ -90,7 +72,7 @@ export class ClinicServer {
     return this.#server.dispose();
   }
 
-  async createClinic(name = 'Riverside Vets', timezone = middayZone()): Promise<Clinic> {
+  async createClinic(name = 'Riverside Vets', timezone = 'Europe/London'): Promise<Clinic> {
     const created = await createClinicThroughApi(this.#server, name, timezone);
     return { clinicId: created.clinicId, token: created.token, timezone };
   }
@@ -104,13 +86,19 @@ export class ClinicServer {
     await editSettingsThroughApi(this.url, clinic, change);
   }
 
-  /** The public answer the website widget gets, now or (by moving the server's clock) at an instant. */
+  /**
+   * The public answer the website widget gets, now or at another instant: the latter from a second
+   * instance on the same data whose clock reads that instant, so the PCs' server keeps its own clock
+   * (and the Date headers they correct their clocks by). It keeps everything, whatever that instant.
+   */
   async availability(clinic: Clinic, at?: Date): Promise<AvailabilityResponse> {
-    this.#offsetMs = at ? at.getTime() - Date.now() - this.#shiftMs : 0;
+    const path = apiPaths.availability(clinic.clinicId);
+    if (!at) return (await staffRequest(this.url, 'GET', path, null)) as AvailabilityResponse;
+    const instance = await startServer(this.#server.storage, { now: () => at, historyRetentionDays: 36_500, eventRetentionDays: 36_500 });
     try {
-      return (await staffRequest(this.url, 'GET', apiPaths.availability(clinic.clinicId), null)) as AvailabilityResponse;
+      return (await staffRequest(instance.url, 'GET', path, null)) as AvailabilityResponse;
     } finally {
-      this.#offsetMs = 0;
+      await instance.close();
     }
   }
 }
@@ -122,29 +110,27 @@ export type PcOptions = {
   pcName: string;
   connectTo?: { server: ClinicServer; clinic: Clinic };
   hash?: string;
-  /** The page's Date, fixed at this instant (timers keep running): for what the window computes from "today". */
-  browserTime?: Date;
-  /** The preview host's controller clock (default: the system's). */
+  /** This PC's clock: its controller's and its window's (default: the server's clock, or E2E_START's). */
   clock?: Clock;
-  /** Where the PC reaches the server, when not directly (a proxy in between: see ui-moved-time.ts). */
-  serverUrl?: string;
 };
 
 export async function openPc(browser: Browser, options: PcOptions): Promise<Pc> {
   requireBuiltRenderer();
   const dataDir = await mkdtemp(join(tmpdir(), 'ui-e2e-pc-'));
   const { connectTo } = options;
+  const clock = options.clock ?? connectTo?.server.clock ?? new RunningClock(E2E_START);
   const host = await startPreviewHost({
     dataDir,
     port: 0,
     pcName: options.pcName,
     locale: 'en-GB',
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(connectTo ? { connect: { serverUrl: options.serverUrl ?? connectTo.server.url, clinicId: connectTo.clinic.clinicId, token: connectTo.clinic.token } } : {}),
+    clock,
+    ...(connectTo ? { connect: { serverUrl: connectTo.server.url, clinicId: connectTo.clinic.clinicId, token: connectTo.clinic.token } } : {}),
   });
   if (host.connected && !host.connected.ok) throw new Error(`The preview host could not connect: ${host.connected.error.message}`);
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1100, height: 820 } });
-  if (options.browserTime) await context.clock.setFixedTime(options.browserTime);
+  // The window reads the same clock as its controller; from here on it runs in real time.
+  await context.clock.install({ time: clock.now() });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
@@ -196,18 +182,18 @@ export type ClinicPerTest = {
   readonly server: ClinicServer;
   readonly clinic: Clinic;
   /** A PC already connected to the clinic, showing `hash`, once its header is up. */
-  connectedPc(browser: Browser, pcName: string, hash?: string, options?: Pick<PcOptions, 'browserTime' | 'clock' | 'serverUrl'>): Promise<Pc>;
-  /** A PC that has never been connected (the first-run form). */
+  connectedPc(browser: Browser, pcName: string, hash?: string, options?: Pick<PcOptions, 'clock'>): Promise<Pc>;
+  /** A PC that has never been connected (the first-run form), on the server's clock. */
   newPc(browser: Browser, pcName: string): Promise<Pc>;
 };
 
-/** A fresh server and clinic for each test of the file, and every PC opened in it closed after. */
-export function clinicPerTest(options: { timezone?: string } = {}): ClinicPerTest {
+/** A fresh server (its clock at `start`, E2E_START by default) and clinic for each test of the file, and every PC opened in it closed after. */
+export function clinicPerTest(options: { timezone?: string; start?: Date } = {}): ClinicPerTest {
   let server: ClinicServer | null = null;
   let clinic: Clinic | null = null;
   const pcs: Pc[] = [];
   test.beforeEach(async () => {
-    server = await ClinicServer.start();
+    server = await ClinicServer.start(options.start);
     clinic = await server.createClinic(undefined, options.timezone);
   });
   test.afterEach(async () => {
@@ -225,14 +211,14 @@ export function clinicPerTest(options: { timezone?: string } = {}): ClinicPerTes
     },
   };
   return Object.assign(current, {
-    async connectedPc(browser: Browser, pcName: string, hash = '#/now', options: Pick<PcOptions, 'browserTime' | 'clock' | 'serverUrl'> = {}): Promise<Pc> {
+    async connectedPc(browser: Browser, pcName: string, hash = '#/now', options: Pick<PcOptions, 'clock'> = {}): Promise<Pc> {
       const pc = await openPc(browser, { pcName, connectTo: { server: current.server, clinic: current.clinic }, hash, ...options });
       pcs.push(pc);
       await expect(pc.page.getByRole('switch', { name: 'Chat online' })).toBeVisible();
       return pc;
     },
     async newPc(browser: Browser, pcName: string): Promise<Pc> {
-      const pc = await openPc(browser, { pcName });
+      const pc = await openPc(browser, { pcName, clock: current.server.clock });
       pcs.push(pc);
       return pc;
     },

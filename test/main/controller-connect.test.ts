@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppResult } from '../../core/app-contract.ts';
 import { openPc, startClinicServer, waitFor } from './support/controller-harness.ts';
 import type { ClinicServer, TestPc } from './support/controller-harness.ts';
+import { testClock } from './support/running-clock.ts';
 
 let server: ClinicServer;
 const pcs: TestPc[] = [];
@@ -121,7 +122,7 @@ describe('connect', () => {
     pc.controller.stop();
     const file = join(pc.dir, 'config.json');
     const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    writeFileSync(file, JSON.stringify({ ...saved, serverCopy: { settings: { weekdays: 'all' }, version: 1, presence: {}, receivedAt: new Date().toISOString() } }));
+    writeFileSync(file, JSON.stringify({ ...saved, serverCopy: { settings: { weekdays: 'all' }, version: 1, presence: {}, receivedAt: testClock.now().toISOString() } }));
 
     const reopened = pc.restart();
     pcs.push(reopened);

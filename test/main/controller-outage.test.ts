@@ -9,6 +9,7 @@ import { enqueuePresence, markAttempted } from '../../main/app/outbox.ts';
 import { openEventStream } from '../server/helpers/sse-client.ts';
 import { connectPc, openPc, settled, startClinicServer, waitFor } from './support/controller-harness.ts';
 import type { ClinicServer, TestPc } from './support/controller-harness.ts';
+import { testClock } from './support/running-clock.ts';
 
 let server: ClinicServer;
 const pcs: TestPc[] = [];
@@ -77,9 +78,9 @@ describe('the switch during an outage', () => {
     const before = await currentEventId();
 
     // What the disk holds after a crash mid-request: the toggle, marked as attempted, with its key.
-    const store = openAppStore({ directory: pc.dir, secretBox: noSecretBox });
-    const queued = enqueuePresence([], { online: false, offlineUntil: null, changedBy: 'Front desk 1' }, { id: crypto.randomUUID(), now: new Date() });
-    store.setOutbox(markAttempted(queued, queued[0]!.id, new Date()));
+    const store = openAppStore({ directory: pc.dir, secretBox: noSecretBox, now: testClock.now });
+    const queued = enqueuePresence([], { online: false, offlineUntil: null, changedBy: 'Front desk 1' }, { id: crypto.randomUUID(), now: testClock.now() });
+    store.setOutbox(markAttempted(queued, queued[0]!.id, testClock.now()));
     // …and that attempt did reach the server.
     const landed = await fetch(`${server.url}/v1/clinics/${server.clinic.clinicId}/presence`, {
       method: 'PUT',

@@ -8,6 +8,7 @@ import type { ChatSettings } from '../../core/index.ts';
 import { sameJson } from '../../core/same-json.ts';
 import { connectPc, openPc, startClinicServer, waitFor } from './support/controller-harness.ts';
 import type { ClinicServer, TestPc } from './support/controller-harness.ts';
+import { testClock } from './support/running-clock.ts';
 
 type Operation =
   | { kind: 'toggle'; online: boolean; breakMinutes: number | null }
@@ -53,7 +54,7 @@ describe('random operations across server restarts', () => {
           for (const op of operations) {
             switch (op.kind) {
               case 'toggle': {
-                const offlineUntil = !op.online && op.breakMinutes !== null ? new Date(Date.now() + op.breakMinutes * 60_000).toISOString() : undefined;
+                const offlineUntil = !op.online && op.breakMinutes !== null ? new Date(testClock.now().getTime() + op.breakMinutes * 60_000).toISOString() : undefined;
                 const result = await pc.api.setOnline({ online: op.online, ...(offlineUntil ? { offlineUntil } : {}) });
                 expect(result.ok).toBe(true);
                 intendedOnline = op.online;

@@ -80,8 +80,9 @@ describe('status from the local copy, on an injected clock', () => {
 describe('a corrupt settings file', () => {
   it('is moved aside; the app starts not connected, says so, and works', async () => {
     writeFileSync(join(dir, 'config.json'), '{"connection": {"serverUrl": "https://chat.exa');
-    const store = openAppStore({ directory: dir, secretBox: noSecretBox, hostname: 'FRONT-DESK' });
-    const controller = new AppController({ store, backoff: testBackoff });
+    const clock = new ManualClock('2026-11-25T10:00:00Z');
+    const store = openAppStore({ directory: dir, secretBox: noSecretBox, hostname: 'FRONT-DESK', now: () => clock.now() });
+    const controller = new AppController({ store, clock, backoff: testBackoff });
     controllers.push(controller);
     controller.start();
 
@@ -102,8 +103,9 @@ describe('a token this PC can no longer decrypt', () => {
     const box = { isEncryptionAvailable: () => true, encrypt: (text: string) => Buffer.from(text).toString('base64'), decrypt: (text: string) => Buffer.from(text, 'base64').toString() };
     openAppStore({ directory: dir, secretBox: box, hostname: 'FRONT-DESK' }).saveConnection({ serverUrl: deadAddress, clinicId: 'clinic-1', clinicName: 'Riverside Vets', token: 'token-1' });
     // The OS key changed (another user, a reinstalled keyring): the stored ciphertext is useless now.
-    const store = openAppStore({ directory: dir, secretBox: { ...box, decrypt: () => { throw new Error('key changed'); } }, hostname: 'FRONT-DESK' });
-    const controller = new AppController({ store, backoff: testBackoff });
+    const clock = new ManualClock('2026-11-25T10:00:00Z');
+    const store = openAppStore({ directory: dir, secretBox: { ...box, decrypt: () => { throw new Error('key changed'); } }, hostname: 'FRONT-DESK', now: () => clock.now() });
+    const controller = new AppController({ store, clock, backoff: testBackoff });
     controllers.push(controller);
     controller.start();
 

@@ -2,14 +2,13 @@
 // whose clock is five minutes slow must not turn "15 minutes" into 10 for the clinic's owners.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { timedBreakMinutes } from '../../core/timed-breaks.ts';
-import { systemClock } from '../../main/app/clock.ts';
-import type { Clock } from '../../main/app/clock.ts';
 import { connectPc, openPc, settled, startClinicServer, waitFor } from './support/controller-harness.ts';
 import type { ClinicServer, TestPc } from './support/controller-harness.ts';
+import { testClock } from './support/running-clock.ts';
 
 const FIVE_MINUTES_MS = 5 * 60_000;
 /** This PC's wall clock runs five minutes behind the server's (timers are unaffected, as in Node). */
-const slowClock: Clock = { now: () => new Date(Date.now() - FIVE_MINUTES_MS), setTimer: systemClock.setTimer };
+const slowClock = testClock.offsetBy(-FIVE_MINUTES_MS);
 
 let server: ClinicServer;
 const pcs: TestPc[] = [];
@@ -43,7 +42,7 @@ describe('a timed break by its length', () => {
     await connectPc(pc, server);
     const goingOnline = await pc.api.setOnline({ online: true, offlineForMinutes: 15 });
     expect(goingOnline).toMatchObject({ ok: false, error: { code: 'invalid-input', fields: [{ path: 'offlineForMinutes' }] } });
-    const both = await pc.api.setOnline({ online: false, offlineForMinutes: 15, offlineUntil: new Date(Date.now() + 60_000).toISOString() });
+    const both = await pc.api.setOnline({ online: false, offlineForMinutes: 15, offlineUntil: new Date(testClock.now().getTime() + 60_000).toISOString() });
     expect(both).toMatchObject({ ok: false, error: { code: 'invalid-input', fields: [{ path: 'offlineForMinutes' }] } });
     expect(pc.controller.state.sync.pending).toBe(0);
   });

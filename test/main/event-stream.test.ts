@@ -2,7 +2,7 @@
 // replaced, resuming from Last-Event-ID (so the server replays nothing twice), and a refused token
 // stops the stream instead of retrying forever.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClockSkew, systemClock } from '../../main/app/clock.ts';
+import { ClockSkew } from '../../main/app/clock.ts';
 import { ClinicEventStream } from '../../main/app/event-stream.ts';
 import type { StreamEvent } from '../../main/app/event-stream.ts';
 import { ServerClient } from '../../main/app/server-client.ts';
@@ -11,6 +11,7 @@ import type { RunningServer } from '../../server/server.ts';
 import { createClinicThroughApi, createTestStorage, startServer } from '../server/helpers/test-server.ts';
 import type { TestClinic, TestStorage } from '../server/helpers/test-server.ts';
 import { waitFor } from './support/controller-harness.ts';
+import { testClock } from './support/running-clock.ts';
 
 let storage: TestStorage;
 let server: RunningServer;
@@ -27,7 +28,7 @@ afterAll(async () => {
 });
 
 function watch(token: string, silenceMs: number) {
-  const client = new ServerClient({ serverUrl: server.url, clinicId: clinic.clinicId, token, clock: systemClock, skew: new ClockSkew() });
+  const client = new ServerClient({ serverUrl: server.url, clinicId: clinic.clinicId, token, clock: testClock, skew: new ClockSkew() });
   const seen = { opens: 0, events: [] as StreamEvent[], down: [] as ServerFailure[], refused: [] as ServerFailure[] };
   const stream = new ClinicEventStream({
     open: (lastEventId, signal) => client.openEvents(lastEventId, signal),
@@ -35,7 +36,7 @@ function watch(token: string, silenceMs: number) {
     onOpen: () => (seen.opens += 1),
     onDown: (failure) => seen.down.push(failure),
     onRefused: (failure) => seen.refused.push(failure),
-    clock: systemClock,
+    clock: testClock,
     backoff: { baseMs: 10, capMs: 50 },
     silenceMs,
   });

@@ -99,7 +99,7 @@ describe('IPC gateway', () => {
     ['an instant without an offset', appApiChannels.setOnline, [{ online: false, offlineUntil: '2026-11-25 12:15' }]],
     ['extra arguments', appApiChannels.getState, ['surprise']],
     ['a missing argument', appApiChannels.setOnline, []],
-    ['a draft that is not JSON', appApiChannels.updateDraft, [{ when: new Date() }]],
+    ['a draft that is not JSON', appApiChannels.updateDraft, [{ when: new Date('2026-11-25T10:00:00Z') }]],
     ['a huge draft', appApiChannels.updateDraft, [{ blob: 'x'.repeat(300 * 1024) }]],
   ])('rejects %s', async (_name, channel, args) => {
     const { ipcMain, calls } = setup();

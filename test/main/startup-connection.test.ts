@@ -10,6 +10,7 @@ import type { FleetConfig } from '../../main/app/fleet-schema.ts';
 import { noSecretBox } from '../../main/app/secret-box.ts';
 import { openAppStore } from '../../main/app/store.ts';
 import { fleetPolicy, startupConnection } from '../../main/electron/startup-connection.ts';
+import { testClock } from './support/running-clock.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -46,9 +47,9 @@ describe('connection at start', () => {
 
 /** A controller on a fresh store, under the management policy the desktop app builds from `config`. */
 function managedController(config: FleetConfig) {
-  const store = openAppStore({ directory: dir, secretBox: noSecretBox, hostname: 'PC' });
+  const store = openAppStore({ directory: dir, secretBox: noSecretBox, hostname: 'PC', now: testClock.now });
   const management = fleetPolicy(config, () => ({ ...store.getConnection(), token: store.readToken(), pcName: store.getPreferences().pcName }));
-  const controller = new AppController({ store, management });
+  const controller = new AppController({ store, management, clock: testClock });
   controller.start();
   return { controller, management };
 }

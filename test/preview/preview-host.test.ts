@@ -10,6 +10,7 @@ import { startPreviewHost } from '../../main/preview/preview-host.ts';
 import type { PreviewHost } from '../../main/preview/preview-host.ts';
 import { openEventStream } from '../server/helpers/sse-client.ts';
 import { startClinicServer, waitFor } from '../main/support/controller-harness.ts';
+import { testClock } from '../main/support/running-clock.ts';
 
 type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
 
@@ -41,7 +42,7 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("staff console");');
   writeFileSync(join(rendererDir, 'assets', 'index-C_PI_eMg.js'), 'console.log("hashed build output");');
   writeFileSync(join(dataDir, 'outside.txt'), 'not for the browser');
-  host = await startPreviewHost({ dataDir, rendererDir, port: 0, pcName: 'Front desk 1' });
+  host = await startPreviewHost({ dataDir, rendererDir, port: 0, pcName: 'Front desk 1', clock: testClock });
   port = Number(new URL(host.origin).port);
   const opened = await raw(port, { path: new URL(host.url).pathname + new URL(host.url).search });
   cookie = String(opened.headers['set-cookie']).split(';')[0]!;
@@ -186,7 +187,7 @@ describe('pre-connecting', () => {
     const server = await startClinicServer();
     const dirs = [mkdtempSync(join(tmpdir(), 'chatdesk-pc1-')), mkdtempSync(join(tmpdir(), 'chatdesk-pc2-'))];
     const connect = { serverUrl: server.url, clinicId: server.clinic.clinicId, token: server.clinic.token };
-    const [first, second] = await Promise.all(dirs.map((dir, index) => startPreviewHost({ dataDir: dir, rendererDir, port: 0, pcName: `PC ${index + 1}`, connect })));
+    const [first, second] = await Promise.all(dirs.map((dir, index) => startPreviewHost({ dataDir: dir, rendererDir, port: 0, pcName: `PC ${index + 1}`, connect, clock: testClock })));
     try {
       expect(first!.connected).toMatchObject({ ok: true, state: { connection: { clinicName: 'Riverside Vets' } } });
       expect(second!.connected?.ok).toBe(true);

@@ -1,15 +1,12 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../core/index.ts';
 import { TEST_NOW, createInMemoryAppApi } from './in-memory-app-api.ts';
 import { renderConsole } from './render-console.tsx';
 
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
+afterEach(cleanup);
 
 const chatSwitch = () => screen.getByRole('switch', { name: 'Chat online' });
 
@@ -84,10 +81,9 @@ describe('the header switch', () => {
 
   it('shows the switch as main sends it, even when this PC’s clock says the break is over', async () => {
     // Main (on the server's clock, TEST_NOW) says the break runs 15 more minutes; this PC's clock is 20 minutes fast.
-    vi.useFakeTimers({ toFake: ['Date'], now: TEST_NOW.getTime() + 20 * 60_000 });
     const api = createInMemoryAppApi();
     api.model.presence = { online: false, offlineUntil: new Date(TEST_NOW.getTime() + 15 * 60_000).toISOString(), changedAt: TEST_NOW.toISOString(), changedBy: 'Front desk 1' };
-    renderConsole(api);
+    renderConsole(api, '#/now', { now: new Date(TEST_NOW.getTime() + 20 * 60_000) });
     await waitFor(() => expect(chatSwitch()).toHaveAttribute('aria-checked', 'false'));
     expect(chatSwitch()).toHaveTextContent('Offline');
   });

@@ -3,7 +3,7 @@
 // jsdom's locale is en-US, so dates and times read as that PC would show them ("Fri, Mar 20", "9:00 AM").
 import '@testing-library/jest-dom/vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../core/index.ts';
 import type { ChatSettings } from '../../core/index.ts';
 import { setRangeTime } from '../../renderer/src/draft/draft-edits.ts';
@@ -26,15 +26,7 @@ function clinicSettings(): ChatSettings {
   };
 }
 
-beforeEach(() => {
-  // Only Date is faked: the preview starts "today", while user-event's timers keep running.
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
+afterEach(cleanup);
 
 describe('the preview model', () => {
   it('says each day in words, with closures, unticked days and the clock change', () => {
@@ -96,7 +88,8 @@ describe('the preview model', () => {
 describe('the preview under the grid', () => {
   async function openGrid() {
     const api = createInMemoryAppApi({ settings: clinicSettings() });
-    const view = renderConsole(api, '#/settings/hours');
+    // The window's clock: the preview starts "today".
+    const view = renderConsole(api, '#/settings/hours', { now: NOW });
     const list = await screen.findByRole('list', { name: previewName }, { timeout: 10_000 });
     return { api, list, ...view };
   }

@@ -16,7 +16,7 @@ it('editing Monday re-renders only Monday’s row', async () => {
     renders.set(component, (renders.get(component) ?? 0) + 1);
   };
   const api = createInMemoryAppApi();
-  const { user } = renderConsole(api, '#/settings/hours', (app) => <RenderProbeContext.Provider value={probe}>{app}</RenderProbeContext.Provider>);
+  const { user } = renderConsole(api, '#/settings/hours', { wrap: (app) => <RenderProbeContext.Provider value={probe}>{app}</RenderProbeContext.Provider> });
   const end = await screen.findByLabelText('Monday end time');
   // Let the first snapshots settle, then count from zero.
   await waitFor(() => expect(api.calls.some((call) => call.operation === 'getState')).toBe(true));

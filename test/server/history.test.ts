@@ -1,4 +1,4 @@
-// The change history over real HTTP, on SQLite and (with TEST_DATABASE_URL) PostgreSQL: what is
+// The change history over real HTTP, on SQLite and PostgreSQL: what is
 // recorded for settings and presence changes (and what is not), who made them, the readable diff,
 // pages newest first with a cursor that holds while changes keep arriving, and the query's bounds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

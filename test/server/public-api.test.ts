@@ -68,6 +68,17 @@ describe('public availability and message intake', () => {
     expect((await call(path('/availability'))).headers.get('cache-control')).toBe('public, max-age=3');
   });
 
+  it('dates its answers, event streams included, by its own clock (the app corrects its clock by it)', async () => {
+    clock = new Date('2026-11-25T10:00:00Z');
+    expect((await call(path('/availability'))).headers.get('date')).toBe('Wed, 25 Nov 2026 10:00:00 GMT');
+    clock = new Date('2027-03-14T06:58:00Z');
+    expect((await call(path('/settings'), { headers: clinic.staff })).headers.get('date')).toBe('Sun, 14 Mar 2027 06:58:00 GMT');
+    const abort = new AbortController();
+    const stream = await fetch(path('/events'), { headers: { ...clinic.staff, accept: 'text/event-stream' }, signal: abort.signal });
+    expect(stream.headers.get('date')).toBe('Sun, 14 Mar 2027 06:58:00 GMT');
+    abort.abort();
+  });
+
   it('flips at the closing time and back at the opening time, by the server’s clock', async () => {
     clock = new Date('2026-11-25T17:59:59.999Z');
     expect((await call<AvailabilityResponse>(path('/availability'))).body.accepting).toBe(true);

@@ -33,7 +33,7 @@ describe('shutting down', () => {
 
   beforeAll(async () => {
     storage = await createTestStorage('sqlite');
-    server = await startServer(storage);
+    server = await startServer(storage, { now: () => new Date('2026-11-25T10:00:00Z') });
   });
   afterAll(async () => {
     await server?.close();
@@ -63,6 +63,8 @@ describe('shutting down', () => {
     const answers = received.text().split(/(?=HTTP\/1\.1 )/);
     expect(answers.map((answer) => answer.slice(0, 12))).toEqual(['HTTP/1.1 100', 'HTTP/1.1 404', 'HTTP/1.1 503']);
     expect(answers[2]).toMatch(/\r\nconnection: close\r\n/i);
+    // Dated by the server's clock like every other answer: the app corrects its own clock by it.
+    for (const answer of answers.slice(1)) expect(answer).toMatch(/\r\ndate: Wed, 25 Nov 2026 10:00:00 GMT\r\n/i);
     const refusal = JSON.parse(answers[2]!.slice(answers[2]!.indexOf('\r\n\r\n') + 4)) as { error: { code: string; message: string } };
     expect(refusal.error.code).toBe('unavailable');
     expect(refusal.error.message).toMatch(/shutting down/);

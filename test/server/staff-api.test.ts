@@ -1,4 +1,4 @@
-// The staff API over real HTTP, on SQLite and (with TEST_DATABASE_URL) PostgreSQL: settings with
+// The staff API over real HTTP, on SQLite and PostgreSQL: settings with
 // optimistic concurrency, presence with idempotent retries, that all of it survives a restart, and
 // (PostgreSQL) that the server reports a database outage and recovers from it by itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { defaultSettings } from '../../core/index.ts';
 import type { ChatSettings } from '../../core/index.ts';
 import type { ClinicResponse, PresenceResponse, SettingsResponse, StaleSettingsBody } from '../../core/http-contract.ts';
 import type { RunningServer } from '../../server/server.ts';
+import { testClock } from '../main/support/running-clock.ts';
 import { onMaintenanceDatabase } from './helpers/postgres.ts';
 import { backends, call, createClinicThroughApi, createTestStorage, eventually, startServer } from './helpers/test-server.ts';
 import type { ErrorResponse, TestClinic, TestStorage } from './helpers/test-server.ts';
@@ -98,7 +99,7 @@ describe.each(backends)('staff API on %s', (backend) => {
   });
 
   it('switches presence, with a timed break kept as a UTC instant', async () => {
-    const until = new Date(Date.now() + 30 * 60_000);
+    const until = new Date(testClock.now().getTime() + 30 * 60_000);
     const offset = until.toISOString().replace('Z', '+00:00');
     const response = await call<PresenceResponse>(path('/presence'), { method: 'PUT', headers: clinic.staff, json: { online: false, offlineUntil: offset, changedBy: 'Front desk 2' } });
     expect(response.status).toBe(200);

@@ -6,7 +6,7 @@ import { useUi } from '../store/store-context.tsx';
 import { OwnerPreview } from './OwnerPreview.tsx';
 
 /** Monday = 0 … Sunday = 6, on the clinic's calendar. */
-function weekdayIndexIn(timezone: string, now = new Date()): number {
+function weekdayIndexIn(timezone: string, now: Date): number {
   const name = new Intl.DateTimeFormat('en-US', { timeZone: timezone, weekday: 'long' }).format(now).toLowerCase();
   return Math.max(0, weekdays.indexOf(name as (typeof weekdays)[number]));
 }
@@ -14,9 +14,10 @@ function weekdayIndexIn(timezone: string, now = new Date()): number {
 function TodaysHours() {
   const timezone = useUi(selectClinicTimezone);
   const settings = useUi((s) => s.app?.server?.settings ?? null);
+  const now = useUi((s) => s.now)();
   if (settings === null || timezone === null) return null;
-  const closure = settings.closures.find((candidate) => candidate.date === todayIn(timezone));
-  const hours = closure ? { open: closure.ranges.length > 0, ranges: closure.ranges } : settings.week[weekdays[weekdayIndexIn(timezone)]!];
+  const closure = settings.closures.find((candidate) => candidate.date === todayIn(timezone, now));
+  const hours = closure ? { open: closure.ranges.length > 0, ranges: closure.ranges } : settings.week[weekdays[weekdayIndexIn(timezone, now)]!];
   return (
     <section className="card" aria-labelledby="today-title">
       <h2 id="today-title">Today’s business hours</h2>

@@ -36,7 +36,8 @@ export function OwnerPreview() {
 
 /** The widget's banner for an availability that is not accepting, worded by core's ownerBanner. */
 export function OwnerBannerMock({ availability, timezone }: { availability: Availability; timezone: string }) {
-  const banner = ownerBanner(availability, wordingOptions(timezone));
+  const now = useUi((s) => s.now)();
+  const banner = ownerBanner(availability, wordingOptions(timezone, now));
   return (
     <div className="widget-mock widget-banner">
       {banner.emergency && (

@@ -26,6 +26,7 @@ function useChangeSignal(): string {
 export function HistoryTab() {
   const { readHistory } = useActions();
   const timezone = useUi(selectClinicTimezone);
+  const now = useUi((s) => s.now);
   const signal = useChangeSignal();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [older, setOlder] = useState<Older>({ status: 'idle' });
@@ -81,7 +82,7 @@ export function HistoryTab() {
     );
   }
 
-  const options = wordingOptions(timezone ?? 'UTC');
+  const options = wordingOptions(timezone ?? 'UTC', now());
   return (
     <div className="tab-body history">
       <p className="hint">

@@ -8,13 +8,13 @@ import { HolidayImport } from './HolidayImport.tsx';
 import type { ChatSettings } from '../../../core/index.ts';
 
 /** The first date from tomorrow that has no closure yet, on the clinic's calendar. */
-function nextFreeDate(settings: ChatSettings): string {
+function nextFreeDate(settings: ChatSettings, now: Date): string {
   const taken = new Set(settings.closures.map((closure) => closure.date));
   let date: string;
   try {
-    date = addDays(todayIn(settings.timezone), 1);
+    date = addDays(todayIn(settings.timezone, now), 1);
   } catch {
-    date = addDays(new Date().toISOString().slice(0, 10), 1);
+    date = addDays(now.toISOString().slice(0, 10), 1);
   }
   while (taken.has(date)) date = addDays(date, 1);
   return date;
@@ -23,6 +23,7 @@ function nextFreeDate(settings: ChatSettings): string {
 export function ClosuresTab() {
   const count = useUi((s) => s.draft?.closures.length ?? 0);
   const { edit } = useActions();
+  const now = useUi((s) => s.now);
   return (
     <div className="tab-body">
       <p className="hint">On these dates the weekly hours do not apply: web chat is closed all day (the widget is disabled), or open only during the special hours.</p>
@@ -36,7 +37,7 @@ export function ClosuresTab() {
           ))}
         </ul>
       )}
-      <button type="button" onClick={() => edit((s) => addClosure(s, { date: nextFreeDate(s), ranges: [] }))}>
+      <button type="button" onClick={() => edit((s) => addClosure(s, { date: nextFreeDate(s, now()), ranges: [] }))}>
         Add a closure
       </button>
     </div>

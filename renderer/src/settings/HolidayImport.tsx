@@ -10,16 +10,17 @@ import type { HolidayCatalogue } from './holidays.ts';
 const language = (): string => uiLocale().split('-')[0] ?? 'en';
 
 /** Today on the clinic's calendar; while the zone field holds a half-typed zone, UTC's date is close enough. */
-function todayOrUtcToday(timezone: string): string {
+function todayOrUtcToday(timezone: string, now: Date): string {
   try {
-    return todayIn(timezone);
+    return todayIn(timezone, now);
   } catch {
-    return new Date().toISOString().slice(0, 10);
+    return now.toISOString().slice(0, 10);
   }
 }
 
 export function HolidayImport() {
   const timezone = useUi((s) => s.draft?.timezone ?? 'UTC');
+  const now = useUi((s) => s.now);
   const { edit } = useActions();
   const [catalogue, setCatalogue] = useState<HolidayCatalogue | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -46,7 +47,7 @@ export function HolidayImport() {
 
   function importHolidays(): void {
     if (catalogue === null || !country) return;
-    const today = todayOrUtcToday(timezone);
+    const today = todayOrUtcToday(timezone, now());
     const holidays = catalogue.publicHolidays({ country, region: region || null }, today, addDays(today, 365), language());
     let added = 0;
     edit((settings) => {

@@ -63,7 +63,8 @@ export function HoursPreview() {
     NOT_YET,
   );
   const unsaved = useUi(selectHasUnsavedChanges);
-  const preview = draft !== null && valid ? hoursPreviewRows(draft, new Date()) : null;
+  const now = useUi((s) => s.now);
+  const preview = draft !== null && valid ? hoursPreviewRows(draft, now()) : null;
   return (
     <section className="hours-preview" aria-labelledby="hours-preview-title">
       <h3 id="hours-preview-title">Next {PREVIEW_DAYS} days</h3>

@@ -55,6 +55,8 @@ export type UiState = {
   savedDraft: ChatSettings | null;
   /** The last failure of each operation, shown next to the control that made the call. */
   failures: Partial<Record<AppApiOperation, AppError>>;
+  /** This PC's clock, the one place the window reads the time ("Today", the preview's first day). */
+  now: () => Date;
   actions: UiActions;
 };
 
@@ -86,7 +88,7 @@ function whenIdle(run: () => void): void {
   else setTimeout(run, 0);
 }
 
-export function createUiStore(api: AppApi): UiStore {
+export function createUiStore(api: AppApi, now: () => Date = () => new Date()): UiStore {
   return createStore<UiState>()((set, get) => {
     let validate: ValidateDraft | null = null;
     /** Errors of the draft shown here; `fromMain` are main's for its own copy, used until parseSettings has loaded. */
@@ -204,6 +206,6 @@ export function createUiStore(api: AppApi): UiStore {
       },
     };
 
-    return { app: null, draft: null, draftErrors: [], editing: false, savedDraft: null, failures: {}, actions };
+    return { app: null, draft: null, draftErrors: [], editing: false, savedDraft: null, failures: {}, now, actions };
   });
 }

@@ -1,6 +1,7 @@
 // Controllers ("PCs") and a real clinic server for the controller tests: the server runs on an
 // ephemeral port with a real SQLite file, and can be stopped and started again on the same port and
-// data directory, as a server restart or an outage looks to the app.
+// data directory, as a server restart or an outage looks to the app. Server and PCs share the test
+// file's clock (running-clock.ts) unless a test gives a PC another.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +18,7 @@ import { noSecretBox } from '../../../main/app/secret-box.ts';
 import { openAppStore } from '../../../main/app/store.ts';
 import { RestartableServer, createClinicThroughApi, staffRequest } from '../../server/helpers/test-server.ts';
 import type { TestClinic } from '../../server/helpers/test-server.ts';
+import { testClock } from './running-clock.ts';
 
 /** Retries fast so tests do not wait on production backoff (1 s base, 60 s cap). */
 export const testBackoff = { baseMs: 20, capMs: 300 };
@@ -62,10 +64,10 @@ export type TestPc = {
 };
 
 export function openPc(options: { pcName?: string; dir?: string } & Partial<Omit<AppControllerOptions, 'store'>> = {}): TestPc {
-  const { pcName, dir = mkdtempSync(join(tmpdir(), 'chatdesk-pc-')), ...controllerOptions } = options;
-  const store = openAppStore({ directory: dir, secretBox: noSecretBox, hostname: pcName ?? 'TEST-PC' });
+  const { pcName, dir = mkdtempSync(join(tmpdir(), 'chatdesk-pc-')), clock = testClock, ...controllerOptions } = options;
+  const store = openAppStore({ directory: dir, secretBox: noSecretBox, hostname: pcName ?? 'TEST-PC', now: () => clock.now() });
   if (pcName) store.setPreference('pcName', pcName);
-  const controller = new AppController({ store, backoff: testBackoff, ...controllerOptions });
+  const controller = new AppController({ store, clock, backoff: testBackoff, ...controllerOptions });
   controller.start();
   return {
     dir,
@@ -92,10 +94,10 @@ export async function connectPc(pc: TestPc, server: ClinicServer): Promise<AppSt
 
 /** Polls `read` until `accept` holds, failing with the last value seen after `timeoutMs`. */
 export async function waitFor<T>(read: () => T | Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   let last: T = await read();
   while (!accept(last)) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)?.slice(0, 600)}`);
+    if (performance.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)?.slice(0, 600)}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
     last = await read();
   }

@@ -3,13 +3,24 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-export const postgresUrl = process.env.TEST_DATABASE_URL || null;
+/** vitest.config.ts defaults it to the local server; `none` leaves the PostgreSQL tests out. */
+export const postgresUrl = process.env.TEST_DATABASE_URL && process.env.TEST_DATABASE_URL !== 'none' ? process.env.TEST_DATABASE_URL : null;
 
 export type TestDatabase = { url: string; drop(): Promise<void> };
 
 async function onAdminDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: postgresUrl! });
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    // The PostgreSQL tests fail, saying why, rather than pass by not running.
+    throw new Error(
+      `PostgreSQL is not reachable at ${new URL(postgresUrl!).host} (${error instanceof Error ? error.message : String(error)}). ` +
+        'Start it with `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`, point TEST_DATABASE_URL at another server, ' +
+        'or leave the PostgreSQL tests out with TEST_DATABASE_URL=none.',
+      { cause: error },
+    );
+  }
   try {
     return await work(client);
   } finally {
@@ -18,7 +29,7 @@ async function onAdminDatabase<T>(work: (client: pg.Client) => Promise<T>): Prom
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {
-  if (!postgresUrl) throw new Error('TEST_DATABASE_URL is not set');
+  if (!postgresUrl) throw new Error('The PostgreSQL tests are left out (TEST_DATABASE_URL=none)');
   const name = `chatdesk_server_${randomBytes(6).toString('hex')}`;
   await onAdminDatabase((client) => client.query(`CREATE DATABASE ${name}`));
   const url = new URL(postgresUrl);

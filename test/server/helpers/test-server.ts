@@ -8,12 +8,13 @@ import type { CreateClinicResponse, SettingsResponse } from '../../../core/http-
 import type { ChatSettings } from '../../../core/index.ts';
 import { createChatServer } from '../../../server/server.ts';
 import type { RunningServer, ServerConfig } from '../../../server/server.ts';
+import { testClock } from '../../main/support/running-clock.ts';
 import { createTestDatabase, postgresUrl } from './postgres.ts';
 
 export type Backend = 'sqlite' | 'postgres';
 export const ADMIN_TOKEN = 'test-admin-token';
 
-/** SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
+/** SQLite always; PostgreSQL too unless left out with TEST_DATABASE_URL=none (see vitest.config.ts). */
 export const backends: Backend[] = postgresUrl ? ['sqlite', 'postgres'] : ['sqlite'];
 
 export function temporaryDirectory(): { path: string; remove(): void } {
@@ -38,12 +39,14 @@ export async function createTestStorage(backend: Backend): Promise<TestStorage> 
   };
 }
 
+/** A server on the test file's clock (see running-clock.ts) unless `config.now` sets another: never the machine's. */
 export async function startServer(storage: TestStorage, config: Partial<ServerConfig> = {}): Promise<RunningServer> {
   return createChatServer({
     dataDir: storage.dataDir,
     ...(storage.databaseUrl ? { databaseUrl: storage.databaseUrl } : {}),
     adminToken: ADMIN_TOKEN,
     logLevel: 'silent',
+    now: testClock.now,
     ...config,
   });
 }
@@ -140,10 +143,10 @@ export async function call<T = unknown>(url: string, init: { method?: string; he
 
 /** Polls until `check` passes or the deadline ends; returns the last value. For a noisy 2-core machine. */
 export async function eventually<T>(read: () => Promise<T> | T, check: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
     const value = await read();
-    if (check(value) || Date.now() > deadline) return value;
+    if (check(value) || performance.now() > deadline) return value;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
