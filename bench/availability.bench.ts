@@ -3,8 +3,9 @@
 // Every case runs 100,000 instants spread over a year; medians of the rounds, and of per-round ratios.
 //   npm run bench:availability        (ROUNDS, CALLS to adjust)
 import { DateTime } from 'luxon';
-import { defaultPresence, defaultSettings, evaluateAvailability } from '../core/index.ts';
-import type { ChatSettings, DayHours, Presence } from '../core/index.ts';
+import { defaultPresence, defaultSettings } from '../core/schedule-model.ts';
+import { evaluateAvailability } from '../core/availability.ts';
+import type { ChatSettings, DayHours, Presence } from '../core/schemas/schedule.ts';
 import { machineLoad, median, ratioSummary, round } from './figures.ts';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 7);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClinics } from '../server/clinic-admin.ts';
-import type { StorageLocation } from '../server/clinic-admin.ts';
+import type { StorageLocation } from '../server/storage/database.ts';
 
 export const repositoryRoot = fileURLToPath(new URL('../', import.meta.url));
 const zones = ['Europe/London', 'America/New_York', 'Australia/Sydney', 'Asia/Kathmandu', 'Europe/Berlin'];

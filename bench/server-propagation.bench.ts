@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { createParser } from 'eventsource-parser';
 import pg from 'pg';
-import type { AvailabilityResponse, PresenceResponse } from '../core/http-contract.ts';
+import type { AvailabilityResponse, PresenceResponse } from '../core/schemas/http-api.ts';
 import { LOST, machineLoad, percentile, round, withTimeout } from './figures.ts';
 import { chatServer, seedClinics, temporaryDataDir } from './server-bench-support.ts';
 import type { ChildServer } from './server-bench-support.ts';

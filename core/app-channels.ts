@@ -1,6 +1,6 @@
 // Every AppApi IPC channel name, in one place. This file imports nothing on purpose: the sandboxed
 // preload bundles it, and a sandboxed preload cannot `require` packages such as zod at runtime.
-// app-contract.ts checks at compile time that these keys are exactly the AppApi operations.
+// core/schemas/app-api.ts checks at compile time that these keys are exactly the AppApi operations.
 
 export const appApiChannels = {
   getState: 'chatdesk:get-state',

@@ -2,7 +2,7 @@
 // Works on wall-clock minutes in the clinic's zone and turns only the few boundaries it needs into
 // instants, so DST is handled in one place (zone-clock.ts) and one call costs microseconds.
 import { rangeMinutes, weekdays } from './schedule-model.ts';
-import type { ChatSettings, EmergencyContact, Presence } from './schedule-model.ts';
+import type { ChatSettings, EmergencyContact, Presence } from './schemas/schedule.ts';
 import { DAY_MINUTES, MINUTE_MS, dayOfIsoDate, instantOfLocal, localDay, localMinuteAt, nextDateChange, transitionsBetween, weekdayIndexOfDay } from './zone-clock.ts';
 
 export type AvailabilityReason = 'open' | 'offline' | 'outside-hours' | 'day-off' | 'closure';

@@ -3,7 +3,7 @@
 // change of the clocks. Computed from openIntervals, so it can never disagree with evaluateAvailability.
 import { clockChanges, openIntervals } from './availability.ts';
 import type { ClockChange } from './availability.ts';
-import type { ChatSettings, Weekday } from './schedule-model.ts';
+import type { ChatSettings, Weekday } from './schemas/schedule.ts';
 import { weekdays } from './schedule-model.ts';
 import { DAY_MINUTES, MINUTE_MS, instantOfLocal, isoDateOfDay, localDay, localMinuteAt, weekdayIndexOfDay } from './zone-clock.ts';
 

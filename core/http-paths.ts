@@ -1,5 +1,5 @@
 // The zod-free part of the HTTP contract: URL paths and the limits of a pet owner's message. Kept
-// apart from http-contract.ts (which re-exports it) so the website widget can bundle it without zod.
+// apart from schemas/http-api.ts so the website widget can bundle it without zod.
 
 export const MAX_MESSAGE_LENGTH = 2_000;
 export const MAX_OWNER_NAME_LENGTH = 80;

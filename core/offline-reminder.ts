@@ -2,7 +2,7 @@
 // nobody switched it back. A pure function of state and time: the desktop app schedules one timer for
 // `checkAt`, shows a notification when `notify` says so, and keeps the tray saying it while `active`.
 import { isWithinHours, nextAvailabilityChange, openIntervals } from './availability.ts';
-import type { ChatSettings, Presence } from './schedule.ts';
+import type { ChatSettings, Presence } from './schemas/schedule.ts';
 import { durationText } from './wording.ts';
 
 export const DEFAULT_OFFLINE_REMINDER_MINUTES = 30;

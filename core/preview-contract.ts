@@ -1,7 +1,7 @@
 // The preview host's wire protocol (main/preview serves it, renderer's web bridge speaks it): the
 // AppApi over HTTP + Server-Sent Events on 127.0.0.1. Defined once here so neither side spells a path
 // or header twice.
-import type { AppApiOperation } from './app-contract.ts';
+import type { AppApiOperation } from './schemas/app-api.ts';
 
 export const previewPaths = {
   /** The staff console. The printed URL carries `?session=<secret>` once; the host answers with a cookie. */

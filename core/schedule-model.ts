@@ -1,47 +1,9 @@
-// The schedule model without validation: types, the article's defaults and the time arithmetic. No
-// zod here, so the staff UI's first load and the website widget can use it without the schemas
-// (those, and parseSettings, are in schedule.ts, which re-exports all of this).
+// The schedule's defaults and time arithmetic, without zod, so the staff UI's first load and the
+// website widget can use them; the types come from the schemas (core/schemas/schedule.ts).
+import type { ChatSettings, DayHours, Presence, TimeRange, Weekday } from './schemas/schedule.ts';
 import { DAY_MINUTES, dayOfIsoDate, isoDateOfDay, weekdayIndexOfDay } from './zone-clock.ts';
 
 export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-export type Weekday = (typeof weekdays)[number];
-
-export interface TimeRange {
-  start: string;
-  end: string;
-}
-export interface DayHours {
-  open: boolean;
-  ranges: TimeRange[];
-}
-export interface Closure {
-  date: string;
-  ranges: TimeRange[];
-  label?: string;
-}
-export interface Channels {
-  sms: string | null;
-  whatsapp: string | null;
-}
-/** Shown to pet owners, above everything else, whenever web chat is not accepting. */
-export interface EmergencyContact {
-  phone: string;
-  label: string;
-}
-export interface ChatSettings {
-  timezone: string;
-  week: Record<Weekday, DayHours>;
-  closures: Closure[];
-  channels: Channels;
-  emergency: EmergencyContact | null;
-}
-export interface Presence {
-  online: boolean;
-  offlineUntil: string | null;
-  changedAt: string;
-  changedBy: string | null;
-}
-
 export const DEFAULT_START = '09:00';
 export const DEFAULT_END = '18:00';
 export const MAX_RANGES_PER_DAY = 12;

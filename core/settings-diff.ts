@@ -4,7 +4,7 @@
 // Only what changes what owners get counts: the hidden hours of an unticked day and the order in
 // which ranges or closures were typed are not changes.
 import { capitalize, nightBeforeEnd, rangeMinutes, weekdays } from './schedule-model.ts';
-import type { ChatSettings, Closure, EmergencyContact, Presence, TimeRange, Weekday } from './schedule-model.ts';
+import type { ChatSettings, Closure, EmergencyContact, Presence, TimeRange, Weekday } from './schemas/schedule.ts';
 import { closedAllDayText, durationText, relativeTime } from './wording.ts';
 
 export type DayChange = {

@@ -2,7 +2,7 @@
 // place, so the tray, window, notifications and widget say the same thing. Intl only (no luxon), so
 // the widget can bundle it and stay a few KB.
 import type { Availability, ClockChange } from './availability.ts';
-import type { Presence } from './schedule-model.ts';
+import type { Presence } from './schemas/schedule.ts';
 
 export type WordingOptions = {
   /** The clinic's IANA zone: times are said as the clinic's clocks show them. */

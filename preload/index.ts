@@ -4,9 +4,9 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import { appApiChannels, appStateChannel } from '../core/app-channels.ts';
-import type { AppApi, AppResult, AppState, HistoryResult } from '../core/app-contract.ts';
+import type { AppApi, AppResult, AppState, HistoryResult } from '../core/schemas/app-api.ts';
 
-// The gateway in main answers each channel with that operation's result type (core/app-contract.ts).
+// The gateway in main answers each channel with that operation's result type (core/schemas/app-api.ts).
 const invoke = (channel: string, ...args: unknown[]): Promise<AppResult> => ipcRenderer.invoke(channel, ...args);
 const read = (channel: string, ...args: unknown[]): Promise<HistoryResult> => ipcRenderer.invoke(channel, ...args);
 

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { isValidTimeZone } from '../core/index.ts';
+import { isValidTimeZone } from '../core/zone-clock.ts';
 import { clinicExists, createClinic } from '../server/clinic-admin.ts';
 
 export type DemoClinic = { clinicId: string; token: string; created: boolean };

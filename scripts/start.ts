@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { apiPaths } from '../core/http-contract.ts';
+import { apiPaths } from '../core/http-paths.ts';
 import { previewEnvironment } from '../main/preview/preview-environment.ts';
 import { startPreviewHost } from '../main/preview/preview-host.ts';
 import type { PreviewHost } from '../main/preview/preview-host.ts';

@@ -2,8 +2,7 @@
 // on whole pixels. Every state has its own glyph inside the same speech bubble (check, pause, moon,
 // exclamation mark), so the state reads without colour: for colour-blind staff and on macOS, where
 // the template images are monochrome and tinted by the system.
-// eslint-disable-next-line no-restricted-imports -- a type from a file with no Electron import: the kinds must match the tray's
-import type { TrayIconKind } from '../main/electron/tray-icon.ts';
+import type { TrayIconKind } from '../main/tray/tray-icon.ts';
 
 /** Every kind the desktop app asks for; the `satisfies` below fails to compile if one is missing. */
 export const trayIconKinds = ['accepting', 'offline', 'closed', 'attention'] as const satisfies readonly TrayIconKind[];

@@ -1,8 +1,8 @@
 // The public availability answer of a clinic, computed once per clinic until the next instant at which
 // it can change (an opening, a closing, the end of a timed break, local midnight), then served as-is.
 import { createHash } from 'node:crypto';
-import { evaluateAvailability, nextAvailabilityChange } from '../core/index.ts';
-import type { AvailabilityResponse } from '../core/http-contract.ts';
+import { evaluateAvailability, nextAvailabilityChange } from '../core/availability.ts';
+import type { AvailabilityResponse } from '../core/schemas/http-api.ts';
 import type { CachedClinic } from './clinic-state-cache.ts';
 import { streamFrame } from './events/event-streams.ts';
 import type { StreamFrame } from './events/event-streams.ts';

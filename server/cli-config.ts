@@ -2,7 +2,7 @@
 // (a flag wins). Invalid values stop the start with a message that names the variable.
 import { parseArgs } from 'node:util';
 import type { ServerConfig } from './server.ts';
-import { MIN_HISTORY_RETENTION_DAYS } from '../core/history-contract.ts';
+import { MIN_HISTORY_RETENTION_DAYS } from '../core/schemas/history.ts';
 import { MIN_EVENT_RETENTION_DAYS } from './retention-job.ts';
 import { isPostgresUrl } from './storage/database.ts';
 

@@ -1,14 +1,13 @@
 // Creating clinics and replacing their tokens straight on a data directory or database, without a
 // running server: used by the admin CLI and by `npm start` to create its demo clinic once.
-import { fieldErrorsFromIssues } from '../core/index.ts';
-import type { FieldError } from '../core/index.ts';
-import { createClinicRequestSchema } from '../core/http-contract.ts';
-import type { CreateClinicResponse } from '../core/http-contract.ts';
+import { fieldErrorsFromIssues } from '../core/schemas/schedule.ts';
+import type { FieldError } from '../core/schemas/schedule.ts';
+import { createClinicRequestSchema } from '../core/schemas/http-api.ts';
+import type { CreateClinicResponse } from '../core/schemas/http-api.ts';
 import { ClinicStore } from './storage/clinic-store.ts';
 import { openStorage } from './storage/database.ts';
 import type { StorageLocation } from './storage/database.ts';
 
-export type { StorageLocation } from './storage/database.ts';
 
 export class InvalidClinicError extends Error {
   readonly details: FieldError[];

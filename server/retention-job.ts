@@ -3,7 +3,7 @@
 // and events past theirs (7 days: long enough for any PC that was off over a holiday to resume its
 // stream with Last-Event-ID; older ids get a snapshot instead). Runs at start and then periodically on
 // every instance; the deletes are idempotent, so instances sharing a database need no coordination.
-import { MIN_HISTORY_RETENTION_DAYS } from '../core/history-contract.ts';
+import { MIN_HISTORY_RETENTION_DAYS } from '../core/schemas/history.ts';
 import type { ClinicStore } from './storage/clinic-store.ts';
 import type { HistoryStore } from './storage/history-store.ts';
 

@@ -1,8 +1,8 @@
 // The preview host's settings from the environment (`npm run preview`, `npm start`'s fallback), checked
 // before anything starts, with a message a person can act on.
 import { resolve } from 'node:path';
-import { connectInputSchema } from '../../core/app-contract.ts';
-import type { ConnectInput } from '../../core/app-contract.ts';
+import { connectInputSchema } from '../../core/schemas/app-api.ts';
+import type { ConnectInput } from '../../core/schemas/app-api.ts';
 import { DEFAULT_PREVIEW_PORT } from './preview-host.ts';
 
 export type PreviewEnvironment = { port: number; dataDir: string; connect: ConnectInput | null };

@@ -2,7 +2,7 @@
 // with the current state. Comment lines keep idle streams open through sleepy proxies and browsers.
 import type { ServerResponse } from 'node:http';
 import { previewStateEvent } from '../../core/preview-contract.ts';
-import type { AppState } from '../../core/app-contract.ts';
+import type { AppState } from '../../core/schemas/app-api.ts';
 
 export type StateSource = {
   readonly state: AppState;

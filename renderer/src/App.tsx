@@ -10,7 +10,7 @@ import { selectConnected, selectHasUnsavedChanges } from './store/selectors.ts';
 import { useUi } from './store/store-context.tsx';
 import { SettingsView } from './settings/SettingsView.tsx';
 
-const ConnectionScreen = lazy(() => import('./components/ConnectionScreen.tsx').then((module) => ({ default: module.ConnectionScreen })));
+const ConnectionScreen = lazy(() => import('./components/ConnectionScreen.lazy.tsx').then((module) => ({ default: module.ConnectionScreen })));
 
 function GearIcon() {
   return (

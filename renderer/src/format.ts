@@ -2,7 +2,8 @@
 // helpers, so the window and the tray say "18:00" or "6:00 PM" the same way.
 import { clockTime } from '../../core/wording.ts';
 import { runsPastMidnight } from '../../core/schedule-model.ts';
-import type { DayHours, TimeRange, WordingOptions } from '../../core/index.ts';
+import type { DayHours, TimeRange } from '../../core/schemas/schedule.ts';
+import type { WordingOptions } from '../../core/wording.ts';
 
 export function uiLocale(): string {
   return navigator.language || 'en-GB';

@@ -1,7 +1,7 @@
 // The staff UI's own words (labels, the sync indicator, hints). Sentences about availability — the
 // status line, the owners' banner, the going-offline warning, times — come from core/wording.ts; this
 // catalogue only holds what is particular to this window.
-import type { SyncInfo } from '../../core/app-contract.ts';
+import type { SyncInfo } from '../../core/schemas/app-api.ts';
 
 /** The label of a timed-break button beside the switch ("15 min", "1 hour"); the lengths are core's. */
 export function timedBreakLabel(minutes: number): string {

@@ -1,7 +1,7 @@
 // What a committed change tells the other server instances through PostgreSQL NOTIFY: which clinic,
 // which event id, and the event itself when it fits in a notification (8000 bytes); listeners that get
 // no event read it from the events table.
-import type { ClinicEvent } from '../../core/http-contract.ts';
+import type { ClinicEvent } from '../../core/schemas/http-api.ts';
 
 export const CHANGES_CHANNEL = 'chatdesk_clinic_changes';
 const MAX_PAYLOAD_BYTES = 7_900;

@@ -1,7 +1,7 @@
 // Server-Sent Event streams: the wire format, heartbeats that keep proxies from closing an idle
 // stream, and the set of open streams so shutdown can end them (clients then resume elsewhere).
 import type { ServerResponse } from 'node:http';
-import type { ClinicEvent } from '../../core/http-contract.ts';
+import type { ClinicEvent } from '../../core/schemas/http-api.ts';
 
 /** A client that cannot keep up this far is cut off; it resumes from its last event id. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;

@@ -1,7 +1,8 @@
 // Health for load balancers, and the admin API that creates clinics (only with an admin token set).
 import type { FastifyInstance } from 'fastify';
-import { apiPaths, createClinicRequestSchema } from '../../core/http-contract.ts';
-import type { CreateClinicResponse } from '../../core/http-contract.ts';
+import { apiPaths } from '../../core/http-paths.ts';
+import { createClinicRequestSchema } from '../../core/schemas/http-api.ts';
+import type { CreateClinicResponse } from '../../core/schemas/http-api.ts';
 import { checkAdmin } from './auth.ts';
 import type { RouteContext } from './context.ts';
 import { HttpError, parseOrRefuse } from './errors.ts';

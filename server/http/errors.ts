@@ -2,9 +2,9 @@
 // whether a route refused the request or Fastify did (bad JSON, wrong content type, body too large).
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import type { ErrorBody, ErrorCode } from '../../core/http-contract.ts';
-import { fieldErrorsFromIssues } from '../../core/index.ts';
-import type { FieldError } from '../../core/index.ts';
+import type { ErrorBody, ErrorCode } from '../../core/schemas/http-api.ts';
+import { fieldErrorsFromIssues } from '../../core/schemas/schedule.ts';
+import type { FieldError } from '../../core/schemas/schedule.ts';
 
 export class HttpError extends Error {
   readonly status: number;

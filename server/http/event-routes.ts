@@ -3,7 +3,8 @@
 // every change follows live, and `availability` whenever it changes (including by the clock).
 // Heartbeats keep proxies from closing the stream and recheck that the stream's token is still valid.
 import type { FastifyInstance } from 'fastify';
-import { apiPaths, headers } from '../../core/http-contract.ts';
+import { apiPaths } from '../../core/http-paths.ts';
+import { headers } from '../../core/schemas/http-api.ts';
 import { availabilityFrame, availabilityOf } from '../availability-view.ts';
 import { eventFrame } from '../events/event-streams.ts';
 import type { EventStream, StreamFrame } from '../events/event-streams.ts';

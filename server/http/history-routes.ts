@@ -1,9 +1,9 @@
 // GET /v1/clinics/:id/history: the clinic's change history for its staff, newest first, a page at a
 // time (`before` = the previous page's nextBefore). Entries are recorded by ClinicStore with each change.
 import type { FastifyInstance } from 'fastify';
-import { apiPaths } from '../../core/http-contract.ts';
-import { historyQuerySchema } from '../../core/history-contract.ts';
-import type { HistoryResponse } from '../../core/history-contract.ts';
+import { apiPaths } from '../../core/http-paths.ts';
+import { historyQuerySchema } from '../../core/schemas/history.ts';
+import type { HistoryResponse } from '../../core/schemas/history.ts';
 import { authorizeStaff } from './auth.ts';
 import type { ClinicParams, RouteContext } from './context.ts';
 import { clinicRoute } from './context.ts';

@@ -1,8 +1,9 @@
 // What the website widget calls from any origin: a clinic's availability (served from memory, cacheable
 // until the next opening or closing) and the message intake, which refuses messages while chat is closed.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { apiPaths, messageRequestSchema } from '../../core/http-contract.ts';
-import type { MessageAccepted } from '../../core/http-contract.ts';
+import { apiPaths } from '../../core/http-paths.ts';
+import { messageRequestSchema } from '../../core/schemas/http-api.ts';
+import type { MessageAccepted } from '../../core/schemas/http-api.ts';
 import { availabilityCacheControl, availabilityOf } from '../availability-view.ts';
 import type { CachedClinic } from '../clinic-state-cache.ts';
 import type { ClinicParams, RouteContext } from './context.ts';

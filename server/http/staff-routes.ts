@@ -2,11 +2,12 @@
 // the saving PC named in X-Changed-By for the history) and its presence (the Online/Offline switch,
 // idempotent with Idempotency-Key).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { parseSettings } from '../../core/index.ts';
-import type { Presence } from '../../core/index.ts';
-import { apiPaths, headers, parseVersionTag, presenceUpdateSchema, versionTag } from '../../core/http-contract.ts';
-import type { ClinicResponse, PresenceResponse, PresenceUpdate, SettingsResponse } from '../../core/http-contract.ts';
-import { parseChangedByHeader } from '../../core/history-contract.ts';
+import { parseSettings } from '../../core/schemas/schedule.ts';
+import type { Presence } from '../../core/schemas/schedule.ts';
+import { apiPaths } from '../../core/http-paths.ts';
+import { headers, parseVersionTag, presenceUpdateSchema, versionTag } from '../../core/schemas/http-api.ts';
+import type { ClinicResponse, PresenceResponse, PresenceUpdate, SettingsResponse } from '../../core/schemas/http-api.ts';
+import { parseChangedByHeader } from '../../core/schemas/history.ts';
 import { authorizeStaff } from './auth.ts';
 import type { ClinicParams, RouteContext } from './context.ts';
 import { clinicRoute } from './context.ts';

@@ -2,8 +2,9 @@
 // loaded by any clinic's website, so it is served to every origin and cached by content hash.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { apiPaths } from '../../core/http-contract.ts';
-import { demoPageHtml, loadWidgetScript } from '../widget/assets.ts';
+import { apiPaths } from '../../core/http-paths.ts';
+import { demoPageHtml } from '../widget/demo-page.ts';
+import { loadWidgetScript } from '../widget/assets.ts';
 import type { ClinicParams, RouteContext } from './context.ts';
 import { clinicRoute, isClinicIdShape } from './context.ts';
 import { HttpError } from './errors.ts';

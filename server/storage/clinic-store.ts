@@ -5,9 +5,10 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
-import { defaultPresence, defaultSettings, presenceChange, settingsChanges } from '../../core/index.ts';
-import type { ChatSettings, Presence } from '../../core/index.ts';
-import type { ClinicEvent, CreateClinicRequest, CreateClinicResponse, MessageAccepted, MessageRequest, PresenceResponse, SettingsResponse } from '../../core/http-contract.ts';
+import { defaultPresence, defaultSettings } from '../../core/schedule-model.ts';
+import { presenceChange, settingsChanges } from '../../core/settings-diff.ts';
+import type { ChatSettings, Presence } from '../../core/schemas/schedule.ts';
+import type { ClinicEvent, CreateClinicRequest, CreateClinicResponse, MessageAccepted, MessageRequest, PresenceResponse, SettingsResponse } from '../../core/schemas/http-api.ts';
 import { CHANGES_CHANNEL, encodeChangeNotice } from '../events/change-notice.ts';
 import type { SequencedEvent } from '../events/change-notice.ts';
 import type { Storage } from './database.ts';

@@ -2,7 +2,7 @@
 // they describe (recordHistory), keyed by the change's event id, so an entry exists exactly when its
 // change was committed, and a page cursor ("entries older than id N") never shifts as new ones arrive.
 import type { Kysely, Transaction } from 'kysely';
-import type { HistoryEntry, HistoryResponse } from '../../core/history-contract.ts';
+import type { HistoryEntry, HistoryResponse } from '../../core/schemas/history.ts';
 import type { PresenceChange, SettingsChange } from '../../core/settings-diff.ts';
 import type { Storage } from './database.ts';
 import type { Database, HistoryRow } from './schema.ts';

@@ -2,7 +2,6 @@
 // and kept in memory, and a demo clinic page that embeds it.
 import { fileURLToPath } from 'node:url';
 
-export { demoPageHtml } from './demo-page.ts';
 
 const entryPoint = fileURLToPath(new URL('./widget.ts', import.meta.url));
 

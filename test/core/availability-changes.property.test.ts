@@ -3,9 +3,10 @@
 // offline reminder counts with it) and hoursPreview (the two-week preview draws it).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateAvailability, hoursPreview, nextAvailabilityChange, openIntervals } from '../../core/index.ts';
-import { weekdays } from '../../core/index.ts';
-import type { Presence } from '../../core/index.ts';
+import { evaluateAvailability, nextAvailabilityChange, openIntervals } from '../../core/availability.ts';
+import { hoursPreview } from '../../core/hours-preview.ts';
+import { weekdays } from '../../core/schedule-model.ts';
+import type { Presence } from '../../core/schemas/schedule.ts';
 import { clockChangesIn, scenario, zones } from './availability.arbitraries.ts';
 import { settings as clinicSettings } from './availability-fixtures.ts';
 import { DAY, MINUTE, isoDateOf, referenceHours, weekdayOf } from './availability.reference.ts';

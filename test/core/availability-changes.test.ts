@@ -1,7 +1,8 @@
 // nextAvailabilityChange (what the server's cache and every timer wait for) and openIntervals, by example.
 import { describe, expect, it } from 'vitest';
-import { nextAvailabilityChange, openIntervals, weekdays } from '../../core/index.ts';
-import type { ChatSettings, Presence } from '../../core/index.ts';
+import { nextAvailabilityChange, openIntervals } from '../../core/availability.ts';
+import { weekdays } from '../../core/schedule-model.ts';
+import type { ChatSettings, Presence } from '../../core/schemas/schedule.ts';
 import { allWeek, at, evaluate, offline, online, settings } from './availability-fixtures.ts';
 
 describe('nextAvailabilityChange', () => {

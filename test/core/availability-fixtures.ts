@@ -1,7 +1,8 @@
 // Schedules and presences for the example tests of core/availability.ts, written as briefly as the
 // tests read: settings('Europe/London', { sunday: false, friday: [{ start: '20:00', end: '02:00' }] }).
-import { defaultPresence, defaultSettings, evaluateAvailability, weekdays } from '../../core/index.ts';
-import type { ChatSettings, DayHours, Presence, TimeRange, Weekday } from '../../core/index.ts';
+import { defaultPresence, defaultSettings, weekdays } from '../../core/schedule-model.ts';
+import { evaluateAvailability } from '../../core/availability.ts';
+import type { ChatSettings, DayHours, Presence, TimeRange, Weekday } from '../../core/schemas/schedule.ts';
 
 export const online: Presence = defaultPresence(new Date('2026-01-01T00:00:00Z'));
 export const offline = (offlineUntil: string | null = null): Presence => ({ online: false, offlineUntil, changedAt: '2026-11-25T12:03:00Z', changedBy: 'Front desk 2' });

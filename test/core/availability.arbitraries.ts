@@ -3,8 +3,9 @@
 // after such a night, a timed break ending at or a moment from `at`, and instants on or next to range
 // boundaries, clock changes and midnight — in zones whose clocks do odd things, in years past and ahead.
 import fc from 'fast-check';
-import { parseSettings, weekdays } from '../../core/index.ts';
-import type { ChatSettings, DayHours, Presence, TimeRange } from '../../core/index.ts';
+import { parseSettings } from '../../core/schemas/schedule.ts';
+import { weekdays } from '../../core/schedule-model.ts';
+import type { ChatSettings, DayHours, Presence, TimeRange } from '../../core/schemas/schedule.ts';
 import { DAY, MINUTE, isoDateOf, localMinutesOf, rangesOn } from './availability.reference.ts';
 
 export type Scenario = { settings: ChatSettings; presence: Presence; at: Date };

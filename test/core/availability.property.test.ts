@@ -3,8 +3,9 @@
 // in a DST gap.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateAvailability, weekdays } from '../../core/index.ts';
-import type { ChatSettings, Presence } from '../../core/index.ts';
+import { evaluateAvailability } from '../../core/availability.ts';
+import { weekdays } from '../../core/schedule-model.ts';
+import type { ChatSettings, Presence } from '../../core/schemas/schedule.ts';
 import { hhmm, scenario } from './availability.arbitraries.ts';
 import { referenceAvailability } from './availability.reference.ts';
 

@@ -3,8 +3,8 @@
 // applies the rules literally. A wall-clock time W is "reached" at the first minute whose local time is
 // at or after W — so a time in a DST gap is reached right after the gap, and a repeated time at its
 // first occurrence.
-import { weekdays } from '../../core/index.ts';
-import type { ChatSettings, Presence, TimeRange } from '../../core/index.ts';
+import { weekdays } from '../../core/schedule-model.ts';
+import type { ChatSettings, Presence, TimeRange } from '../../core/schemas/schedule.ts';
 
 export const MINUTE = 60_000;
 export const DAY = 1_440;

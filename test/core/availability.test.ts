@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { weekdays } from '../../core/index.ts';
+import { weekdays } from '../../core/schedule-model.ts';
 import { allWeek, evaluate, offline, settings } from './availability-fixtures.ts';
 
 // 2026-11-25 is a Wednesday. London is on GMT (UTC+0) in November and BST (UTC+1) in July.

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, evaluateAvailability, hoursPreview } from '../../core/index.ts';
-import type { ChatSettings } from '../../core/index.ts';
+import { defaultSettings } from '../../core/schedule-model.ts';
+import { evaluateAvailability } from '../../core/availability.ts';
+import { hoursPreview } from '../../core/hours-preview.ts';
+import type { ChatSettings } from '../../core/schemas/schedule.ts';
 
 describe('two-week preview', () => {
   const base = defaultSettings('Europe/London');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { presenceUpdateSchema } from '../../core/http-contract.ts';
-import { fieldErrorsFromIssues } from '../../core/index.ts';
+import { presenceUpdateSchema } from '../../core/schemas/http-api.ts';
+import { fieldErrorsFromIssues } from '../../core/schemas/schedule.ts';
 
 describe('presenceUpdateSchema', () => {
   it('takes a time to come back online only when going offline', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, offlineMinutesDuringHours, offlineReminder, weekdays } from '../../core/index.ts';
-import type { OfflineReminderInput, Presence } from '../../core/index.ts';
+import { defaultSettings, weekdays } from '../../core/schedule-model.ts';
+import { offlineMinutesDuringHours, offlineReminder } from '../../core/offline-reminder.ts';
+import type { OfflineReminderInput } from '../../core/offline-reminder.ts';
+import type { Presence } from '../../core/schemas/schedule.ts';
 import { settings } from './availability-fixtures.ts';
 
 // Wednesday 2026-11-25, London on GMT: hours 09:00–18:00 every day by default.

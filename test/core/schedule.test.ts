@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chatSettingsSchema, defaultPresence, defaultSettings, fieldErrorsFromIssues, parseSettings, presenceSchema, rangeMinutes, runsPastMidnight, weekdays } from '../../core/index.ts';
-import type { ChatSettings } from '../../core/index.ts';
+import { chatSettingsSchema, fieldErrorsFromIssues, parseSettings, presenceSchema } from '../../core/schemas/schedule.ts';
+import { defaultPresence, defaultSettings, rangeMinutes, runsPastMidnight, weekdays } from '../../core/schedule-model.ts';
+import type { ChatSettings } from '../../core/schemas/schedule.ts';
 
 const base = defaultSettings('Europe/London');
 const withMonday = (ranges: { start: string; end: string }[], open = true): unknown => ({ ...base, week: { ...base.week, monday: { open, ranges } } });

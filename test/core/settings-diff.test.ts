@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, durationText, parseSettings, presenceChange, settingsChanges } from '../../core/index.ts';
-import type { ChatSettings, Presence } from '../../core/index.ts';
-import { changedByHeaderValue, historyQuerySchema, historyResponseSchema, parseChangedByHeader } from '../../core/history-contract.ts';
+import { defaultSettings } from '../../core/schedule-model.ts';
+import { durationText } from '../../core/wording.ts';
+import { parseSettings } from '../../core/schemas/schedule.ts';
+import { presenceChange, settingsChanges } from '../../core/settings-diff.ts';
+import type { ChatSettings, Presence } from '../../core/schemas/schedule.ts';
+import { changedByHeaderValue, historyQuerySchema, historyResponseSchema, parseChangedByHeader } from '../../core/schemas/history.ts';
 
 const base = defaultSettings('Europe/London');
 const texts = (before: ChatSettings, after: ChatSettings) => settingsChanges(before, after).map((change) => change.text);

@@ -2,8 +2,9 @@
 // comparison decides it, and the server's cache and every timer follow nextAvailabilityChange from
 // there, so an off-by-one would serve "offline" from the break's end until the next boundary.
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, evaluateAvailability, isSwitchedOff, nextAvailabilityChange, openIntervals } from '../../core/index.ts';
-import type { Presence } from '../../core/index.ts';
+import { defaultSettings } from '../../core/schedule-model.ts';
+import { evaluateAvailability, isSwitchedOff, nextAvailabilityChange, openIntervals } from '../../core/availability.ts';
+import type { Presence } from '../../core/schemas/schedule.ts';
 import { allWeek, settings } from './availability-fixtures.ts';
 
 // Wednesday 2026-11-25, London on GMT: hours 09:00–18:00 every day.

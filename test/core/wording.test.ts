@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { clockTime, closedAllDayText, defaultSettings, evaluateAvailability, goingOfflineWarning, ownerBanner, relativeTime, staffStatusSentence, clockChanges } from '../../core/index.ts';
-import type { ChatSettings, Presence } from '../../core/index.ts';
+import { clockTime, closedAllDayText, goingOfflineWarning, ownerBanner, relativeTime, staffStatusSentence } from '../../core/wording.ts';
+import { defaultSettings } from '../../core/schedule-model.ts';
+import { evaluateAvailability, clockChanges } from '../../core/availability.ts';
+import type { ChatSettings, Presence } from '../../core/schemas/schedule.ts';
 
 const zone = 'Europe/London';
 const london = defaultSettings(zone);

@@ -4,9 +4,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeText, fleetConfigPath, loadFleetConfig, parseFleetFile, parseFleetFlags } from '../../main/app/fleet-config.ts';
-import type { FleetConfig } from '../../main/app/fleet-config.ts';
-import { fleetErrorNotice, fleetLogSummary } from '../../main/app/fleet-report.ts';
+import { decodeText, fleetConfigPath, loadFleetConfig, parseFleetFile, parseFleetFlags } from '../../main/fleet/fleet-config.ts';
+import type { FleetConfig } from '../../main/fleet/fleet-schema.ts';
+import { fleetErrorNotice, fleetLogSummary } from '../../main/fleet/fleet-report.ts';
 
 let dir = '';
 let fleetFile = '';

@@ -1,7 +1,7 @@
 // How pre-set values meet staff's own settings: locked values win, unlocked ones are defaults, and the
 // composition root learns whether to keep, make or ask for the connection.
 import { describe, expect, it } from 'vitest';
-import { lockedFieldErrors, lockedMessage, planConnection, resolveStaffValue } from '../../main/app/fleet-connection.ts';
+import { lockedFieldErrors, lockedMessage, planConnection, resolveStaffValue } from '../../main/fleet/fleet-connection.ts';
 import { fleetFrom as fleet } from './fleet-fixture.ts';
 
 const server = 'https://chat.northside-vets.example';

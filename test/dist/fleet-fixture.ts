@@ -1,7 +1,7 @@
 // A fleet configuration built the way loadFleetConfig builds it, from fleet.json values and flags,
 // without touching the disk (the loader's file handling is tested in fleet-config.test.ts).
-import { mergeFleetLayers, parseFleetFile, parseFleetFlags } from '../../main/app/fleet-config.ts';
-import type { FleetConfig } from '../../main/app/fleet-config.ts';
+import { mergeFleetLayers, parseFleetFile, parseFleetFlags } from '../../main/fleet/fleet-config.ts';
+import type { FleetConfig } from '../../main/fleet/fleet-schema.ts';
 
 export const fixtureFleetPath = '/etc/clinic-chat-desk/fleet.json';
 

@@ -2,8 +2,8 @@
 // emits the same events, and a scheduler the test drives by hand.
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { UpdateService, defaultCheckEveryMs, updateErrorMessage } from '../../main/electron/updater.ts';
-import type { AutoUpdaterLike, UpdateScheduler, UpdateState } from '../../main/electron/updater.ts';
+import { UpdateService, defaultCheckEveryMs, updateErrorMessage } from '../../main/updates/updater.ts';
+import type { AutoUpdaterLike, UpdateScheduler, UpdateState } from '../../main/updates/updater.ts';
 
 /** Stands in for electron-updater's autoUpdater; `onCheck` plays what the feed would answer. */
 class AutoUpdaterDouble extends EventEmitter implements AutoUpdaterLike {

@@ -2,7 +2,7 @@
 // the preview host to the real server, given to the website by /availability whenever web chat is not
 // accepting, shown first in "What pet owners see now" and as a tel: link on the demo page.
 import { expect, test } from '@playwright/test';
-import { apiPaths } from '../../core/http-contract.ts';
+import { apiPaths } from '../../core/http-paths.ts';
 import { captureScreen, clinicPerTest } from './ui-support.ts';
 
 test.describe.configure({ timeout: 120_000 });

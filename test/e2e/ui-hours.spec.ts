@@ -3,9 +3,9 @@
 import { expect, test } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
 import { DateTime } from 'luxon';
-import { capitalize, weekdays } from '../../core/index.ts';
-import type { ChatSettings } from '../../core/index.ts';
-import type { AppResult } from '../../core/app-contract.ts';
+import { capitalize, weekdays } from '../../core/schedule-model.ts';
+import type { ChatSettings } from '../../core/schemas/schedule.ts';
+import type { AppResult } from '../../core/schemas/app-api.ts';
 import { captureScreen, clinicPerTest } from './ui-support.ts';
 
 // Real servers, two browser contexts and axe scans in both themes take a while on a 2-core machine.

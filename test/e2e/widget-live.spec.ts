@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { apiPaths } from '../../core/http-paths.ts';
-import { demoPageHtml } from '../../server/widget/assets.ts';
+import { demoPageHtml } from '../../server/widget/demo-page.ts';
 import { ChatServerFixture } from '../widget/chat-server-fixture.ts';
 import { advanceTime, openDemoPage, widgetCard, widgetHost } from '../widget/widget-page.ts';
 

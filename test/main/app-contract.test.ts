@@ -1,17 +1,8 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import {
-  appApiArguments,
-  appApiChannels,
-  appApiOperations,
-  appStateChannel,
-  connectInputSchema,
-  fieldErrorsFromIssues,
-  isoInstantSchema,
-  preferenceInputSchema,
-  setOnlineInputSchema,
-} from '../../core/app-contract.ts';
-import type { AppApi, AppApiArguments, AppApiOperation } from '../../core/app-contract.ts';
-import * as schedule from '../../core/schedule.ts';
+import { appApiArguments, appApiOperations, connectInputSchema, preferenceInputSchema, setOnlineInputSchema } from '../../core/schemas/app-api.ts';
+import { appApiChannels, appStateChannel } from '../../core/app-channels.ts';
+import { fieldErrorsFromIssues } from '../../core/schemas/schedule.ts';
+import type { AppApi, AppApiArguments, AppApiOperation } from '../../core/schemas/app-api.ts';
 import { MAX_TIMED_BREAK_MINUTES, timedBreakMinutes } from '../../core/timed-breaks.ts';
 
 describe('AppApi contract', () => {
@@ -73,12 +64,6 @@ describe('AppApi contract', () => {
     expect(setOnlineInputSchema.safeParse({ online: false, offlineForMinutes: 15, offlineUntil: '2026-11-25T12:00:00Z' }).success).toBe(false);
   });
 
-  it('takes its field errors, instants and the PC-name bound from the schedule, not copies of them', () => {
-    expect(fieldErrorsFromIssues).toBe(schedule.fieldErrorsFromIssues);
-    expect(isoInstantSchema).toBe(schedule.isoInstantSchema);
-    const name = (length: number) => preferenceInputSchema.safeParse({ key: 'pcName', value: 'x'.repeat(length) }).success;
-    expect([name(schedule.MAX_PC_NAME_LENGTH), name(schedule.MAX_PC_NAME_LENGTH + 1)]).toEqual([true, false]);
-  });
 
   it('types each preference by its key', () => {
     expect(preferenceInputSchema.safeParse({ key: 'pcName', value: '  Reception ' })).toEqual({ success: true, data: { key: 'pcName', value: 'Reception' } });

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_PAGE, appProtocolResponse, appSchemePrivileges } from '../../main/electron/app-protocol.ts';
+import { APP_PAGE, appProtocolResponse, appSchemePrivileges } from '../../main/window/app-protocol.ts';
 
 let root: string;
 let renderer: string;

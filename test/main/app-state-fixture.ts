@@ -1,6 +1,6 @@
 // A realistic AppState for adapter tests (tray, gateway): connected, synced, chat accepting.
-import { defaultPresence, defaultSettings } from '../../core/index.ts';
-import type { AppState } from '../../core/app-contract.ts';
+import { defaultPresence, defaultSettings } from '../../core/schedule-model.ts';
+import type { AppState } from '../../core/schemas/app-api.ts';
 
 export const FIXTURE_NOW = new Date('2026-11-25T10:00:00.000Z');
 

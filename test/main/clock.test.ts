@@ -1,7 +1,7 @@
 // Clock skew from HTTP Date headers, and the one-slot timer the controller's timers are built on.
 import { describe, expect, it } from 'vitest';
-import { ClockSkew, OneShotTimer } from '../../main/app/clock.ts';
-import { watchForWake } from '../../main/app/wake-detector.ts';
+import { ClockSkew, OneShotTimer } from '../../main/controller/clock.ts';
+import { watchForWake } from '../../main/sync/wake-detector.ts';
 import { ManualClock } from './support/manual-clock.ts';
 
 describe('clock skew', () => {

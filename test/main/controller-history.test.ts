@@ -2,8 +2,8 @@
 // switch and its saves are recorded under its name (a settings save names it in X-Changed-By), pages
 // come newest first with a cursor, and every way it can fail is an error value.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatSettings } from '../../core/index.ts';
-import type { HistoryResult } from '../../core/app-contract.ts';
+import type { ChatSettings } from '../../core/schemas/schedule.ts';
+import type { HistoryResult } from '../../core/schemas/app-api.ts';
 import { connectPc, openPc, settled, startClinicServer, waitFor } from './support/controller-harness.ts';
 import type { ClinicServer, TestPc } from './support/controller-harness.ts';
 

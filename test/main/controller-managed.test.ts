@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadFleetConfig } from '../../main/app/fleet-config.ts';
-import type { FleetConfig } from '../../main/app/fleet-schema.ts';
-import { fleetPolicy, startupConnection } from '../../main/electron/startup-connection.ts';
+import { loadFleetConfig } from '../../main/fleet/fleet-config.ts';
+import type { FleetConfig } from '../../main/fleet/fleet-schema.ts';
+import { fleetPolicy, startupConnection } from '../../main/fleet/startup-connection.ts';
 import { connectPc, openPc, startClinicServer } from './support/controller-harness.ts';
 import type { ClinicServer, TestPc } from './support/controller-harness.ts';
 

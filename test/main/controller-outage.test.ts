@@ -2,10 +2,10 @@
 // started again on the same port and data directory: nothing acknowledged is lost, nothing is applied
 // twice, and the server ends with what staff last asked for.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { headers } from '../../core/http-contract.ts';
-import { openAppStore } from '../../main/app/store.ts';
-import { noSecretBox } from '../../main/app/secret-box.ts';
-import { enqueuePresence, markAttempted } from '../../main/app/outbox.ts';
+import { headers } from '../../core/schemas/http-api.ts';
+import { openAppStore } from '../../main/store/store.ts';
+import { noSecretBox } from '../../main/store/secret-box.ts';
+import { enqueuePresence, markAttempted } from '../../main/sync/outbox.ts';
 import { openEventStream } from '../server/helpers/sse-client.ts';
 import { connectPc, openPc, settled, startClinicServer, waitFor } from './support/controller-harness.ts';
 import type { ClinicServer, TestPc } from './support/controller-harness.ts';

@@ -3,8 +3,8 @@
 // last asked for, and the app agrees with it.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSettings, weekdays } from '../../core/index.ts';
-import type { ChatSettings } from '../../core/index.ts';
+import { defaultSettings, weekdays } from '../../core/schedule-model.ts';
+import type { ChatSettings } from '../../core/schemas/schedule.ts';
 import { sameJson } from '../../core/same-json.ts';
 import { connectPc, openPc, startClinicServer, waitFor } from './support/controller-harness.ts';
 import type { ClinicServer, TestPc } from './support/controller-harness.ts';

@@ -4,11 +4,11 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultPresence, defaultSettings } from '../../core/index.ts';
-import type { AppState } from '../../core/app-contract.ts';
-import { AppController } from '../../main/app/app-controller.ts';
-import { noSecretBox } from '../../main/app/secret-box.ts';
-import { openAppStore } from '../../main/app/store.ts';
+import { defaultPresence, defaultSettings } from '../../core/schedule-model.ts';
+import type { AppState } from '../../core/schemas/app-api.ts';
+import { AppController } from '../../main/controller/app-controller.ts';
+import { noSecretBox } from '../../main/store/secret-box.ts';
+import { openAppStore } from '../../main/store/store.ts';
 import { ManualClock } from './support/manual-clock.ts';
 import { testBackoff, unreachableAddress, waitFor } from './support/controller-harness.ts';
 

@@ -2,8 +2,8 @@
 // a change on one shows on the other within a second, and a save based on an old version becomes a
 // conflict that staff resolve, never a silent overwrite.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../core/index.ts';
-import type { ChatSettings } from '../../core/index.ts';
+import { defaultSettings } from '../../core/schedule-model.ts';
+import type { ChatSettings } from '../../core/schemas/schedule.ts';
 import { sameJson } from '../../core/same-json.ts';
 import { connectPc, openPc, settled, startClinicServer, waitFor } from './support/controller-harness.ts';
 import type { ClinicServer, TestPc } from './support/controller-harness.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../core/index.ts';
-import { draftState } from '../../main/app/draft-state.ts';
+import { defaultSettings } from '../../core/schedule-model.ts';
+import { draftState } from '../../main/controller/draft-state.ts';
 
 const updatedAt = '2026-11-25T09:30:00.000Z';
 

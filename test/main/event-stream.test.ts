@@ -2,11 +2,11 @@
 // replaced, resuming from Last-Event-ID (so the server replays nothing twice), and a refused token
 // stops the stream instead of retrying forever.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClockSkew } from '../../main/app/clock.ts';
-import { ClinicEventStream } from '../../main/app/event-stream.ts';
-import type { StreamEvent } from '../../main/app/event-stream.ts';
-import { ServerClient } from '../../main/app/server-client.ts';
-import type { ServerFailure } from '../../main/app/server-client.ts';
+import { ClockSkew } from '../../main/controller/clock.ts';
+import { ClinicEventStream } from '../../main/sync/event-stream.ts';
+import type { StreamEvent } from '../../main/sync/event-stream.ts';
+import { ServerClient } from '../../main/sync/server-client.ts';
+import type { ServerFailure } from '../../main/sync/server-client.ts';
 import type { RunningServer } from '../../server/server.ts';
 import { createClinicThroughApi, createTestStorage, startServer } from '../server/helpers/test-server.ts';
 import type { TestClinic, TestStorage } from '../server/helpers/test-server.ts';

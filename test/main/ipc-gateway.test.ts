@@ -1,9 +1,11 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { IpcMain, WebContents } from 'electron';
-import { appApiChannels, appApiOperations, appStateChannel } from '../../core/app-contract.ts';
-import type { AppResult, AppState } from '../../core/app-contract.ts';
-import { appUrlMatcher, publishState, registerAppApi } from '../../main/electron/ipc-gateway.ts';
-import type { AppApiHandlers, InvokeEventLike, IpcMainLike, SenderFrameLike, StateTarget } from '../../main/electron/ipc-gateway.ts';
+import { appApiChannels, appStateChannel } from '../../core/app-channels.ts';
+import { appApiOperations } from '../../core/schemas/app-api.ts';
+import type { AppResult, AppState } from '../../core/schemas/app-api.ts';
+import { appUrlMatcher, publishState, registerAppApi } from '../../main/window/ipc-gateway.ts';
+import type { AppApiHandlers } from '../../main/controller/app-operations.ts';
+import type { InvokeEventLike, IpcMainLike, SenderFrameLike, StateTarget } from '../../main/window/ipc-gateway.ts';
 
 // A hand-written double of Electron's ipcMain: it keeps the registered listeners and lets the test
 // invoke a channel the way a renderer's ipcRenderer.invoke would arrive in main.

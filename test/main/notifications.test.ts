@@ -1,12 +1,12 @@
 // When the desktop app notifies: rules as pure functions of two snapshots, the one-minute sync
 // failure on an injected clock, and the Electron Notification adapter with a double at the seam.
 import { describe, expect, it } from 'vitest';
-import type { AppState } from '../../core/app-contract.ts';
-import { NotificationPlanner } from '../../main/app/notification-planner.ts';
-import { reminderNotification, statusChangeNotifications } from '../../main/app/notification-rules.ts';
-import type { StaffNotification } from '../../main/app/notification-rules.ts';
-import { DesktopNotifier, platformShowsNotificationActions } from '../../main/electron/notifier.ts';
-import type { NotificationLike, NotificationOptions } from '../../main/electron/notifier.ts';
+import type { AppState } from '../../core/schemas/app-api.ts';
+import { NotificationPlanner } from '../../main/notifications/notification-planner.ts';
+import { reminderNotification, statusChangeNotifications } from '../../main/notifications/notification-rules.ts';
+import type { StaffNotification } from '../../main/notifications/notification-rules.ts';
+import { DesktopNotifier, platformShowsNotificationActions } from '../../main/notifications/notifier.ts';
+import type { NotificationLike, NotificationOptions } from '../../main/notifications/notifier.ts';
 import { FIXTURE_NOW, appStateFixture } from './app-state-fixture.ts';
 import { ManualClock } from './support/manual-clock.ts';
 

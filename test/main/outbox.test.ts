@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Conf from 'conf';
-import { defaultSettings } from '../../core/index.ts';
-import type { ChatSettings } from '../../core/index.ts';
+import { defaultSettings } from '../../core/schedule-model.ts';
+import type { ChatSettings } from '../../core/schemas/schedule.ts';
 import {
   PersistedOutbox,
   acknowledge,
@@ -16,8 +16,8 @@ import {
   nextOperation,
   outboxOperationSchema,
   removeOperation,
-} from '../../main/app/outbox.ts';
-import type { OutboxOperation, OutboxStorage } from '../../main/app/outbox.ts';
+} from '../../main/sync/outbox.ts';
+import type { OutboxOperation, OutboxStorage } from '../../main/sync/outbox.ts';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 25, 9, minute));
 let counter = 0;

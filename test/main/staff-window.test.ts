@@ -2,9 +2,9 @@
 // clock: close hides to the tray, a long-hidden window is destroyed and comes back where it was.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { BrowserWindow } from 'electron';
-import type { WindowBounds } from '../../main/app/store-schema.ts';
-import { DEFAULT_DESTROY_AFTER_HIDDEN_MS, StaffWindow, restorableBounds } from '../../main/electron/staff-window.ts';
-import type { Rectangle, WindowLike } from '../../main/electron/staff-window.ts';
+import type { WindowBounds } from '../../main/store/store-schema.ts';
+import { DEFAULT_DESTROY_AFTER_HIDDEN_MS, StaffWindow, restorableBounds } from '../../main/window/staff-window.ts';
+import type { Rectangle, WindowLike } from '../../main/window/staff-window.ts';
 import { ManualClock } from './support/manual-clock.ts';
 
 class WindowDouble implements WindowLike {

@@ -4,12 +4,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppController } from '../../main/app/app-controller.ts';
-import { loadFleetConfig } from '../../main/app/fleet-config.ts';
-import type { FleetConfig } from '../../main/app/fleet-schema.ts';
-import { noSecretBox } from '../../main/app/secret-box.ts';
-import { openAppStore } from '../../main/app/store.ts';
-import { fleetPolicy, startupConnection } from '../../main/electron/startup-connection.ts';
+import { AppController } from '../../main/controller/app-controller.ts';
+import { loadFleetConfig } from '../../main/fleet/fleet-config.ts';
+import type { FleetConfig } from '../../main/fleet/fleet-schema.ts';
+import { noSecretBox } from '../../main/store/secret-box.ts';
+import { openAppStore } from '../../main/store/store.ts';
+import { fleetPolicy, startupConnection } from '../../main/fleet/startup-connection.ts';
 import { testClock } from './support/running-clock.ts';
 
 let dir: string;

@@ -2,12 +2,12 @@ import fs, { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultPresence, defaultSettings } from '../../core/index.ts';
-import { noSecretBox } from '../../main/app/secret-box.ts';
-import type { SecretBox } from '../../main/app/secret-box.ts';
-import { openAppStore } from '../../main/app/store.ts';
-import type { OpenAppStoreOptions } from '../../main/app/store.ts';
-import { enqueuePresence } from '../../main/app/outbox.ts';
+import { defaultPresence, defaultSettings } from '../../core/schedule-model.ts';
+import { noSecretBox } from '../../main/store/secret-box.ts';
+import type { SecretBox } from '../../main/store/secret-box.ts';
+import { openAppStore } from '../../main/store/store.ts';
+import type { OpenAppStoreOptions } from '../../main/store/store.ts';
+import { enqueuePresence } from '../../main/sync/outbox.ts';
 
 const NOW = new Date('2026-11-25T09:30:00.000Z');
 const connection = { serverUrl: 'https://chat.example-clinic.test', clinicId: 'clinic-1', clinicName: 'Riverside Vets', token: 'tok-123-secret' };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { appMessages } from '../../main/app/app-messages.ts';
-import { trayMenuIds, trayMenuTemplate } from '../../main/electron/tray-menu.ts';
-import type { TrayActions, TrayMenuItem } from '../../main/electron/tray-menu.ts';
-import { trayIconFile, trayIconKind, trayTooltip } from '../../main/electron/tray-icon.ts';
+import { appMessages } from '../../main/controller/app-messages.ts';
+import { trayMenuIds, trayMenuTemplate } from '../../main/tray/tray-menu.ts';
+import type { TrayActions, TrayMenuItem } from '../../main/tray/tray-menu.ts';
+import { trayIconFile, trayIconKind, trayTooltip } from '../../main/tray/tray-icon.ts';
 import type { MenuItemConstructorOptions } from 'electron';
 import { expectTypeOf } from 'vitest';
 import { appStateFixture, withPresence } from './app-state-fixture.ts';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Menu, NativeImage, Tray } from 'electron';
 import { expectTypeOf } from 'vitest';
-import { TrayService } from '../../main/electron/tray-service.ts';
-import type { TrayFactory, TrayLike } from '../../main/electron/tray-service.ts';
-import type { TrayMenuItem } from '../../main/electron/tray-menu.ts';
+import { TrayService } from '../../main/tray/tray-service.ts';
+import type { TrayFactory, TrayLike } from '../../main/tray/tray-service.ts';
+import type { TrayMenuItem } from '../../main/tray/tray-menu.ts';
 import { appStateFixture, withPresence } from './app-state-fixture.ts';
 
 // Doubles of Electron's Tray/Menu/nativeImage, only at the adapter seam: they record what was set.

@@ -1,10 +1,10 @@
 // Failed update checks reach the log, without the credentials or signed query a feed URL may carry.
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { redactUrls, updateLogger } from '../../main/electron/update-logger.ts';
-import type { LogSink } from '../../main/electron/update-logger.ts';
-import { UpdateService } from '../../main/electron/updater.ts';
-import type { AutoUpdaterLike } from '../../main/electron/updater.ts';
+import { redactUrls, updateLogger } from '../../main/updates/update-logger.ts';
+import type { LogSink } from '../../main/updates/update-logger.ts';
+import { UpdateService } from '../../main/updates/updater.ts';
+import type { AutoUpdaterLike } from '../../main/updates/updater.ts';
 
 function recordingSink(): LogSink & { lines: string[] } {
   const lines: string[] = [];

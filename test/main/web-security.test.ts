@@ -2,10 +2,10 @@
 // by doubles at the seam (their real types must fit it, checked at the end).
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Session, WebContents } from 'electron';
-import { appUrlMatcher } from '../../main/electron/ipc-gateway.ts';
-import { APP_PAGE } from '../../main/electron/app-protocol.ts';
-import { denyAllPermissions, hardenWebContents, isAllowedExternalUrl } from '../../main/electron/web-security.ts';
-import type { GuardedContents, GuardedSession } from '../../main/electron/web-security.ts';
+import { appUrlMatcher } from '../../main/window/ipc-gateway.ts';
+import { APP_PAGE } from '../../main/window/app-protocol.ts';
+import { denyAllPermissions, hardenWebContents, isAllowedExternalUrl } from '../../main/window/web-security.ts';
+import type { GuardedContents, GuardedSession } from '../../main/window/web-security.ts';
 
 function contentsDouble() {
   const listeners = new Map<string, (event: { url: string; preventDefault(): void }) => void>();

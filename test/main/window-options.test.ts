@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { staffWindowOptions } from '../../main/electron/window-options.ts';
+import { staffWindowOptions } from '../../main/window/window-options.ts';
 
 // Electronegativity can miss a `nodeIntegration: true`; this pins the checklist settings.
 describe('staff window options', () => {

@@ -5,7 +5,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppResult, AppState } from '../../core/app-contract.ts';
+import type { AppResult, AppState } from '../../core/schemas/app-api.ts';
 import { startPreviewHost } from '../../main/preview/preview-host.ts';
 import type { PreviewHost } from '../../main/preview/preview-host.ts';
 import { openEventStream } from '../server/helpers/sse-client.ts';

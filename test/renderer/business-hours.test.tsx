@@ -2,7 +2,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultSettings, weekdays, capitalize } from '../../core/index.ts';
+import { defaultSettings, weekdays, capitalize } from '../../core/schedule-model.ts';
 import { createInMemoryAppApi } from './in-memory-app-api.ts';
 import { renderConsole } from './render-console.tsx';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, parseSettings, weekdays } from '../../core/index.ts';
+import { defaultSettings, weekdays } from '../../core/schedule-model.ts';
+import { parseSettings } from '../../core/schemas/schedule.ts';
 import { sameJson } from '../../core/same-json.ts';
-import type { ChatSettings } from '../../core/index.ts';
+import type { ChatSettings } from '../../core/schemas/schedule.ts';
 import { addRange, copyDayToAll, mergeClosures, nextRangeAfter, removeRange, resetWeek, setChannel, setDayOpen, setEmergencyField, setRangeTime } from '../../renderer/src/draft/draft-edits.ts';
 import { isEditableSettings, shareUnchanged } from '../../renderer/src/draft/editable-draft.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppResult } from '../../core/app-contract.ts';
+import type { AppResult } from '../../core/schemas/app-api.ts';
 import { createDraftSender } from '../../renderer/src/store/draft-sender.ts';
 
 /** updateDraft calls that answer only when the test says so, to see what is in flight. */

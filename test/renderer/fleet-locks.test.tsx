@@ -4,7 +4,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ManagedInfo } from '../../core/app-contract.ts';
+import type { ManagedInfo } from '../../core/schemas/app-api.ts';
 import { createInMemoryAppApi } from './in-memory-app-api.ts';
 import { renderConsole } from './render-console.tsx';
 

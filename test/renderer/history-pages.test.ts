@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../../core/history-contract.ts';
+import type { HistoryEntry } from '../../core/schemas/history.ts';
 import { withNewest, withOlder } from '../../renderer/src/history/history-pages.ts';
 
 const entry = (id: number): HistoryEntry => ({

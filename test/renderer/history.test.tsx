@@ -5,8 +5,8 @@
 import '@testing-library/jest-dom/vitest';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../core/index.ts';
-import type { HistoryEntry } from '../../core/history-contract.ts';
+import { defaultSettings } from '../../core/schedule-model.ts';
+import type { HistoryEntry } from '../../core/schemas/history.ts';
 import { createInMemoryAppApi, TEST_NOW } from './in-memory-app-api.ts';
 import { renderConsole } from './render-console.tsx';
 

@@ -4,8 +4,8 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../core/index.ts';
-import type { ChatSettings } from '../../core/index.ts';
+import { defaultSettings } from '../../core/schedule-model.ts';
+import type { ChatSettings } from '../../core/schemas/schedule.ts';
 import { setRangeTime } from '../../renderer/src/draft/draft-edits.ts';
 import { hoursPreviewRows, rowSentence } from '../../renderer/src/settings/hours-preview-model.ts';
 import { createInMemoryAppApi } from './in-memory-app-api.ts';

@@ -1,8 +1,12 @@
 // An in-memory AppApi for component tests: the Electron seam (main behind window.chatdesk) replaced
 // by a small model of main's behaviour, built on core's real parseSettings, evaluateAvailability and
 // wording, so the UI under test sees the same errors and sentences it would see from main.
-import { defaultPresence, defaultSettings, evaluateAvailability, parseSettings, presenceChange, settingsChanges, staffStatusSentence } from '../../core/index.ts';
-import type { ChatSettings, Presence } from '../../core/index.ts';
+import { defaultPresence, defaultSettings } from '../../core/schedule-model.ts';
+import { evaluateAvailability } from '../../core/availability.ts';
+import { parseSettings } from '../../core/schemas/schedule.ts';
+import { presenceChange, settingsChanges } from '../../core/settings-diff.ts';
+import { staffStatusSentence } from '../../core/wording.ts';
+import type { ChatSettings, Presence } from '../../core/schemas/schedule.ts';
 import type {
   AppApi,
   AppResult,
@@ -15,8 +19,8 @@ import type {
   PreferenceInput,
   ReminderInfo,
   SetOnlineInput,
-} from '../../core/app-contract.ts';
-import type { HistoryEntry } from '../../core/history-contract.ts';
+} from '../../core/schemas/app-api.ts';
+import type { HistoryEntry } from '../../core/schemas/history.ts';
 
 export const TEST_NOW = new Date('2026-11-25T10:00:00.000Z'); // a Wednesday, 10:00 in London
 

@@ -2,7 +2,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../core/index.ts';
+import { defaultSettings } from '../../core/schedule-model.ts';
 import { TEST_NOW, createInMemoryAppApi } from './in-memory-app-api.ts';
 import { renderConsole } from './render-console.tsx';
 
@@ -21,7 +21,7 @@ describe('first run: the connection form', () => {
 
   it('puts a wrong token’s error beside "Access token", then connects', async () => {
     const api = createInMemoryAppApi({ connected: false });
-    // As main answers a 401 (main/app/app-messages.ts connectError): the code, and the field it is about.
+    // As main answers a 401 (main/controller/app-messages.ts connectError): the code, and the field it is about.
     const message = 'The server did not accept this access token';
     api.nextConnectResult = { ok: false, error: { code: 'unauthorized', message, fields: [{ path: 'token', message }] } };
     const { user } = renderConsole(api);

@@ -4,7 +4,8 @@
 import '@testing-library/jest-dom/vitest';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultSettings, offlineReminderMessage } from '../../core/index.ts';
+import { defaultSettings } from '../../core/schedule-model.ts';
+import { offlineReminderMessage } from '../../core/offline-reminder.ts';
 import { createInMemoryAppApi } from './in-memory-app-api.ts';
 import type { InMemoryAppApi } from './in-memory-app-api.ts';
 import { renderConsole } from './render-console.tsx';

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { App } from '../../renderer/src/App.tsx';
 import { UiStoreProvider } from '../../renderer/src/store/store-context.tsx';
 import { createUiStore } from '../../renderer/src/store/ui-store.ts';
-import type { AppApi } from '../../core/app-contract.ts';
+import type { AppApi } from '../../core/schemas/app-api.ts';
 import { TEST_NOW } from './in-memory-app-api.ts';
 
 export type RenderOptions = {

@@ -3,7 +3,7 @@
 // boundary, and (PostgreSQL) a change made on one instance reaching streams on another.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AvailabilityResponse, PresenceResponse, SettingsResponse } from '../../core/http-contract.ts';
+import type { AvailabilityResponse, PresenceResponse, SettingsResponse } from '../../core/schemas/http-api.ts';
 import { rotateClinicToken } from '../../server/clinic-admin.ts';
 import type { RunningServer } from '../../server/server.ts';
 import { testClock } from '../main/support/running-clock.ts';

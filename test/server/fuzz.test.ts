@@ -2,10 +2,11 @@
 // arrives, the answer is never a 5xx, and whatever is stored afterwards is still valid data.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSettings, parseSettings, presenceSchema, weekdays } from '../../core/index.ts';
-import { MAX_MESSAGE_LENGTH } from '../../core/http-contract.ts';
-import { historyResponseSchema } from '../../core/history-contract.ts';
-import type { PresenceResponse, SettingsResponse } from '../../core/http-contract.ts';
+import { defaultSettings, weekdays } from '../../core/schedule-model.ts';
+import { parseSettings, presenceSchema } from '../../core/schemas/schedule.ts';
+import { MAX_MESSAGE_LENGTH } from '../../core/http-paths.ts';
+import { historyResponseSchema } from '../../core/schemas/history.ts';
+import type { PresenceResponse, SettingsResponse } from '../../core/schemas/http-api.ts';
 import type { RunningServer } from '../../server/server.ts';
 import { ClinicStore } from '../../server/storage/clinic-store.ts';
 import { openStorage } from '../../server/storage/database.ts';

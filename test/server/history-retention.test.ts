@@ -2,8 +2,8 @@
 // the configured days (never fewer than 90), events once older than theirs, and a stream resuming from
 // a pruned event id gets a fresh snapshot rather than a silent gap. On SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PresenceResponse } from '../../core/http-contract.ts';
-import type { HistoryResponse } from '../../core/history-contract.ts';
+import type { PresenceResponse } from '../../core/schemas/http-api.ts';
+import type { HistoryResponse } from '../../core/schemas/history.ts';
 import type { RunningServer } from '../../server/server.ts';
 import { openEventStream } from './helpers/sse-client.ts';
 import type { ReceivedEvent } from './helpers/sse-client.ts';

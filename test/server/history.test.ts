@@ -2,10 +2,10 @@
 // recorded for settings and presence changes (and what is not), who made them, the readable diff,
 // pages newest first with a cursor that holds while changes keep arriving, and the query's bounds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatSettings } from '../../core/index.ts';
-import type { PresenceResponse, SettingsResponse } from '../../core/http-contract.ts';
-import { changedByHeaderValue, historyResponseSchema } from '../../core/history-contract.ts';
-import type { HistoryEntry, HistoryResponse } from '../../core/history-contract.ts';
+import type { ChatSettings } from '../../core/schemas/schedule.ts';
+import type { PresenceResponse, SettingsResponse } from '../../core/schemas/http-api.ts';
+import { changedByHeaderValue, historyResponseSchema } from '../../core/schemas/history.ts';
+import type { HistoryEntry, HistoryResponse } from '../../core/schemas/history.ts';
 import type { RunningServer } from '../../server/server.ts';
 import { openEventStream } from './helpers/sse-client.ts';
 import { backends, call, createClinicThroughApi, createTestStorage, startServer } from './helpers/test-server.ts';

@@ -1,7 +1,7 @@
 // The HTTP edges every route shares: strict JSON bodies, size limits, one error shape, per-IP rate
 // limits on the public endpoints, the health check, and the widget script and demo page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SettingsResponse } from '../../core/http-contract.ts';
+import type { SettingsResponse } from '../../core/schemas/http-api.ts';
 import type { RunningServer } from '../../server/server.ts';
 import { call, createClinicThroughApi, createTestStorage, startServer } from './helpers/test-server.ts';
 import type { ErrorResponse, TestClinic, TestStorage } from './helpers/test-server.ts';

@@ -1,9 +1,9 @@
 // The server as a process: one `listening on` line, a clean shutdown on SIGTERM, and no acknowledged
 // write lost when it is killed with SIGKILL in the middle of writing (the SQLite file is reopened).
 import { afterEach, describe, expect, it } from 'vitest';
-import { weekdays } from '../../core/index.ts';
-import type { ChatSettings } from '../../core/index.ts';
-import type { MessageAccepted, SettingsResponse } from '../../core/http-contract.ts';
+import { weekdays } from '../../core/schedule-model.ts';
+import type { ChatSettings } from '../../core/schemas/schedule.ts';
+import type { MessageAccepted, SettingsResponse } from '../../core/schemas/http-api.ts';
 import { createClinic } from '../../server/clinic-admin.ts';
 import { ClinicStore } from '../../server/storage/clinic-store.ts';
 import { openStorage } from '../../server/storage/database.ts';

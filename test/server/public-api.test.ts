@@ -1,7 +1,7 @@
 // What the website widget calls: availability (from any origin, cacheable until the next change, with
 // ETag) and the message intake, which refuses messages while web chat is not accepting.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AvailabilityResponse, ChatClosedBody, MessageAccepted, SettingsResponse } from '../../core/http-contract.ts';
+import type { AvailabilityResponse, ChatClosedBody, MessageAccepted, SettingsResponse } from '../../core/schemas/http-api.ts';
 import type { RunningServer } from '../../server/server.ts';
 import { ClinicStore } from '../../server/storage/clinic-store.ts';
 import { openStorage } from '../../server/storage/database.ts';

@@ -2,9 +2,9 @@
 // optimistic concurrency, presence with idempotent retries, that all of it survives a restart, and
 // (PostgreSQL) that the server reports a database outage and recovers from it by itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../core/index.ts';
-import type { ChatSettings } from '../../core/index.ts';
-import type { ClinicResponse, PresenceResponse, SettingsResponse, StaleSettingsBody } from '../../core/http-contract.ts';
+import { defaultSettings } from '../../core/schedule-model.ts';
+import type { ChatSettings } from '../../core/schemas/schedule.ts';
+import type { ClinicResponse, PresenceResponse, SettingsResponse, StaleSettingsBody } from '../../core/schemas/http-api.ts';
 import type { RunningServer } from '../../server/server.ts';
 import { testClock } from '../main/support/running-clock.ts';
 import { onMaintenanceDatabase } from './helpers/postgres.ts';

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { demoPageHtml, loadWidgetScript } from '../../server/widget/assets.ts';
+import { demoPageHtml } from '../../server/widget/demo-page.ts';
+import { loadWidgetScript } from '../../server/widget/assets.ts';
 
 describe('loadWidgetScript', () => {
   it('bundles the widget once, small and without luxon or zod', async () => {

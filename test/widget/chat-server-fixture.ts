@@ -1,9 +1,9 @@
 // The real chat server for the widget's browser tests: a fresh SQLite directory, an admin token, an
 // injected clock, and a staff client that changes settings and presence through the staff API, the
 // way the desktop app does.
-import type { ChatSettings } from '../../core/schedule.ts';
-import { apiPaths } from '../../core/http-contract.ts';
-import type { PresenceUpdate } from '../../core/http-contract.ts';
+import type { ChatSettings } from '../../core/schemas/schedule.ts';
+import { apiPaths } from '../../core/http-paths.ts';
+import type { PresenceUpdate } from '../../core/schemas/http-api.ts';
 import { RestartableServer, createClinicThroughApi, createTestStorage, editSettingsThroughApi, staffRequest } from '../server/helpers/test-server.ts';
 import type { TestStorage } from '../server/helpers/test-server.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Availability } from '../../core/availability.ts';
-import type { AvailabilityResponse } from '../../core/http-contract.ts';
+import type { AvailabilityResponse } from '../../core/schemas/http-api.ts';
 import { widgetViewModel } from '../../server/widget/browser/view-model.ts';
 
 const wording = { timezone: 'Europe/London', now: new Date('2026-11-25T19:30:00Z'), locale: 'en-GB', hour12: false };

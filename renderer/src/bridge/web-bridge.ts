@@ -2,7 +2,7 @@
 // one Server-Sent Events stream of state snapshots, both same-origin (the host set the session cookie
 // when the console URL was opened). Used when the page is not inside Electron.
 import { appApiChannels } from '../../../core/app-channels.ts';
-import type { AppApi, AppApiOperation, AppApiResult, AppResult, AppState } from '../../../core/app-contract.ts';
+import type { AppApi, AppApiOperation, AppApiResult, AppResult, AppState } from '../../../core/schemas/app-api.ts';
 import { previewPaths, previewStateEvent } from '../../../core/preview-contract.ts';
 import type { PreviewOperationRequest } from '../../../core/preview-contract.ts';
 
@@ -56,7 +56,7 @@ export function createWebBridge(options: { fetch?: Fetch; eventSource?: EventSou
     for (const listener of listeners) listener(state);
   }
 
-  // app-channels.ts names every operation without pulling zod into the first load (app-contract.ts would).
+  // app-channels.ts names every operation without pulling zod into the first load (core/schemas/app-api.ts would).
   const operations = Object.fromEntries(
     (Object.keys(appApiChannels) as AppApiOperation[]).map((operation) => [operation, (...args: unknown[]) => invoke(operation, args)]),
   ) as Omit<AppApi, 'subscribe'>;

@@ -1,7 +1,7 @@
 // "What pet owners see now": the website widget's state for the current availability, worded by
 // core's ownerBanner exactly as the widget words it.
 import { ownerBanner } from '../../../core/wording.ts';
-import type { Availability } from '../../../core/index.ts';
+import type { Availability } from '../../../core/availability.ts';
 import { wordingOptions } from '../format.ts';
 import { selectClinicTimezone } from '../store/selectors.ts';
 import { useUi } from '../store/store-context.tsx';

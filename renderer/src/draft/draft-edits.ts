@@ -2,7 +2,7 @@
 // part by reference, so a zustand selector on one day (`s.draft.week.monday`) only changes when that
 // day changes, and core's evaluateAvailability cache (a WeakMap per settings object) stays valid.
 import { DEFAULT_END, DEFAULT_START, defaultSettings, minutesOfTime, weekdays } from '../../../core/schedule-model.ts';
-import type { ChatSettings, Closure, DayHours, EmergencyContact, TimeRange, Weekday } from '../../../core/index.ts';
+import type { ChatSettings, Closure, DayHours, EmergencyContact, TimeRange, Weekday } from '../../../core/schemas/schedule.ts';
 
 export type RangeEnd = 'start' | 'end';
 export type ChannelName = 'sms' | 'whatsapp';

@@ -3,7 +3,7 @@
 // nothing changed (narrow zustand selectors depend on it).
 import { sameJson } from '../../../core/same-json.ts';
 import { weekdays } from '../../../core/schedule-model.ts';
-import type { ChatSettings, DayHours, TimeRange, Weekday } from '../../../core/index.ts';
+import type { ChatSettings, DayHours, TimeRange, Weekday } from '../../../core/schemas/schedule.ts';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 

@@ -1,7 +1,7 @@
 // One recorded change: "Wed 14:02 · Front desk 2 · went offline for 30 minutes". A save that changed
 // several things lists them under one line. The change texts are core's (settings-diff.ts), written
 // by the server when it recorded the change.
-import type { HistoryEntry } from '../../../core/history-contract.ts';
+import type { HistoryEntry } from '../../../core/schemas/history.ts';
 import { changeTime } from '../../../core/wording.ts';
 import type { WordingOptions } from '../../../core/wording.ts';
 

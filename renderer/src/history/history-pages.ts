@@ -1,7 +1,7 @@
 // The History tab's list as pages arrive: newest first, each entry once (entry ids are the server's
 // event ids, increasing), older pages appended with "Show older", and newer entries put on top when
 // the first page is read again after a change.
-import type { HistoryEntry, HistoryResponse } from '../../../core/history-contract.ts';
+import type { HistoryEntry, HistoryResponse } from '../../../core/schemas/history.ts';
 
 export type HistoryList = { entries: HistoryEntry[]; nextBefore: number | null };
 

@@ -5,7 +5,7 @@ import { addDays, todayIn } from '../format.ts';
 import { useActions, useUi } from '../store/store-context.tsx';
 import { ClosureRow } from './ClosureRow.tsx';
 import { HolidayImport } from './HolidayImport.tsx';
-import type { ChatSettings } from '../../../core/index.ts';
+import type { ChatSettings } from '../../../core/schemas/schedule.ts';
 
 /** The first date from tomorrow that has no closure yet, on the clinic's calendar. */
 function nextFreeDate(settings: ChatSettings, now: Date): string {

@@ -4,7 +4,7 @@
 import { settingsChanges } from '../../../core/settings-diff.ts';
 import type { SettingsChange } from '../../../core/settings-diff.ts';
 import { capitalize, weekdays } from '../../../core/schedule-model.ts';
-import type { ChatSettings, DayHours } from '../../../core/index.ts';
+import type { ChatSettings, DayHours } from '../../../core/schemas/schedule.ts';
 import { isEditableSettings } from '../draft/editable-draft.ts';
 import { dateText, dayHoursText } from '../format.ts';
 import { useActions, useUi } from '../store/store-context.tsx';

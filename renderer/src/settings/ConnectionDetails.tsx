@@ -1,7 +1,7 @@
 // Preferences → Connection: which server and clinic this PC is connected to, how the token is kept,
 // and Disconnect. When the clinic's IT administrator locked the connection (fleet configuration), the
 // locked values say so and there is no Disconnect (main would refuse it).
-import type { ManagedSetting } from '../../../core/app-contract.ts';
+import type { ManagedSetting } from '../../../core/schemas/app-api.ts';
 import { ManagedNote } from '../components/ManagedNote.tsx';
 import { selectConnectionLocked, selectFailure, selectLocked, selectManagedNote } from '../store/selectors.ts';
 import { useActions, useUi, useUiShallow } from '../store/store-context.tsx';

@@ -2,7 +2,7 @@
 // Monday re-renders Monday's row and nothing else (the grid itself subscribes to nothing).
 import { memo } from 'react';
 import { capitalize } from '../../../core/schedule-model.ts';
-import type { Weekday } from '../../../core/index.ts';
+import type { Weekday } from '../../../core/schemas/schedule.ts';
 import { addRange, removeRange, setDayOpen, setRangeTime } from '../draft/draft-edits.ts';
 import { FieldMessage, invalidProps } from '../components/FieldMessage.tsx';
 import { errorsUnder } from '../store/selectors.ts';

@@ -13,8 +13,8 @@ import { SettingsTabs, panelId, tabId } from './SettingsTabs.tsx';
 const ConflictPanel = lazy(() => import('./ConflictPanel.tsx').then((module) => ({ default: module.ConflictPanel })));
 const ClosuresTab = lazy(() => import('./ClosuresTab.tsx').then((module) => ({ default: module.ClosuresTab })));
 const ChannelsTab = lazy(() => import('./ChannelsTab.tsx').then((module) => ({ default: module.ChannelsTab })));
-const PreferencesTab = lazy(() => import('./PreferencesTab.tsx').then((module) => ({ default: module.PreferencesTab })));
-const HistoryTab = lazy(() => import('../history/HistoryTab.tsx').then((module) => ({ default: module.HistoryTab })));
+const PreferencesTab = lazy(() => import('./PreferencesTab.lazy.tsx').then((module) => ({ default: module.PreferencesTab })));
+const HistoryTab = lazy(() => import('../history/HistoryTab.lazy.tsx').then((module) => ({ default: module.HistoryTab })));
 
 function TabContent({ tab }: { tab: SettingsTabId }) {
   switch (tab) {

@@ -1,6 +1,6 @@
 // The start and end of one time range, named "Monday start time" / "Monday end time 2" (or "Closure 1
 // start time"), with "ends next day" when the range passes midnight and errors beside the fields.
-import type { TimeRange } from '../../../core/index.ts';
+import type { TimeRange } from '../../../core/schemas/schedule.ts';
 import { FieldMessage, invalidProps } from '../components/FieldMessage.tsx';
 import { endsNextDay } from '../format.ts';
 import { rangeFieldName } from '../messages.ts';

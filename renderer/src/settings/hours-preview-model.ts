@@ -5,7 +5,7 @@
 import { hoursPreview } from '../../../core/hours-preview.ts';
 import type { PreviewDay } from '../../../core/hours-preview.ts';
 import { capitalize } from '../../../core/schedule-model.ts';
-import type { ChatSettings } from '../../../core/index.ts';
+import type { ChatSettings } from '../../../core/schemas/schedule.ts';
 import { clockChangeText, clockTime, closedAllDayText } from '../../../core/wording.ts';
 import type { WordingOptions } from '../../../core/wording.ts';
 import { dateText, todayIn, uiLocale, wordingOptions } from '../format.ts';

@@ -1,7 +1,7 @@
 // Sends the draft to main as it is edited (main keeps it, so unsaved changes survive closing the
 // window). One call at a time and only the newest value: typing fast never queues stale drafts, and
 // answers cannot arrive out of order over the preview host's HTTP bridge.
-import type { AppApi, AppResult } from '../../../core/app-contract.ts';
+import type { AppApi, AppResult } from '../../../core/schemas/app-api.ts';
 
 export type DraftSender = {
   send(value: unknown): void;

@@ -1,5 +1,6 @@
 // Named selectors shared by several components; each returns a primitive or a stable reference.
-import type { AppError, FieldError, ManagedSetting } from '../../../core/app-contract.ts';
+import type { AppError, ManagedSetting } from '../../../core/schemas/app-api.ts';
+import type { FieldError } from '../../../core/schemas/schedule.ts';
 import type { UiState } from './ui-store.ts';
 
 export const selectConnected = (s: UiState): boolean => s.app?.connection != null;

@@ -4,21 +4,9 @@
 // by reference so narrow selectors (one day's row) do not fire for other days.
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import type { ChatSettings } from '../../../core/index.ts';
-import type {
-  AppApi,
-  AppApiOperation,
-  AppError,
-  AppResult,
-  AppState,
-  ConflictChoice,
-  ConnectInput,
-  FieldError,
-  HistoryInput,
-  HistoryResult,
-  PreferenceInput,
-  SetOnlineInput,
-} from '../../../core/app-contract.ts';
+import type { ChatSettings } from '../../../core/schemas/schedule.ts';
+import type { AppApi, AppApiOperation, AppError, AppResult, AppState, ConflictChoice, ConnectInput, HistoryInput, HistoryResult, PreferenceInput, SetOnlineInput } from '../../../core/schemas/app-api.ts';
+import type { FieldError } from '../../../core/schemas/schedule.ts';
 import { isEditableSettings, shareUnchanged } from '../draft/editable-draft.ts';
 import { createDraftSender } from './draft-sender.ts';
 import { loadDraftValidator } from './draft-validation.ts';

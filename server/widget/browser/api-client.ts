@@ -1,7 +1,7 @@
 // The two public endpoints the widget calls. Every outcome is a value: the host page must never see
 // a rejected promise or an exception from us, whatever the network or the server does.
 import type { Availability } from '../../../core/availability.ts';
-import type { AvailabilityResponse, ChatClosedBody, ErrorBody, MessageRequest } from '../../../core/http-contract.ts';
+import type { AvailabilityResponse, ChatClosedBody, ErrorBody, MessageRequest } from '../../../core/schemas/http-api.ts';
 import { apiPaths } from '../../../core/http-paths.ts';
 
 const REQUEST_TIMEOUT_MS = 10_000;

@@ -1,7 +1,7 @@
 // The minimal chat form: optional name, message, Send, and a spoken result. It knows nothing about
 // the server; the widget passes in what sending means and gets back the sentence to show.
 import { MAX_MESSAGE_LENGTH, MAX_OWNER_NAME_LENGTH } from '../../../core/http-paths.ts';
-import type { MessageRequest } from '../../../core/http-contract.ts';
+import type { MessageRequest } from '../../../core/schemas/http-api.ts';
 import { h, setText } from './dom.ts';
 import { widgetText } from './text.ts';
 

@@ -2,7 +2,7 @@
 // which links. Pure, so the rules (emergency first, nothing at all when there is nothing to offer)
 // are tested without a browser; widget-view.ts only puts this on screen.
 import type { WidgetState } from '../../../core/availability.ts';
-import type { AvailabilityResponse } from '../../../core/http-contract.ts';
+import type { AvailabilityResponse } from '../../../core/schemas/http-api.ts';
 import { ownerBanner } from '../../../core/wording.ts';
 import type { WordingOptions } from '../../../core/wording.ts';
 import { smsHref, telHref, whatsappHref } from './contact-links.ts';

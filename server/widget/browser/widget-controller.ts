@@ -1,7 +1,7 @@
 // The widget's life: ask the server, show the answer, ask again at the next opening or closing and
 // every minute, back off while the server cannot be reached, and send messages. Nothing here may
 // throw into the host page: failures keep the last answer on screen (or nothing) and retry later.
-import type { AvailabilityResponse, MessageRequest } from '../../../core/http-contract.ts';
+import type { AvailabilityResponse, MessageRequest } from '../../../core/schemas/http-api.ts';
 import { createApiClient } from './api-client.ts';
 import type { AvailabilityResult, SendResult } from './api-client.ts';
 import type { SendOutcome } from './chat-form.ts';

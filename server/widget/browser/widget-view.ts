@@ -1,6 +1,6 @@
 // The widget on screen: a launcher and a card, built once and updated in place, so a re-check every
 // minute does not move focus, reset a half-written message or re-announce unchanged text.
-import type { MessageRequest } from '../../../core/http-contract.ts';
+import type { MessageRequest } from '../../../core/schemas/http-api.ts';
 import { createChatForm } from './chat-form.ts';
 import type { SendOutcome } from './chat-form.ts';
 import { h, setOptionalText, setText } from './dom.ts';

@@ -1,6 +1,6 @@
 // A clock the test moves by hand: timers fire, in order, only when the test advances past them.
 // Used where the behaviour under test is "at 18:00 exactly" or "after a one-minute grace".
-import type { Clock, TimerHandle } from '../../../main/app/clock.ts';
+import type { Clock, TimerHandle } from '../../../main/controller/clock.ts';
 
 type Pending = { due: number; order: number; callback: () => void };
 

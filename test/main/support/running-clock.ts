@@ -2,8 +2,8 @@
 // the monotonic clock), so retries, heartbeats and timers run in real time while the date, hour,
 // weekday and zone are the test's, never the machine's. `shift` moves time on for good: timers that
 // fall due by the shifted time fire at once, as they would had that time really passed.
-import { systemClock } from '../../../main/app/clock.ts';
-import type { Clock, TimerHandle } from '../../../main/app/clock.ts';
+import { systemClock } from '../../../main/controller/clock.ts';
+import type { Clock, TimerHandle } from '../../../main/controller/clock.ts';
 
 /** Wednesday 25 November 2026, 10:00 in London (GMT in November): inside the default 09:00–18:00 hours. */
 export const TEST_START = new Date('2026-11-25T10:00:00Z');

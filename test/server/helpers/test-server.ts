@@ -3,9 +3,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { apiPaths, versionTag } from '../../../core/http-contract.ts';
-import type { CreateClinicResponse, SettingsResponse } from '../../../core/http-contract.ts';
-import type { ChatSettings } from '../../../core/index.ts';
+import { apiPaths } from '../../../core/http-paths.ts';
+import { versionTag } from '../../../core/schemas/http-api.ts';
+import type { CreateClinicResponse, SettingsResponse } from '../../../core/schemas/http-api.ts';
+import type { ChatSettings } from '../../../core/schemas/schedule.ts';
 import { createChatServer } from '../../../server/server.ts';
 import type { RunningServer, ServerConfig } from '../../../server/server.ts';
 import { testClock } from '../../main/support/running-clock.ts';

@@ -1,0 +1,303 @@
+// The AppController: the AppApi implemented in plain Node (no Electron), the same in the desktop app,
+// the preview host and the tests. It owns the store, the sync session and the status timer, and pushes
+// an AppState snapshot to subscribers after every change.
+import { MINUTE_MS } from '../../core/zone-clock.ts';
+import type { AppError, AppResult, AppState, ConnectInput, PreferenceInput, SetOnlineInput } from '../../core/schemas/app-api.ts';
+import { appMessages } from './app-messages.ts';
+import type { AppApiHandlers } from './app-operations.ts';
+import { appStateSnapshot } from './app-state.ts';
+import { ClockSkew, OneShotTimer, systemClock } from './clock.ts';
+import type { Clock } from './clock.ts';
+import { connectToClinic, normalizeConnectInput } from '../sync/connect.ts';
+import { readHistory } from '../sync/history-reader.ts';
+import { lockedChange, lockedDisconnect, managedInfo, unmanaged } from '../fleet/management.ts';
+import type { ManagementPolicy } from '../fleet/management.ts';
+import { OfflineReminderWatch } from './offline-reminder-watch.ts';
+import type { ReminderDueListener } from './offline-reminder-watch.ts';
+import { PersistedOutbox, enqueuePresence } from '../sync/outbox.ts';
+import type { BackoffOptions } from '../sync/outbox.ts';
+import { sessionReactions } from '../sync/session-reactions.ts';
+import { StatePublisher } from './state-publisher.ts';
+import { Refusal, SettingsEditor } from './settings-editor.ts';
+import type { AppStore } from '../store/store.ts';
+import { SyncHealth } from '../sync/sync-health.ts';
+import { SyncSession } from '../sync/sync-session.ts';
+
+export type AppControllerOptions = {
+  store: AppStore;
+  clock?: Clock;
+  /** BCP 47 locale for times in status sentences (default en-GB). */
+  locale?: string;
+  backoff?: BackoffOptions;
+  streamSilenceMs?: number;
+  requestTimeoutMs?: number;
+  newId?: () => string;
+  /** Values the clinic's IT administrator locked on this PC (fleet configuration); none by default. */
+  management?: ManagementPolicy;
+};
+
+/** When a break asked for by the caller ends: a length counts from this PC's server-corrected now. */
+function breakEnd(input: SetOnlineInput, now: Date): string | null {
+  if (input.offlineForMinutes !== undefined) return new Date(now.getTime() + input.offlineForMinutes * MINUTE_MS).toISOString();
+  return input.offlineUntil === undefined ? null : new Date(input.offlineUntil).toISOString();
+}
+
+/** The longest the re-evaluation timer sleeps, so a wall-clock jump (NTP, a changed time) is noticed. */
+const MAX_RECHECK_TIMER_MS = 10 * 60_000;
+
+export class AppController {
+  readonly #store: AppStore;
+  readonly #clock: Clock;
+  readonly #options: AppControllerOptions;
+  readonly #management: ManagementPolicy;
+  readonly #skew = new ClockSkew();
+  readonly #outbox: PersistedOutbox;
+  readonly #editor: SettingsEditor;
+  readonly #health = new SyncHealth();
+  /** One timer for the next instant the status or the reminder can change by itself. */
+  readonly #recheckTimer: OneShotTimer;
+  readonly #reminder: OfflineReminderWatch;
+  readonly #publisher = new StatePublisher();
+  #session: SyncSession | null = null;
+  #connecting = 0;
+  #stopped = false;
+
+  constructor(options: AppControllerOptions) {
+    this.#options = options;
+    this.#store = options.store;
+    this.#clock = options.clock ?? systemClock;
+    this.#management = options.management ?? unmanaged;
+    this.#outbox = new PersistedOutbox(options.store);
+    this.#editor = new SettingsEditor({ store: options.store, outbox: this.#outbox, now: () => this.#now(), newId: () => this.#newId() });
+    this.#recheckTimer = new OneShotTimer(this.#clock);
+    this.#reminder = new OfflineReminderWatch({ store: options.store, now: () => this.#now() });
+  }
+
+  /** Picks up the stored connection (if any) and starts syncing. */
+  start(): void {
+    const connection = this.#store.getConnection();
+    if (connection) {
+      const token = this.#store.readToken();
+      if (token === null) this.#health.tokenMissing(appMessages.tokenUnreadable, this.#now());
+      else this.#startSession(connection.serverUrl, connection.clinicId, token);
+    }
+    this.#publish();
+  }
+
+  /** The PC woke from sleep (or the network came back): reconnect and retry at once, re-check the status. */
+  resume(): void {
+    this.#session?.resume();
+    this.#publish();
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#session?.stop();
+    this.#session = null;
+    this.#recheckTimer.cancel();
+    this.#reminder.stop();
+    this.#publisher.clear();
+  }
+
+  get state(): AppState {
+    const base = this.#baseSnapshot();
+    return { ...base, reminder: this.#reminder.info(base) };
+  }
+
+  /**
+   * A forgotten-offline reminder notification is due (at most once per offline episode and snooze);
+   * the listener gets the snapshot it was judged on, so it need not build another one.
+   */
+  onReminderDue = (listener: ReminderDueListener): (() => void) => this.#reminder.onDue(listener);
+
+  subscribe = (listener: (state: AppState) => void): (() => void) => this.#publisher.subscribe(listener);
+
+  /** The operations, for runOperation / validatedAppApi / the IPC gateway (which validate first). */
+  readonly handlers: AppApiHandlers = {
+    getState: async () => this.#ok(),
+    connect: (input) => this.#connect(input),
+    disconnect: async () =>
+      this.#change(() => {
+        const locked = lockedDisconnect(this.#management);
+        if (locked) throw locked;
+        this.#forgetConnection();
+      }),
+    setOnline: async (input) => this.#setOnline(input),
+    updateDraft: async (value) => this.#change(() => this.#editor.updateDraft(value)),
+    saveSettings: async () => this.#change(() => this.#editor.save() && this.#session?.send()),
+    discardDraft: async () => this.#change(() => this.#editor.discardDraft()),
+    resolveConflict: async (choice) => this.#change(() => this.#session?.unblock(this.#editor.resolve(choice))),
+    setPreference: async (input) => this.#change(() => this.#setPreference(input)),
+    dismissNotice: async ({ id }) => this.#change(() => this.#store.dismissNotice(id)),
+    snoozeReminder: async () => this.#change(() => this.#snoozeReminder()),
+    getHistory: (input) => readHistory({ store: this.#store, clock: this.#clock, skew: this.#skew, timeoutMs: this.#options.requestTimeoutMs }, input),
+  };
+
+  async #connect(typed: ConnectInput): Promise<AppResult> {
+    const normalized = normalizeConnectInput(typed);
+    if (!normalized.ok) return { ok: false, error: normalized.error };
+    const input = normalized.value;
+    const locked = lockedChange(this.#management, input);
+    if (locked) return this.#fail(locked);
+    this.#connecting++;
+    this.#publish();
+    let outcome: Awaited<ReturnType<typeof connectToClinic>>;
+    try {
+      outcome = await connectToClinic(input, { clock: this.#clock, skew: this.#skew, timeoutMs: this.#options.requestTimeoutMs });
+    } finally {
+      this.#connecting--;
+    }
+    if (!outcome.ok || this.#stopped) {
+      this.#publish();
+      return outcome.ok ? this.#fail(new Refusal('internal', appMessages.notConnectedAction)) : { ok: false, error: outcome.error };
+    }
+    const { serverUrl, clinicId, clinic, settings, presence } = outcome.value;
+    const previous = this.#store.getConnection();
+    // Unsent changes and edits belong to the clinic they were made for; a new token keeps them.
+    const sameClinic = previous?.serverUrl === serverUrl && previous.clinicId === clinicId;
+    return this.#change(() => {
+      if (sameClinic) this.#session?.stop();
+      else this.#forgetConnection();
+      this.#session = null;
+      this.#store.saveConnection({ serverUrl, clinicId, clinicName: clinic.name, token: input.token });
+      this.#store.dismissNotice('token-unreadable');
+      const note = this.#store.tokenStorageNote();
+      if (note) this.#store.addNotice({ id: 'token-plain-text', kind: 'token-plain-text', message: note });
+      this.#store.setServerCopy({ settings: settings.settings, version: settings.version, presence, receivedAt: this.#now().toISOString() });
+      this.#health.reset();
+      this.#startSession(serverUrl, clinicId, input.token);
+    });
+  }
+
+  #forgetConnection(): void {
+    this.#session?.stop();
+    this.#session = null;
+    this.#outbox.update(() => []);
+    this.#store.clearDraft();
+    this.#store.setServerCopy(null);
+    this.#store.clearConnection();
+    this.#editor.forget();
+    this.#health.reset();
+  }
+
+  #setOnline(input: SetOnlineInput): AppResult {
+    if (this.#store.getConnection() === null || this.#store.getServerCopy() === null) return this.#fail(new Refusal('not-connected', appMessages.notConnectedAction));
+    const now = this.#now();
+    if (input.offlineUntil !== undefined && Date.parse(input.offlineUntil) <= now.getTime()) {
+      return this.#fail(new Refusal('invalid-input', appMessages.breakInPast, [{ path: 'offlineUntil', message: appMessages.breakInPast }]));
+    }
+    const offlineUntil = breakEnd(input, now);
+    const changedBy = this.#store.getPreferences().pcName;
+    return this.#change(() => {
+      // Written to disk before the answer: an acknowledged toggle survives a crash or a dead server.
+      this.#outbox.update((queue) => enqueuePresence(queue, { online: input.online, offlineUntil, changedBy }, { id: this.#newId(), now }));
+      this.#session?.send();
+    });
+  }
+
+  /** Nothing to snooze (someone switched chat back on meanwhile) is not an error: the wish is met. */
+  #snoozeReminder(): void {
+    if (this.#store.getConnection() === null) throw new Refusal('not-connected', appMessages.notConnectedAction);
+    this.#reminder.snooze(this.#baseSnapshot());
+  }
+
+  #setPreference(input: PreferenceInput): void {
+    if (input.key === 'pcName') {
+      const locked = lockedChange(this.#management, { pcName: input.value });
+      if (locked) throw locked;
+      this.#store.setPreference('pcName', input.value);
+    } else if (input.key === 'offlineReminderMinutes') this.#store.setPreference('offlineReminderMinutes', input.value);
+    else this.#store.setPreference(input.key, input.value);
+  }
+
+  #startSession(serverUrl: string, clinicId: string, token: string): void {
+    const { backoff, streamSilenceMs, requestTimeoutMs } = this.#options;
+    this.#session = new SyncSession({
+      serverUrl,
+      clinicId,
+      token,
+      outbox: this.#outbox,
+      clock: this.#clock,
+      skew: this.#skew,
+      listener: sessionReactions({ store: this.#store, editor: this.#editor, health: this.#health, now: () => this.#now(), changed: () => this.#publish() }),
+      ...(backoff ? { backoff } : {}),
+      ...(streamSilenceMs === undefined ? {} : { streamSilenceMs }),
+      ...(requestTimeoutMs === undefined ? {} : { requestTimeoutMs }),
+    });
+    this.#session.start();
+  }
+
+  // ---- state and results ----
+
+  #now(): Date {
+    return this.#skew.serverTime(this.#clock.now());
+  }
+
+  #newId(): string {
+    return this.#options.newId?.() ?? crypto.randomUUID();
+  }
+
+  /** Everything but the reminder, which is judged from this (see `state` and `#publish`). */
+  #baseSnapshot(): AppState {
+    return appStateSnapshot({
+      connection: this.#store.getConnection(),
+      tokenStorageNote: this.#store.tokenStorageNote(),
+      serverCopy: this.#store.getServerCopy(),
+      draft: this.#store.getDraft(),
+      outbox: this.#outbox.operations,
+      conflict: this.#editor.conflict,
+      connecting: this.#connecting > 0,
+      problem: this.#health.problem,
+      failingSince: this.#health.failingSince,
+      preferences: this.#store.getPreferences(),
+      notices: this.#store.notices,
+      managed: managedInfo(this.#management),
+      now: this.#now(),
+      ...(this.#options.locale ? { locale: this.#options.locale } : {}),
+    });
+  }
+
+  /** Runs a change; a refusal or a write the disk refuses becomes an error value, and nothing is acknowledged. */
+  #change(change: () => unknown): AppResult {
+    try {
+      change();
+    } catch (error) {
+      if (error instanceof Refusal) return this.#fail(error);
+      return this.#fail(new Refusal('storage', appMessages.storage(error instanceof Error ? error.message : String(error))));
+    }
+    return this.#ok();
+  }
+
+  #ok(): AppResult {
+    return { ok: true, state: this.#publish() };
+  }
+
+  #fail(refusal: Refusal): { ok: false; error: AppError } {
+    return { ok: false, error: refusal.error };
+  }
+
+  /**
+   * Builds the snapshot, pushes it if anything changed, and sets the timer for whichever comes first:
+   * the next status change or the next reminder check. A reminder notification that falls due is
+   * announced on the way.
+   */
+  #publish(): AppState {
+    const base = this.#baseSnapshot();
+    const reminder = this.#reminder.update(base);
+    const state: AppState = { ...base, reminder: reminder.info };
+    this.#publisher.publish(state);
+    this.#armRecheckTimer([state.status.changesAt, reminder.checkAt]);
+    return state;
+  }
+
+  /** `instants` are server instants (ISO) or null; #now() is this PC's clock corrected to the server's. */
+  #armRecheckTimer(instants: (string | null)[]): void {
+    const due = instants.filter((instant) => instant !== null).map((instant) => Date.parse(instant));
+    if (due.length === 0 || this.#stopped) {
+      this.#recheckTimer.cancel();
+      return;
+    }
+    const delay = Math.min(...due) - this.#now().getTime();
+    this.#recheckTimer.arm(() => this.#publish(), Math.min(Math.max(delay, 0), MAX_RECHECK_TIMER_MS));
+  }
+}

@@ -1,0 +1,63 @@
+// The one place where an AppApi call's arguments are checked, for every way in: the IPC gateway, the
+// preview host's HTTP API, and in-process callers such as the tray. Arguments are `unknown` until the
+// contract's zod schema accepts them; a failing handler becomes an error value, never a crash.
+import { appApiArguments, appApiOperations } from '../../core/schemas/app-api.ts';
+import { fieldErrorsFromIssues } from '../../core/schemas/schedule.ts';
+import type { AppApi, AppApiArguments, AppApiOperation, AppApiResult, AppError, AppState } from '../../core/schemas/app-api.ts';
+
+/** Main's implementation of the AppApi operations, with arguments already validated. */
+export type AppApiHandlers = { [K in AppApiOperation]: (...args: AppApiArguments<K>) => Promise<AppApiResult<K>> };
+
+/** A refusal, which every operation's result type can carry. */
+export type AppFailure = { ok: false; error: AppError };
+
+export type OperationErrorReporter = (operation: AppApiOperation, error: unknown) => void;
+
+export const internalErrorResult: AppFailure = {
+  ok: false,
+  error: { code: 'internal', message: 'Something went wrong inside the app. Try again; if it keeps happening, restart Clinic Chat Desk.' },
+};
+
+export function isAppApiOperation(name: string): name is AppApiOperation {
+  return (appApiOperations as string[]).includes(name);
+}
+
+export async function runOperation<K extends AppApiOperation>(
+  handlers: AppApiHandlers,
+  operation: K,
+  args: readonly unknown[],
+  onError?: OperationErrorReporter,
+): Promise<AppApiResult<K> | AppFailure> {
+  const parsed = appApiArguments[operation].safeParse(args);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message: `Invalid arguments for ${operation}.`,
+        // Every operation takes at most one argument: drop the tuple index so paths match the form's fields.
+        fields: fieldErrorsFromIssues(parsed.error.issues.map((issue) => ({ ...issue, path: issue.path.slice(1) }))),
+      },
+    };
+  }
+  // The schema has just checked the arguments against exactly this handler's parameter list.
+  const handler = handlers[operation] as (...validated: unknown[]) => Promise<AppApiResult<K>>;
+  try {
+    return await handler(...parsed.data);
+  } catch (error) {
+    onError?.(operation, error);
+    return internalErrorResult;
+  }
+}
+
+/** The AppApi for in-process callers (tray, notifications, preview host): the same checks as over IPC. */
+export function validatedAppApi(
+  handlers: AppApiHandlers,
+  subscribe: (listener: (state: AppState) => void) => () => void,
+  onError?: OperationErrorReporter,
+): AppApi {
+  const operations = Object.fromEntries(
+    appApiOperations.map((operation) => [operation, (...args: unknown[]) => runOperation(handlers, operation, args, onError)]),
+  ) as Omit<AppApi, 'subscribe'>;
+  return { ...operations, subscribe };
+}

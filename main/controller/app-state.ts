@@ -1,0 +1,107 @@
+// The AppState snapshot, built by one pure function from what the controller holds. The status is
+// core's evaluateAvailability on the local copy (so it works while disconnected) with the switch as
+// this PC intends it, worded by core's staffStatusSentence.
+import { DateTime } from 'luxon';
+import { evaluateAvailability, isSwitchedOff, nextAvailabilityChange } from '../../core/availability.ts';
+import { staffStatusSentence } from '../../core/wording.ts';
+import type { ChatSettings, Presence } from '../../core/schemas/schedule.ts';
+import type { AppState, ManagedInfo, Notice, Preferences, StatusInfo, SyncInfo } from '../../core/schemas/app-api.ts';
+import type { SettingsResponse } from '../../core/schemas/http-api.ts';
+import { appMessages } from './app-messages.ts';
+import { draftState } from './draft-state.ts';
+import type { Outbox } from '../sync/outbox.ts';
+import type { ConnectionRecord, ServerCopyRecord } from '../store/store.ts';
+import type { StoredDraft } from '../store/store-schema.ts';
+import type { SyncProblem } from '../sync/sync-health.ts';
+
+export type Conflict = { opId: string; mine: ChatSettings; theirs: SettingsResponse };
+
+export type SnapshotInput = {
+  connection: ConnectionRecord | null;
+  tokenStorageNote: string | null;
+  serverCopy: ServerCopyRecord | null;
+  draft: StoredDraft | null;
+  outbox: Outbox;
+  conflict: Conflict | null;
+  connecting: boolean;
+  problem: SyncProblem | null;
+  failingSince: Date | null;
+  preferences: Preferences;
+  notices: readonly Notice[];
+  managed: ManagedInfo;
+  /** The server's idea of now (this PC's clock corrected by the measured skew). */
+  now: Date;
+  locale?: string;
+};
+
+export function appStateSnapshot(input: SnapshotInput): AppState {
+  const { connection, serverCopy, now } = input;
+  const intended = connection && serverCopy ? effectivePresence(intendedPresence(serverCopy.presence, input.outbox), now) : null;
+  const availability = serverCopy && intended ? evaluateAvailability(serverCopy.settings, intended, now) : null;
+  return {
+    connection: connection && {
+      serverUrl: connection.serverUrl,
+      clinicId: connection.clinicId,
+      clinicName: connection.clinicName,
+      tokenStorage: connection.tokenStorage,
+      tokenStorageNote: input.tokenStorageNote,
+    },
+    server: serverCopy && { settings: serverCopy.settings, version: serverCopy.version, presence: serverCopy.presence, receivedAt: serverCopy.receivedAt },
+    presence: intended,
+    draft: draftState(input.draft, serverCopy),
+    availability,
+    status: serverCopy && intended ? statusInfo(serverCopy.settings, intended, now, input.locale) : notConnectedStatus,
+    sync: syncInfo(input),
+    preferences: input.preferences,
+    notices: [...input.notices],
+    managed: input.managed,
+  };
+}
+
+const notConnectedStatus: StatusInfo = { tone: 'not-connected', sentence: appMessages.notConnected, changesAt: null };
+
+/** The server's switch with this PC's unsent toggle applied: staff see their change at once. */
+export function intendedPresence(server: Presence, outbox: Outbox): Presence {
+  const latest = outbox.findLast((op) => op.kind === 'presence');
+  if (latest?.kind !== 'presence') return server;
+  return { online: latest.online, offlineUntil: latest.offlineUntil, changedAt: latest.createdAt, changedBy: latest.changedBy };
+}
+
+/** A timed break that has ended reads as the switch back on, since the moment it ended. */
+export function effectivePresence(presence: Presence, now: Date): Presence {
+  if (presence.online || presence.offlineUntil === null || isSwitchedOff(presence, now)) return presence;
+  return { online: true, offlineUntil: null, changedAt: presence.offlineUntil, changedBy: presence.changedBy };
+}
+
+export function statusInfo(settings: ChatSettings, presence: Presence, now: Date, locale?: string): StatusInfo {
+  const availability = evaluateAvailability(settings, presence, now);
+  const tone = availability.accepting ? 'accepting' : availability.reason === 'offline' ? 'offline-by-switch' : 'outside-hours';
+  const today = DateTime.fromJSDate(now, { zone: settings.timezone }).toISODate();
+  const closureLabel = availability.reason === 'closure' ? (settings.closures.find((closure) => closure.date === today)?.label ?? null) : null;
+  return {
+    tone,
+    sentence: staffStatusSentence(availability, { timezone: settings.timezone, now, presence, closureLabel, ...(locale ? { locale } : {}) }),
+    changesAt: nextAvailabilityChange(settings, presence, now).toISOString(),
+  };
+}
+
+function syncInfo(input: SnapshotInput): SyncInfo {
+  const { problem } = input;
+  return {
+    state: syncState(input),
+    pending: input.outbox.length,
+    lastError: problem && { code: problem.code, message: problem.message, at: problem.at },
+    conflict: input.conflict && { mine: input.conflict.mine, theirs: input.conflict.theirs },
+    failingSince: input.failingSince?.toISOString() ?? null,
+  };
+}
+
+function syncState(input: SnapshotInput): SyncInfo['state'] {
+  if (input.connection === null) return input.connecting ? 'connecting' : 'not-connected';
+  if (input.connecting) return 'connecting';
+  if (input.conflict) return 'conflict';
+  if (input.problem?.kind === 'refused' || input.problem?.kind === 'error') return 'error';
+  if (input.problem?.kind === 'unreachable') return 'offline';
+  if (input.outbox.length > 0) return 'saving';
+  return input.serverCopy === null ? 'connecting' : 'synced';
+}
