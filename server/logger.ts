@@ -1,5 +1,4 @@
-// Structured logs (pino). Secrets never reach a log line: credentials are redacted wherever a request,
-// its headers or an error might carry them.
+// Structured logs (pino); credentials are redacted wherever a request, its headers or an error carry them.
 import pino from 'pino';
 import type { DestinationStream, Logger } from 'pino';
 

@@ -8,10 +8,7 @@ const MAX_BUFFERED_BYTES = 1024 * 1024;
 const RETRY_MS = 2_000;
 const HEARTBEAT = ': heartbeat\n\n';
 
-/**
- * One event as it goes on the wire, formatted once however many streams it goes to. `id` is null for
- * availability events, which are derived, not stored.
- */
+/** An event as it goes on the wire, formatted once for every stream; `id` is null for (derived) availability. */
 export type StreamFrame = { id: number | null; text: string };
 
 /** `dataJson`: the event's data already serialised (the availability answer keeps its bytes). */
@@ -24,10 +21,10 @@ export function eventFrame(id: number | null, event: ClinicEvent): StreamFrame {
 }
 
 /** Who opened a stream: rechecked at every heartbeat, since the token may have been replaced. */
-export type StreamAccess = { clinicId: string; token: string };
+type StreamAccess = { clinicId: string; token: string };
 
 /** The clinic of each token that is still valid (tokens not in the answer are not). */
-export type TokenOwners = (tokens: string[]) => Promise<Map<string, string>>;
+type TokenOwners = (tokens: string[]) => Promise<Map<string, string>>;
 
 export class EventStream {
   readonly access: StreamAccess;
@@ -80,11 +77,7 @@ export class EventStream {
   }
 }
 
-/**
- * The open streams of this instance, with one heartbeat timer for all of them: each beat writes a
- * comment to every stream and asks the database once about all their distinct tokens, so a thousand
- * streams cost one query per beat, not a thousand.
- */
+/** The open streams, with one heartbeat for all: a beat asks the database once about all their tokens. */
 export class EventStreams {
   readonly #open = new Set<EventStream>();
   readonly #heartbeatMs: number;

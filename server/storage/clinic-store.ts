@@ -1,7 +1,6 @@
-// Every query the server makes, on either engine (the change history's reads are in history-store.ts).
-// Each change, its event and its history entry are written in one transaction with the clinic's next
-// event id, so streams can resume from any id and no change is ever announced without being stored (or
-// stored without being announced, or recorded in the history without having happened).
+// The server's queries, on either engine (the history's reads are in history-store.ts). A change, its
+// event (with the clinic's next id) and its history entry are written in one transaction: streams
+// resume from any id, and nothing is announced or recorded that was not stored.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
@@ -25,12 +24,12 @@ export type ClinicState = {
   eventSeq: number;
 };
 
-export type SaveSettingsOutcome =
+type SaveSettingsOutcome =
   | { kind: 'saved'; response: SettingsResponse; stored: SequencedEvent }
   | { kind: 'stale'; current: SettingsResponse }
   | { kind: 'not_found' };
 
-export type SetPresenceOutcome =
+type SetPresenceOutcome =
   | { kind: 'applied'; response: PresenceResponse; stored: SequencedEvent }
   | { kind: 'replayed'; response: PresenceResponse }
   | { kind: 'key_reused' }
@@ -110,10 +109,7 @@ export class ClinicStore {
     return found ? token : null;
   }
 
-  /**
-   * The clinic a staff token belongs to. Looked up by its hash, so the comparison never runs over the
-   * secret itself and its timing tells nothing about it.
-   */
+  /** Looked up by the token's hash, so no comparison runs over the secret and its timing tells nothing. */
   async clinicOfToken(token: string): Promise<string | null> {
     const row = await this.#db.selectFrom('staff_tokens').select('clinic_id').where('token_hash', '=', sha256(token)).executeTakeFirst();
     return row?.clinic_id ?? null;
@@ -136,7 +132,7 @@ export class ClinicStore {
   }
 
   /** `changedBy`: the PC that saved, for the history. A save that changes nothing owners see is not recorded. */
-  async saveSettings(clinicId: string, settings: ChatSettings, expectedVersion: number, now: Date, changedBy: string | null = null): Promise<SaveSettingsOutcome> {
+  async saveSettings(clinicId: string, settings: ChatSettings, expectedVersion: number, now: Date, changedBy: string): Promise<SaveSettingsOutcome> {
     return this.#db.transaction().execute(async (trx): Promise<SaveSettingsOutcome> => {
       const row = await this.#lockClinic(trx, clinicId);
       if (!row) return { kind: 'not_found' };
@@ -151,11 +147,7 @@ export class ClinicStore {
     });
   }
 
-  /**
-   * Sets the switch. With an idempotency key, the first request is applied and its answer kept; a
-   * retry of the same request gets that answer again without applying it twice (the desktop's outbox
-   * retries whenever it is unsure whether a toggle arrived).
-   */
+  /** With an idempotency key the first request is applied and its answer kept for retries (the app's outbox retries whenever unsure). */
   async setPresence(clinicId: string, presence: Presence, idempotencyKey: string | null, now: Date): Promise<SetPresenceOutcome> {
     const requestHash = sha256(JSON.stringify([presence.online, presence.offlineUntil, presence.changedBy]));
     return this.#db.transaction().execute(async (trx): Promise<SetPresenceOutcome> => {
@@ -177,7 +169,7 @@ export class ClinicStore {
       await trx.updateTable('clinics').set({ presence: JSON.stringify(presence) }).where('id', '=', clinicId).execute();
       const stored = await this.#appendEvent(trx, current, { type: 'presence', data: response }, now);
       // Only a retry with the same key is a replay; the same state sent afresh is applied but is no change.
-      const change = presenceChange(current.presence, presence, current.settings.timezone);
+      const change = presenceChange(current.presence, presence);
       if (change !== null) await recordHistory(trx, { clinicId, seq: stored.seq, at: now, changedBy: presence.changedBy, kind: 'presence', changes: [change] });
       if (idempotencyKey !== null) {
         const expired = new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_MS).toISOString();
@@ -204,10 +196,7 @@ export class ClinicStore {
     return rows.map(sequencedEventOfRow);
   }
 
-  /**
-   * Deletes events of every clinic older than `cutoff`; answers how many. Streams resuming from an
-   * id older than what is kept get a fresh snapshot instead (event-routes.ts).
-   */
+  /** Deletes events of every clinic older than `cutoff`; answers how many (older resumes get a snapshot). */
   async pruneEventsOlderThan(cutoff: Date): Promise<number> {
     const result = await this.#db.deleteFrom('events').where('created_at', '<', cutoff.toISOString()).executeTakeFirst();
     return Number(result.numDeletedRows);

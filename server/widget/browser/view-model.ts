@@ -1,7 +1,6 @@
 // What the widget shows for an availability answer, as plain data: which mode, which sentences,
 // which links. Pure, so the rules (emergency first, nothing at all when there is nothing to offer)
 // are tested without a browser; widget-view.ts only puts this on screen.
-import type { WidgetState } from '../../../core/availability.ts';
 import type { AvailabilityResponse } from '../../../core/schemas/http-api.ts';
 import { ownerBanner } from '../../../core/wording.ts';
 import type { WordingOptions } from '../../../core/wording.ts';
@@ -9,7 +8,7 @@ import { smsHref, telHref, whatsappHref } from './contact-links.ts';
 import { widgetText } from './text.ts';
 
 export type WidgetViewModel = {
-  mode: WidgetState;
+  mode: AvailabilityResponse['widget'];
   /** False when chat is disabled and the clinic gave no other way to reach it: show nothing at all. */
   visible: boolean;
   clinicName: string;
