@@ -18,7 +18,7 @@ export function readWidgetScript(file = fileURLToPath(new URL('../../out/widget/
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`the website widget is not built (${file}): run \`npm run build\` first`, { cause: error });
+    throw new Error(`the website widget is not built (${file}): run \`npm run build\` (or \`npm run build:widget\`) first`, { cause: error });
   }
   return { text, etag: `"${createHash('sha1').update(text).digest('base64url')}"` };
 }

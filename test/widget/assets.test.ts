@@ -20,7 +20,7 @@ describe('the widget bundle', () => {
 
   it('keeps a server from starting when it was not built, and says what to run', () => {
     const missing = join(tmpdir(), 'no-such-dir', 'widget.js');
-    expect(() => readWidgetScript(missing)).toThrow(`the website widget is not built (${missing}): run \`npm run build\` first`);
+    expect(() => readWidgetScript(missing)).toThrow(`the website widget is not built (${missing}): run \`npm run build\` (or \`npm run build:widget\`) first`);
   });
 });
 
