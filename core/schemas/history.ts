@@ -61,13 +61,15 @@ export const historyQuerySchema = z.strictObject({
     .string({ error: 'before must be given once, as the nextBefore of an earlier page' })
     .regex(/^[1-9]\d{0,14}$/, 'before must be the nextBefore of an earlier page (a whole number)')
     .transform(Number)
-    .optional(),
+    .optional()
+    .describe('The nextBefore of the previous page; the newest page without it'),
   limit: z
     .string({ error: limitMessage })
     .regex(/^\d{1,6}$/, limitMessage)
     .transform(Number)
     .pipe(z.number().min(1, limitMessage).max(MAX_HISTORY_PAGE_SIZE, limitMessage))
-    .default(DEFAULT_HISTORY_PAGE_SIZE),
+    .default(DEFAULT_HISTORY_PAGE_SIZE)
+    .describe(`Entries per page, 1 to ${MAX_HISTORY_PAGE_SIZE} (default ${DEFAULT_HISTORY_PAGE_SIZE})`),
 });
 
 /** The query string of a page request: the first page without `before`. */
@@ -102,8 +104,11 @@ function decodedName(value: string): string | null {
   }
 }
 
-export const changedByHeaderSchema = z.string({ error: changedByMessage }).transform((value, context) => {
-  const name = decodedName(value);
-  if (name === null) context.addIssue({ code: 'custom', message: changedByMessage });
-  return name ?? z.NEVER;
-});
+export const changedByHeaderSchema = z
+  .string({ error: changedByMessage })
+  .transform((value, context) => {
+    const name = decodedName(value);
+    if (name === null) context.addIssue({ code: 'custom', message: changedByMessage });
+    return name ?? z.NEVER;
+  })
+  .describe('The saving PC’s name, percent-encoded as UTF-8 (changedByHeaderValue)');

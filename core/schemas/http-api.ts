@@ -54,9 +54,13 @@ export const versionTag = (version: number): string => `"${version}"`;
 export const versionTagSchema = z
   .string()
   .regex(/^\s*(?:W\/)?"\d{1,15}"\s*$/, 'Send a settings version as an entity tag, for example "3" (the ETag of GET /settings)')
-  .transform((tag) => Number(/\d+/.exec(tag)![0]));
+  .transform((tag) => Number(/\d+/.exec(tag)![0]))
+  .describe('A settings version as an entity tag, for example "3"');
 
-export const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,200}$/, 'Idempotency-Key must be 1 to 200 visible ASCII characters, for example a UUID');
+export const idempotencyKeySchema = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,200}$/, 'Idempotency-Key must be 1 to 200 visible ASCII characters, for example a UUID')
+  .describe('A new one for each change, kept for retries (1 to 200 visible ASCII characters)');
 
 /** Where a reconnecting event stream left off; anything else starts a new stream. */
 export const lastEventIdSchema = z
@@ -64,7 +68,8 @@ export const lastEventIdSchema = z
   .regex(/^\s*\d{1,15}\s*$/)
   .transform(Number)
   .optional()
-  .catch(undefined);
+  .catch(undefined)
+  .describe('The id of the last event received: the stream resumes after it');
 
 // ---- Answers ----
 
