@@ -1,13 +1,13 @@
 // createChatServer: the whole server in one call (npm run server, npm start, tests): storage, cache,
 // event hub and HTTP app, wired together.
 import type { FastifyServerOptions, RouteOptions } from 'fastify';
+import pino from 'pino';
 import type { DestinationStream } from 'pino';
 import { ClinicStateCache } from './clinic-state-cache.ts';
 import { ClinicEventHub } from './events/clinic-event-hub.ts';
 import { EventStreams } from './events/event-streams.ts';
 import { PostgresChangeListener } from './events/postgres-change-listener.ts';
 import { buildHttpApp } from './http/app.ts';
-import { createLogger } from './logger.ts';
 import { RetentionJob, checkRetentionPolicy, retentionDefaults } from './retention-job.ts';
 import { ClinicStore } from './storage/clinic-store.ts';
 import { openStorage } from './storage/database.ts';
@@ -54,7 +54,10 @@ export async function createChatServer(config: ServerConfig): Promise<RunningSer
   };
   // Before anything is opened: a bad policy is a configuration error, not a half-started server.
   checkRetentionPolicy(retention);
-  const logger = createLogger(config.logLevel ?? 'warn', config.logDestination);
+  // Credentials are redacted wherever a request, its headers or an error could carry them.
+  const redact = { paths: ['req.headers.authorization', 'req.headers.cookie', 'request.headers.authorization', 'headers.authorization', 'authorization', 'token', '*.token'], censor: '[redacted]' };
+  const logOptions = { level: config.logLevel ?? 'warn', base: { service: 'chatdesk-server' }, redact };
+  const logger = config.logDestination ? pino(logOptions, config.logDestination) : pino(logOptions);
   const storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }, (error) =>
     logger.warn({ err: error }, 'a PostgreSQL connection failed; the pool replaces it'),
   );

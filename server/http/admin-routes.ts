@@ -18,8 +18,8 @@ export function registerAdminRoutes(app: HttpApp, { store, now }: RouteContext):
 
   const create = { summary: 'Creates a clinic: default hours, online, and one staff token', body: createClinicRequestSchema, response: { 201: createClinicResponseSchema } };
   app.post(apiPaths.adminClinics, { config: { access: 'admin', invalidBody: { message: 'The clinic is not valid' } }, schema: create }, async (request, reply) => {
-    const created = await store.createClinic(request.body, now());
-    request.log.info({ clinicId: created.clinicId }, 'clinic created');
-    return reply.code(201).send(created);
+    const [created] = await store.createClinics([request.body], now());
+    request.log.info({ clinicId: created!.clinicId }, 'clinic created');
+    return reply.code(201).send(created!);
   });
 }

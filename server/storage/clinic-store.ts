@@ -12,7 +12,7 @@ import { CHANGES_CHANNEL, encodeChangeNotice } from '../events/change-notice.ts'
 import type { SequencedEvent } from '../events/change-notice.ts';
 import type { Storage } from './database.ts';
 import { recordHistory } from './history-store.ts';
-import type { ClinicRow, Database, EventRow } from './schema.ts';
+import type { ClinicRow, Database } from './schema.ts';
 
 export type ClinicState = {
   id: string;
@@ -43,16 +43,14 @@ const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const newToken = (): string => `cd_${randomBytes(32).toString('base64url')}`;
 
-function clinicStateOfRow(row: ClinicRow): ClinicState {
-  return {
-    id: row.id,
-    name: row.name,
-    settings: JSON.parse(row.settings) as ChatSettings,
-    version: Number(row.settings_version),
-    presence: JSON.parse(row.presence) as Presence,
-    eventSeq: Number(row.event_seq),
-  };
-}
+const clinicStateOfRow = (row: ClinicRow): ClinicState => ({
+  id: row.id,
+  name: row.name,
+  settings: JSON.parse(row.settings) as ChatSettings,
+  version: Number(row.settings_version),
+  presence: JSON.parse(row.presence) as Presence,
+  eventSeq: Number(row.event_seq),
+});
 
 export class ClinicStore {
   readonly #db: Kysely<Database>;
@@ -67,29 +65,14 @@ export class ClinicStore {
     await sql`select 1`.execute(this.#db);
   }
 
-  async createClinic(request: CreateClinicRequest, now: Date): Promise<CreateClinicResponse> {
-    const [created] = await this.createClinics([request], now);
-    return created!;
-  }
-
   /** Several clinics in one transaction (an import, or seeding a benchmark): one disk sync, not one each. */
   async createClinics(requests: CreateClinicRequest[], now: Date): Promise<CreateClinicResponse[]> {
     const created = requests.map(() => ({ clinicId: randomUUID(), token: newToken() }));
     await this.#db.transaction().execute(async (trx) => {
       for (const [index, request] of requests.entries()) {
         const { clinicId, token } = created[index]!;
-        await trx
-          .insertInto('clinics')
-          .values({
-            id: clinicId,
-            name: request.name,
-            settings: JSON.stringify(defaultSettings(request.timezone)),
-            settings_version: 1,
-            presence: JSON.stringify(defaultPresence(now)),
-            event_seq: 0,
-            created_at: now.toISOString(),
-          })
-          .execute();
+        const [settings, presence] = [JSON.stringify(defaultSettings(request.timezone)), JSON.stringify(defaultPresence(now))];
+        await trx.insertInto('clinics').values({ id: clinicId, name: request.name, settings, settings_version: 1, presence, event_seq: 0, created_at: now.toISOString() }).execute();
         await trx.insertInto('staff_tokens').values({ token_hash: sha256(token), clinic_id: clinicId, created_at: now.toISOString() }).execute();
       }
     });
@@ -154,12 +137,7 @@ export class ClinicStore {
       const row = await this.#lockClinic(trx, clinicId);
       if (!row) return { kind: 'not_found' };
       if (idempotencyKey !== null) {
-        const earlier = await trx
-          .selectFrom('idempotency_keys')
-          .select(['request_hash', 'response'])
-          .where('clinic_id', '=', clinicId)
-          .where('key', '=', idempotencyKey)
-          .executeTakeFirst();
+        const earlier = await trx.selectFrom('idempotency_keys').select(['request_hash', 'response']).where('clinic_id', '=', clinicId).where('key', '=', idempotencyKey).executeTakeFirst();
         if (earlier) {
           return earlier.request_hash === requestHash ? { kind: 'replayed', response: JSON.parse(earlier.response) as PresenceResponse } : { kind: 'key_reused' };
         }
@@ -174,10 +152,8 @@ export class ClinicStore {
       if (idempotencyKey !== null) {
         const expired = new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_MS).toISOString();
         await trx.deleteFrom('idempotency_keys').where('clinic_id', '=', clinicId).where('created_at', '<', expired).execute();
-        await trx
-          .insertInto('idempotency_keys')
-          .values({ clinic_id: clinicId, key: idempotencyKey, request_hash: requestHash, status: 200, response: JSON.stringify(response), created_at: now.toISOString() })
-          .execute();
+        const remembered = { clinic_id: clinicId, key: idempotencyKey, request_hash: requestHash, status: 200, response: JSON.stringify(response), created_at: now.toISOString() };
+        await trx.insertInto('idempotency_keys').values(remembered).execute();
       }
       return { kind: 'applied', response, stored };
     });
@@ -193,7 +169,7 @@ export class ClinicStore {
       .where('seq', '<=', upToSeq)
       .orderBy('seq')
       .execute();
-    return rows.map(sequencedEventOfRow);
+    return rows.map((row) => ({ seq: Number(row.seq), event: { type: row.type, data: JSON.parse(row.data) } as ClinicEvent }));
   }
 
   /** Deletes events of every clinic older than `cutoff`; answers how many (older resumes get a snapshot). */
@@ -209,10 +185,8 @@ export class ClinicStore {
 
   async addMessage(clinicId: string, message: MessageRequest, now: Date): Promise<MessageAccepted> {
     const accepted: MessageAccepted = { messageId: randomUUID(), receivedAt: now.toISOString() };
-    await this.#db
-      .insertInto('messages')
-      .values({ id: accepted.messageId, clinic_id: clinicId, text: message.text, sender_name: message.name || null, received_at: accepted.receivedAt })
-      .execute();
+    const row = { id: accepted.messageId, clinic_id: clinicId, text: message.text, sender_name: message.name || null, received_at: accepted.receivedAt };
+    await this.#db.insertInto('messages').values(row).execute();
     return accepted;
   }
 
@@ -224,12 +198,7 @@ export class ClinicStore {
 
   /** Reads the clinic row for a change; on PostgreSQL also locks it, so changes of one clinic queue up. */
   async #lockClinic(trx: Transaction<Database>, clinicId: string): Promise<ClinicRow | undefined> {
-    return trx
-      .selectFrom('clinics')
-      .selectAll()
-      .where('id', '=', clinicId)
-      .$if(this.#postgres, (query) => query.forUpdate())
-      .executeTakeFirst();
+    return trx.selectFrom('clinics').selectAll().where('id', '=', clinicId).$if(this.#postgres, (query) => query.forUpdate()).executeTakeFirst();
   }
 
   async #appendEvent(trx: Transaction<Database>, clinic: ClinicState, event: ClinicEvent & { type: 'settings' | 'presence' }, now: Date): Promise<SequencedEvent> {
@@ -241,8 +210,4 @@ export class ClinicStore {
     if (this.#postgres) await sql`select pg_notify(${CHANGES_CHANNEL}, ${encodeChangeNotice(clinic.id, stored)})`.execute(trx);
     return stored;
   }
-}
-
-function sequencedEventOfRow(row: EventRow): SequencedEvent {
-  return { seq: Number(row.seq), event: { type: row.type, data: JSON.parse(row.data) } as ClinicEvent };
 }

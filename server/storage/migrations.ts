@@ -1,10 +1,20 @@
 // The schema, as in-code migrations run at every start (Kysely's Migrator takes a lock, so instances
 // starting together on one PostgreSQL database is safe). Only portable SQL: both engines run these.
 import { Migrator, sql } from 'kysely';
-import type { ColumnDefinitionBuilder, Kysely, Migration } from 'kysely';
+import type { CreateTableBuilder, Kysely, Migration } from 'kysely';
 
-const required = (column: ColumnDefinitionBuilder) => column.notNull();
-const ofClinic = (column: ColumnDefinitionBuilder) => column.notNull().references('clinics.id').onDelete('cascade');
+type Column = [name: string, type: 'text' | 'integer', rule?: 'key' | 'required' | 'clinic'];
+
+/** A table from its columns: `key` the primary key, `clinic` a clinic's id (its rows go with it). */
+function createTable(db: Kysely<unknown>, name: string, columns: Column[], primaryKey?: string[]) {
+  let table: CreateTableBuilder<string, string> = db.schema.createTable(name);
+  for (const [column, type, rule] of columns) {
+    table = table.addColumn(column, type, (definition) =>
+      rule === 'key' ? definition.primaryKey() : rule === 'clinic' ? definition.notNull().references('clinics.id').onDelete('cascade') : rule ? definition.notNull() : definition,
+    );
+  }
+  return (primaryKey ? table.addPrimaryKeyConstraint(`${name}_pk`, primaryKey) : table).execute();
+}
 
 /** A change recorded with its English words, as data: a closure's words also said the night before's end. */
 function withoutText({ text = '', ...change }: { field: string; change?: string; text?: string }): object {
@@ -18,67 +28,22 @@ function withoutText({ text = '', ...change }: { field: string; change?: string;
 const migrations: Record<string, Migration> = {
   '0001_clinics_tokens_events_messages': {
     async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable('clinics')
-        .addColumn('id', 'text', (column) => column.primaryKey())
-        .addColumn('name', 'text', required)
-        .addColumn('settings', 'text', required)
-        .addColumn('settings_version', 'integer', required)
-        .addColumn('presence', 'text', required)
-        .addColumn('event_seq', 'integer', required)
-        .addColumn('created_at', 'text', required)
-        .execute();
-      await db.schema
-        .createTable('staff_tokens')
-        .addColumn('token_hash', 'text', (column) => column.primaryKey())
-        .addColumn('clinic_id', 'text', ofClinic)
-        .addColumn('created_at', 'text', required)
-        .execute();
+      const created: Column = ['created_at', 'text', 'required'];
+      await createTable(db, 'clinics', [['id', 'text', 'key'], ['name', 'text', 'required'], ['settings', 'text', 'required'], ['settings_version', 'integer', 'required'], ['presence', 'text', 'required'], ['event_seq', 'integer', 'required'], created]);
+      await createTable(db, 'staff_tokens', [['token_hash', 'text', 'key'], ['clinic_id', 'text', 'clinic'], created]);
       await db.schema.createIndex('staff_tokens_clinic').on('staff_tokens').column('clinic_id').execute();
-      await db.schema
-        .createTable('events')
-        .addColumn('clinic_id', 'text', ofClinic)
-        .addColumn('seq', 'integer', required)
-        .addColumn('type', 'text', required)
-        .addColumn('data', 'text', required)
-        .addColumn('created_at', 'text', required)
-        .addPrimaryKeyConstraint('events_pk', ['clinic_id', 'seq'])
-        .execute();
-      await db.schema
-        .createTable('idempotency_keys')
-        .addColumn('clinic_id', 'text', ofClinic)
-        .addColumn('key', 'text', required)
-        .addColumn('request_hash', 'text', required)
-        .addColumn('status', 'integer', required)
-        .addColumn('response', 'text', required)
-        .addColumn('created_at', 'text', required)
-        .addPrimaryKeyConstraint('idempotency_keys_pk', ['clinic_id', 'key'])
-        .execute();
+      await createTable(db, 'events', [['clinic_id', 'text', 'clinic'], ['seq', 'integer', 'required'], ['type', 'text', 'required'], ['data', 'text', 'required'], created], ['clinic_id', 'seq']);
+      const idempotencyColumns: Column[] = [['clinic_id', 'text', 'clinic'], ['key', 'text', 'required'], ['request_hash', 'text', 'required'], ['status', 'integer', 'required'], ['response', 'text', 'required'], created];
+      await createTable(db, 'idempotency_keys', idempotencyColumns, ['clinic_id', 'key']);
       await db.schema.createIndex('idempotency_keys_created').on('idempotency_keys').column('created_at').execute();
-      await db.schema
-        .createTable('messages')
-        .addColumn('id', 'text', (column) => column.primaryKey())
-        .addColumn('clinic_id', 'text', ofClinic)
-        .addColumn('text', 'text', required)
-        .addColumn('sender_name', 'text')
-        .addColumn('received_at', 'text', required)
-        .execute();
+      await createTable(db, 'messages', [['id', 'text', 'key'], ['clinic_id', 'text', 'clinic'], ['text', 'text', 'required'], ['sender_name', 'text'], ['received_at', 'text', 'required']]);
       await db.schema.createIndex('messages_clinic_received').on('messages').columns(['clinic_id', 'received_at']).execute();
     },
   },
   '0002_history_and_retention': {
     async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable('history')
-        .addColumn('clinic_id', 'text', ofClinic)
-        .addColumn('seq', 'integer', required)
-        .addColumn('kind', 'text', required)
-        .addColumn('changed_at', 'text', required)
-        .addColumn('changed_by', 'text')
-        .addColumn('settings_version', 'integer')
-        .addColumn('changes', 'text', required)
-        .addPrimaryKeyConstraint('history_pk', ['clinic_id', 'seq'])
-        .execute();
+      const columns: Column[] = [['clinic_id', 'text', 'clinic'], ['seq', 'integer', 'required'], ['kind', 'text', 'required'], ['changed_at', 'text', 'required'], ['changed_by', 'text'], ['settings_version', 'integer'], ['changes', 'text', 'required']];
+      await createTable(db, 'history', columns, ['clinic_id', 'seq']);
       // The retention job deletes by age from both tables.
       await db.schema.createIndex('history_changed_at').on('history').column('changed_at').execute();
       await db.schema.createIndex('events_created_at').on('events').column('created_at').execute();

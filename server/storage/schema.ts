@@ -72,4 +72,3 @@ export interface Database {
 }
 
 export type ClinicRow = Selectable<ClinicsTable>;
-export type EventRow = Selectable<EventsTable>;

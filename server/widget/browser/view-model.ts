@@ -4,8 +4,15 @@
 import type { AvailabilityResponse } from '../../../core/schemas/http-api.ts';
 import { ownerBanner } from '../../../core/wording.ts';
 import type { WordingOptions } from '../../../core/wording.ts';
-import { smsHref, telHref, whatsappHref } from './contact-links.ts';
 import { widgetText } from './text.ts';
+
+// Numbers come from the server as E.164; anything else is refused rather than turned into a link that
+// would dial or text the wrong thing. wa.me takes the number as digits only.
+const e164 = /^\+[1-9]\d{6,14}$/;
+const link = (prefix: string, phone: string | null | undefined, from = 0): string | null => (typeof phone === 'string' && e164.test(phone) ? `${prefix}${phone.slice(from)}` : null);
+const telHref = (phone: string | null | undefined) => link('tel:', phone);
+const smsHref = (phone: string | null | undefined) => link('sms:', phone);
+const whatsappHref = (phone: string | null | undefined) => link('https://wa.me/', phone, 1);
 
 export type WidgetViewModel = {
   mode: AvailabilityResponse['widget'];

@@ -107,6 +107,7 @@ export function startWidget(environment: WidgetEnvironment): void {
   void check();
 }
 
+/** The tab's storage, which may refuse (full, or privacy settings): then the banner shows again on the next page. */
 function readFlag(storage: Storage | null, key: string): boolean {
   try {
     return storage?.getItem(key) === '1';
@@ -119,6 +120,6 @@ function writeFlag(storage: Storage | null, key: string): void {
   try {
     storage?.setItem(key, '1');
   } catch {
-    // Storage full or refused: the banner simply shows again on the next page.
+    // Nothing to do: the banner shows again on the next page.
   }
 }
