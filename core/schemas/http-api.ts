@@ -14,6 +14,7 @@ export const createClinicRequestSchema = z.strictObject({
   name: z.string({ error: 'Give the clinic a name' }).trim().min(1, 'Give the clinic a name').max(MAX_CLINIC_NAME_LENGTH),
   timezone: timezoneSchema,
 });
+export type CreateClinicRequest = z.infer<typeof createClinicRequestSchema>;
 
 /** A save's body: the stored shape, then the rules across fields (a ticked day has hours, no overlaps). */
 export const settingsRequestSchema = chatSettingsSchema.superRefine((settings, context) => {
@@ -31,11 +32,13 @@ export const presenceUpdateSchema = z
     message: 'A time to come back online only applies when going offline',
     path: ['offlineUntil'],
   });
+export type PresenceUpdate = z.infer<typeof presenceUpdateSchema>;
 
 export const messageRequestSchema = z.strictObject({
   text: z.string({ error: 'Write a message' }).trim().min(1, 'Write a message').max(MAX_MESSAGE_LENGTH, `Keep the message under ${MAX_MESSAGE_LENGTH} characters`),
   name: z.string().trim().max(MAX_OWNER_NAME_LENGTH, `Keep the name under ${MAX_OWNER_NAME_LENGTH} characters`).optional(),
 });
+export type MessageRequest = z.infer<typeof messageRequestSchema>;
 
 // ---- Headers ----
 
@@ -83,18 +86,25 @@ export const availabilitySchema = z.object({
   reachable: z.boolean().describe('Accepting, or SMS / WhatsApp configured'),
   emergency: emergencyContactSchema.nullable().describe('The clinic’s emergency line, whenever web chat is not accepting'),
 });
+export type Availability = z.infer<typeof availabilitySchema>;
 
 /** What the widget needs besides: the clinic's name and zone to word it, the numbers to link. */
 export const availabilityResponseSchema = availabilitySchema.extend({
   clinic: z.object({ name: z.string(), timezone: timezoneSchema }),
   contact: z.object({ sms: z.string().nullable(), whatsapp: z.string().nullable() }),
 });
+export type AvailabilityResponse = z.infer<typeof availabilityResponseSchema>;
 
 export const settingsResponseSchema = z.object({ settings: chatSettingsSchema, version: z.int().min(1) });
+export type SettingsResponse = z.infer<typeof settingsResponseSchema>;
 export const presenceResponseSchema = z.object({ presence: presenceSchema });
+export type PresenceResponse = z.infer<typeof presenceResponseSchema>;
 export const clinicResponseSchema = z.object({ clinic: z.object({ id: z.string(), name: z.string() }) });
+export type ClinicResponse = z.infer<typeof clinicResponseSchema>;
 export const createClinicResponseSchema = z.object({ clinicId: z.string(), token: z.string().describe('Shown this once; stored only as a hash') });
+export type CreateClinicResponse = z.infer<typeof createClinicResponseSchema>;
 export const messageAcceptedSchema = z.object({ messageId: z.string(), receivedAt: isoInstantSchema });
+export type MessageAccepted = z.infer<typeof messageAcceptedSchema>;
 export const healthSchema = z.object({ status: z.literal('ok') });
 export const notModifiedSchema = z.undefined().describe('Not Modified: If-None-Match holds the current ETag');
 
@@ -116,6 +126,7 @@ export const errorCodes = [
   'unavailable',
   'internal',
 ] as const;
+export type ErrorCode = (typeof errorCodes)[number];
 
 export const errorBodySchema = z.object({
   error: z.object({
@@ -124,8 +135,11 @@ export const errorBodySchema = z.object({
     details: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe('What is wrong, field by field'),
   }),
 });
+export type ErrorBody = z.infer<typeof errorBodySchema>;
 export const staleSettingsBodySchema = errorBodySchema.extend({ current: settingsResponseSchema.describe('The settings saved first') });
+export type StaleSettingsBody = z.infer<typeof staleSettingsBodySchema>;
 export const chatClosedBodySchema = errorBodySchema.extend({ availability: availabilitySchema });
+export type ChatClosedBody = z.infer<typeof chatClosedBodySchema>;
 
 /** The events of GET /v1/clinics/:id/events; `data` is the JSON of the matching REST answer. */
 export const clinicEventSchema = z.discriminatedUnion('type', [
@@ -133,19 +147,4 @@ export const clinicEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('presence'), data: presenceResponseSchema }),
   z.object({ type: z.literal('availability'), data: availabilityResponseSchema }),
 ]);
-
-export type CreateClinicRequest = z.infer<typeof createClinicRequestSchema>;
-export type PresenceUpdate = z.infer<typeof presenceUpdateSchema>;
-export type MessageRequest = z.infer<typeof messageRequestSchema>;
-export type Availability = z.infer<typeof availabilitySchema>;
-export type AvailabilityResponse = z.infer<typeof availabilityResponseSchema>;
-export type SettingsResponse = z.infer<typeof settingsResponseSchema>;
-export type PresenceResponse = z.infer<typeof presenceResponseSchema>;
-export type ClinicResponse = z.infer<typeof clinicResponseSchema>;
-export type CreateClinicResponse = z.infer<typeof createClinicResponseSchema>;
-export type MessageAccepted = z.infer<typeof messageAcceptedSchema>;
-export type ErrorCode = (typeof errorCodes)[number];
-export type ErrorBody = z.infer<typeof errorBodySchema>;
-export type StaleSettingsBody = z.infer<typeof staleSettingsBodySchema>;
-export type ChatClosedBody = z.infer<typeof chatClosedBodySchema>;
 export type ClinicEvent = z.infer<typeof clinicEventSchema>;
