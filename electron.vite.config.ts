@@ -1,10 +1,13 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { buildWidget } from './scripts/build-widget.ts';
 
 // One build for the three Electron parts. Top-level folders, as the design card asks.
 export default defineConfig({
   main: {
+    // The website widget the server serves is built with the app, its size said in the output.
+    plugins: [{ name: 'website-widget', closeBundle: async () => console.log(await buildWidget()) }],
     build: {
       // The packaged app carries no node_modules (electron-builder.yml): main's dependencies
       // (luxon, zod, conf, electron-store, electron-updater, …) are bundled into out/main.

@@ -10,6 +10,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     env: { TEST_DATABASE_URL: testDatabaseUrl },
+    // Every server the tests start serves the widget as the build bundles it.
+    globalSetup: ['test/widget/widget-bundle.setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },

@@ -2,27 +2,12 @@
 // Works on wall-clock minutes in the clinic's zone and turns only the few boundaries it needs into
 // instants, so DST is handled in one place (zone-clock.ts) and one call costs microseconds.
 import { rangeMinutes, weekdays } from './schedule-model.ts';
-import type { ChatSettings, EmergencyContact, Presence } from './schemas/schedule.ts';
+import type { Availability } from './schemas/http-api.ts';
+import type { ChatSettings, Presence } from './schemas/schedule.ts';
 import { DAY_MINUTES, MINUTE_MS, dayOfIsoDate, instantOfLocal, localDay, localMinuteAt, nextDateChange, transitionsBetween, weekdayIndexOfDay } from './zone-clock.ts';
 
-export type AvailabilityReason = 'open' | 'offline' | 'outside-hours' | 'day-off' | 'closure';
-export type WidgetState = 'chat' | 'banner' | 'disabled';
-
-export interface Availability {
-  /** Web chat accepts messages right now. */
-  accepting: boolean;
-  reason: AvailabilityReason;
-  widget: WidgetState;
-  /** ISO instant web chat next accepts if nothing is changed; null while accepting, or if unknown/none. */
-  opensAt: string | null;
-  /** While accepting: ISO instant it next stops; null if not within a year. */
-  closesAt: string | null;
-  channels: { sms: boolean; whatsapp: boolean };
-  /** Accepting, or SMS / WhatsApp configured. */
-  reachable: boolean;
-  /** The clinic's emergency contact, whenever web chat is not accepting. */
-  emergency: EmergencyContact | null;
-}
+export type { Availability };
+type AvailabilityReason = Availability['reason'];
 
 /** How far ahead openings and closings are looked for; a closing later than a year is reported as none. */
 const HORIZON_DAYS = 366;

@@ -1,7 +1,5 @@
-// `npm run admin -- create-clinic --name "Riverside Vets" --timezone Europe/London`
-// `npm run admin -- rotate-token --clinic <id>`
-// Works on the same storage as the server (CHATDESK_DATA_DIR or CHATDESK_DATABASE_URL, or flags),
-// whether or not the server is running. Prints the token once: it is stored only as a hash.
+// `npm run admin -- create-clinic --name "Riverside Vets" --timezone Europe/London` or `rotate-token --clinic <id>`,
+// on the server's storage whether or not it runs. Prints the token once: it is stored only as a hash.
 import { parseArgs } from 'node:util';
 import { InvalidClinicError, createClinic, rotateClinicToken } from './clinic-admin.ts';
 
@@ -15,50 +13,28 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+const string = { type: 'string' } as const;
 let parsed;
 try {
-  parsed = parseArgs({
-    args: process.argv.slice(2),
-    allowPositionals: true,
-    options: {
-      name: { type: 'string' },
-      timezone: { type: 'string' },
-      clinic: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      'data-dir': { type: 'string' },
-      'database-url': { type: 'string' },
-    },
-  });
+  const options = { name: string, timezone: string, clinic: string, 'data-dir': string, 'database-url': string, json: { type: 'boolean', default: false } } as const;
+  parsed = parseArgs({ args: process.argv.slice(2), allowPositionals: true, options });
 } catch (error) {
   fail(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
 }
 const { values, positionals } = parsed;
-const location = {
-  dataDir: values['data-dir'] ?? (process.env.CHATDESK_DATA_DIR || './.data'),
-  databaseUrl: values['database-url'] ?? (process.env.CHATDESK_DATABASE_URL || undefined),
-};
+const location = { dataDir: values['data-dir'] ?? (process.env.CHATDESK_DATA_DIR || './.data'), databaseUrl: values['database-url'] ?? (process.env.CHATDESK_DATABASE_URL || undefined) };
 
-switch (positionals[0]) {
-  case 'create-clinic': {
-    if (!values.name || !values.timezone) fail(`create-clinic needs --name and --timezone\n${usage}`);
-    try {
-      const created = await createClinic(location, { name: values.name, timezone: values.timezone });
-      if (values.json) console.log(JSON.stringify(created));
-      else console.log(`clinic id: ${created.clinicId}\nstaff token: ${created.token}\n(The token is shown only this once; give it to the clinic's staff app now.)`);
-    } catch (error) {
-      if (error instanceof InvalidClinicError) fail(`Cannot create the clinic: ${error.message}`);
-      throw error;
-    }
-    break;
-  }
-  case 'rotate-token': {
-    if (!values.clinic) fail(`rotate-token needs --clinic\n${usage}`);
-    const token = await rotateClinicToken(location, values.clinic);
-    if (token === null) fail(`There is no clinic with id ${values.clinic}`);
-    if (values.json) console.log(JSON.stringify({ clinicId: values.clinic, token }));
-    else console.log(`new staff token: ${token}\n(Every earlier token of this clinic stopped working.)`);
-    break;
-  }
-  default:
-    fail(usage);
+if (positionals[0] === 'create-clinic') {
+  if (!values.name || !values.timezone) fail(`create-clinic needs --name and --timezone\n${usage}`);
+  const created = await createClinic(location, { name: values.name, timezone: values.timezone }).catch((error: unknown) => {
+    if (error instanceof InvalidClinicError) fail(`Cannot create the clinic: ${error.message}`);
+    throw error;
+  });
+  console.log(values.json ? JSON.stringify(created) : `clinic id: ${created.clinicId}\nstaff token: ${created.token}\n(The token is shown only this once; give it to the clinic's staff app now.)`);
+} else if (positionals[0] === 'rotate-token') {
+  if (!values.clinic) fail(`rotate-token needs --clinic\n${usage}`);
+  const token = (await rotateClinicToken(location, values.clinic)) ?? fail(`There is no clinic with id ${values.clinic}`);
+  console.log(values.json ? JSON.stringify({ clinicId: values.clinic, token }) : `new staff token: ${token}\n(Every earlier token of this clinic stopped working.)`);
+} else {
+  fail(usage);
 }

@@ -1,6 +1,5 @@
-// The settings and presence of recently asked-for clinics, kept in memory so the public availability
-// endpoint answers without touching the database. Every change reaches it through the event hub (on
-// PostgreSQL from every instance, via NOTIFY), which updates or drops the entry.
+// Recently asked-for clinics in memory, so the public availability endpoint answers without the
+// database. Every change reaches it through the event hub (from every instance), which updates or drops it.
 import type { ChangeNotice } from './events/change-notice.ts';
 import type { AvailabilityMemo } from './availability-view.ts';
 import type { ClinicState, ClinicStore } from './storage/clinic-store.ts';

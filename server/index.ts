@@ -1,12 +1,13 @@
-// `npm run server`: the composition root. Reads CHATDESK_* (or flags), starts the server, prints one
-// line `listening on http://HOST:PORT` on stdout (logs go to stderr as JSON), and shuts down cleanly
-// on SIGTERM / SIGINT: in-flight requests finish, event streams end, the database closes.
+// `npm run server`: reads CHATDESK_* (or flags), starts the server, prints one line
+// `listening on http://HOST:PORT` on stdout (JSON logs go to stderr), and shuts down cleanly on SIGTERM
+// or SIGINT: in-flight requests finish, event streams end, the database closes.
 import pino from 'pino';
 import { ConfigError, serverConfigFrom } from './cli-config.ts';
 import { createChatServer } from './server.ts';
-import type { ServerConfig } from './server.ts';
 
-let config: ServerConfig;
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+let config;
 try {
   config = serverConfigFrom(process.env, process.argv.slice(2));
 } catch (error) {
@@ -14,18 +15,13 @@ try {
   console.error(`Cannot start the server: ${error.message}`);
   process.exit(2);
 }
-
-let server;
-try {
-  server = await createChatServer({ ...config, logDestination: pino.destination(2) });
-} catch (error) {
-  // Port taken, database unreachable, data directory not writable: one line that says which.
-  console.error(`Cannot start the server: ${error instanceof Error ? error.message : String(error)}`);
+// Port taken, database unreachable, data directory not writable, widget not built: one line that says which.
+const server = await createChatServer({ ...config, logDestination: pino.destination(2) }).catch((error: unknown) => {
+  console.error(`Cannot start the server: ${message(error)}`);
   process.exit(1);
-}
+});
 const host = config.host ?? '127.0.0.1';
-const printedHost = host.includes(':') ? `[${host}]` : host;
-console.log(`listening on http://${printedHost}:${server.port}`);
+console.log(`listening on http://${host.includes(':') ? `[${host}]` : host}:${server.port}`);
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -36,7 +32,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+        console.error(`Shutdown failed: ${message(error)}`);
         process.exit(1);
       },
     );

@@ -1,21 +1,17 @@
-// Keeps the database from growing without end: deletes change-history entries past their retention
-// (at least 90 days, the issue's promise; 400 by default, so "what did we do last year?" has an answer)
-// and events past theirs (7 days: long enough for any PC that was off over a holiday to resume its
-// stream with Last-Event-ID; older ids get a snapshot instead). Runs at start and then periodically on
-// every instance; the deletes are idempotent, so instances sharing a database need no coordination.
+// Keeps the database from growing without end: deletes history entries past their retention (400 days
+// by default, so "what did we do last year?" has an answer) and events past theirs (7 days: a PC off
+// over a holiday still resumes its stream). Runs on every instance; the deletes are idempotent.
 import { MIN_HISTORY_RETENTION_DAYS } from '../core/schemas/history.ts';
 import type { ClinicStore } from './storage/clinic-store.ts';
 import type { HistoryStore } from './storage/history-store.ts';
 
-export const DEFAULT_HISTORY_RETENTION_DAYS = 400;
-export const DEFAULT_EVENT_RETENTION_DAYS = 7;
 export const MIN_EVENT_RETENTION_DAYS = 1;
-export const DEFAULT_RETENTION_INTERVAL_MS = 60 * 60 * 1000;
+export const retentionDefaults = { historyDays: 400, eventDays: 7, intervalMs: 60 * 60 * 1000 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type RetentionPolicy = { historyDays: number; eventDays: number; intervalMs: number };
-export type PrunedCounts = { history: number; events: number };
+type RetentionPolicy = typeof retentionDefaults;
+type PrunedCounts = { history: number; events: number };
 
 type RetentionDependencies = {
   store: ClinicStore;
@@ -43,7 +39,6 @@ export class RetentionJob {
   #running: Promise<void> | null = null;
   #stopped = false;
 
-  /** `policy` as checked by checkRetentionPolicy (createChatServer checks it before opening storage). */
   constructor(deps: RetentionDependencies, policy: RetentionPolicy) {
     this.#deps = deps;
     this.#policy = policy;

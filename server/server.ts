@@ -1,26 +1,25 @@
-// createChatServer: the whole server in one call, for `npm run server` (server/index.ts), `npm start`
-// and other parts' tests. Builds storage, cache, event hub and HTTP app, and wires them together.
-import type { FastifyServerOptions } from 'fastify';
+// createChatServer: the whole server in one call (npm run server, npm start, tests): storage, cache,
+// event hub and HTTP app, wired together.
+import type { FastifyServerOptions, RouteOptions } from 'fastify';
+import pino from 'pino';
 import type { DestinationStream } from 'pino';
 import { ClinicStateCache } from './clinic-state-cache.ts';
 import { ClinicEventHub } from './events/clinic-event-hub.ts';
 import { EventStreams } from './events/event-streams.ts';
 import { PostgresChangeListener } from './events/postgres-change-listener.ts';
 import { buildHttpApp } from './http/app.ts';
-import { createLogger } from './logger.ts';
-import { DEFAULT_EVENT_RETENTION_DAYS, DEFAULT_HISTORY_RETENTION_DAYS, DEFAULT_RETENTION_INTERVAL_MS, RetentionJob, checkRetentionPolicy } from './retention-job.ts';
-import type { RetentionPolicy } from './retention-job.ts';
+import { RetentionJob, checkRetentionPolicy, retentionDefaults } from './retention-job.ts';
 import { ClinicStore } from './storage/clinic-store.ts';
 import { openStorage } from './storage/database.ts';
 import { HistoryStore } from './storage/history-store.ts';
 
 export type ServerConfig = {
   host?: string;
-  /** 0 = an ephemeral port (tests). */
+  /** 0 = an ephemeral port. */
   port?: number;
   /** Where the embedded SQLite file lives (unused with a PostgreSQL URL). */
   dataDir: string;
-  /** postgres://… to use PostgreSQL instead of the embedded SQLite file. */
+  /** postgres://… to use PostgreSQL instead of the SQLite file. */
   databaseUrl?: string;
   /** Enables the admin API (POST /v1/admin/clinics). */
   adminToken?: string;
@@ -30,40 +29,35 @@ export type ServerConfig = {
   now?: () => Date;
   /** pino level; default 'warn' (the CLI uses 'info'). */
   logLevel?: string;
-  /** Comment lines on idle event streams keep proxies from closing them. Default 15 s. */
-  heartbeatMs?: number;
-  /** Behind a load balancer: which X-Forwarded-For hops to trust for client IPs (Fastify's trustProxy). */
-  trustProxy?: FastifyServerOptions['trustProxy'];
-  /** Where logs go (default stdout). */
   logDestination?: DestinationStream;
-  /** Days the change history is kept (at least 90). Default 400. */
+  /** Comments on idle event streams keep proxies from closing them. Default 15 s. */
+  heartbeatMs?: number;
+  /** Behind a load balancer: which X-Forwarded-For hops to trust for client IPs. */
+  trustProxy?: FastifyServerOptions['trustProxy'];
+  /** Days the change history is kept (at least 90; default 400) and events are kept for resuming (default 7). */
   historyRetentionDays?: number;
-  /** Days events are kept for Last-Event-ID resume (at least 1). Default 7. */
   eventRetentionDays?: number;
   /** How often old history and events are deleted (also once at start). Default one hour. */
   retentionIntervalMs?: number;
+  /** Sees every route as it is declared (docs/http-api.md is generated from them). */
+  onRoute?: (route: RouteOptions) => void;
 };
 
-export type RunningServer = {
-  /** http://127.0.0.1:PORT (or the configured host). */
-  url: string;
-  port: number;
-  close(): Promise<void>;
-};
-
-export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
-export const DEFAULT_HEARTBEAT_MS = 15_000;
+export type RunningServer = { url: string; port: number; close(): Promise<void> };
 
 export async function createChatServer(config: ServerConfig): Promise<RunningServer> {
   const now = config.now ?? (() => new Date());
-  const retention: RetentionPolicy = {
-    historyDays: config.historyRetentionDays ?? DEFAULT_HISTORY_RETENTION_DAYS,
-    eventDays: config.eventRetentionDays ?? DEFAULT_EVENT_RETENTION_DAYS,
-    intervalMs: config.retentionIntervalMs ?? DEFAULT_RETENTION_INTERVAL_MS,
+  const retention = {
+    historyDays: config.historyRetentionDays ?? retentionDefaults.historyDays,
+    eventDays: config.eventRetentionDays ?? retentionDefaults.eventDays,
+    intervalMs: config.retentionIntervalMs ?? retentionDefaults.intervalMs,
   };
   // Before anything is opened: a bad policy is a configuration error, not a half-started server.
   checkRetentionPolicy(retention);
-  const logger = createLogger(config.logLevel ?? 'warn', config.logDestination);
+  // Credentials are redacted wherever a request, its headers or an error could carry them.
+  const redact = { paths: ['req.headers.authorization', 'req.headers.cookie', 'request.headers.authorization', 'headers.authorization', 'authorization', 'token', '*.token'], censor: '[redacted]' };
+  const logOptions = { level: config.logLevel ?? 'warn', base: { service: 'chatdesk-server' }, redact };
+  const logger = config.logDestination ? pino(logOptions, config.logDestination) : pino(logOptions);
   const storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }, (error) =>
     logger.warn({ err: error }, 'a PostgreSQL connection failed; the pool replaces it'),
   );
@@ -72,26 +66,18 @@ export async function createChatServer(config: ServerConfig): Promise<RunningSer
   const cache = new ClinicStateCache(store);
   const onError = (error: unknown, message: string) => logger.error({ err: error }, message);
   const hub = new ClinicEventHub({ store, cache, now, onError });
-  const streams = new EventStreams(config.heartbeatMs ?? DEFAULT_HEARTBEAT_MS, (tokens) => store.clinicsOfTokens(tokens));
-  const retentionJob = new RetentionJob(
-    { store, history, now, onError, onPruned: (counts) => logger.info({ pruned: counts }, 'deleted history entries and events past their retention') },
-    retention,
-  );
+  const streams = new EventStreams(config.heartbeatMs ?? 15_000, (tokens) => store.clinicsOfTokens(tokens));
+  const onPruned = (counts: object) => logger.info({ pruned: counts }, 'deleted history entries and events past their retention');
+  const retentionJob = new RetentionJob({ store, history, now, onError, onPruned }, retention);
 
   let listener: PostgresChangeListener | null = null;
   try {
     if (storage.databaseUrl !== null) {
-      listener = new PostgresChangeListener(storage.databaseUrl, {
-        onNotice: (notice) => hub.publish(notice),
-        onReconnected: () => hub.resync(),
-        onError,
-      });
+      listener = new PostgresChangeListener(storage.databaseUrl, { onNotice: (notice) => hub.publish(notice), onReconnected: () => hub.resync(), onError });
       await listener.start();
     }
-    const app = await buildHttpApp(
-      { store, history, cache, hub, streams, now, adminToken: config.adminToken || undefined, rateLimitPerMinute: config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE },
-      { logger, trustProxy: config.trustProxy ?? false },
-    );
+    const context = { store, history, cache, hub, streams, now, adminToken: config.adminToken || undefined, rateLimitPerMinute: config.rateLimitPerMinute ?? 600 };
+    const app = await buildHttpApp(context, { logger, trustProxy: config.trustProxy ?? false, onRoute: config.onRoute });
     // Event streams never end by themselves: end them first so closing does not wait on them.
     app.addHook('preClose', async () => {
       hub.close();
@@ -108,20 +94,12 @@ export async function createChatServer(config: ServerConfig): Promise<RunningSer
     const port = typeof address === 'object' && address !== null ? address.port : (config.port ?? 0);
     retentionJob.start();
     let closing: Promise<void> | null = null;
-    return {
-      url: `http://${urlHost(host)}:${port}`,
-      port,
-      close: () => (closing ??= app.close()),
-    };
+    // Wildcard addresses are reached on loopback; IPv6 goes in brackets.
+    const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+    return { url: `http://${urlHost}:${port}`, port, close: () => (closing ??= app.close()) };
   } catch (error) {
     await listener?.close();
     await storage.close();
     throw error;
   }
-}
-
-/** The host as it appears in a URL: wildcard addresses are reached on loopback, IPv6 in brackets. */
-function urlHost(host: string): string {
-  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
-  return host.includes(':') ? `[${host}]` : host;
 }

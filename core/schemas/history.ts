@@ -1,53 +1,75 @@
-// The change history's HTTP contract (issue 7): GET /v1/clinics/:id/history and the X-Changed-By
-// header that names the PC on a settings save. The entries' wording comes from settings-diff.ts.
+// The change history's contract: GET /v1/clinics/:id/history and the X-Changed-By header of a settings
+// save. Entries hold what changed, as data; each reader words it in its own locale (settings-diff.ts).
 import { z } from 'zod';
 import { MAX_PC_NAME_LENGTH, weekdays } from '../schedule-model.ts';
-import type { PresenceChange, SettingsChange } from '../settings-diff.ts';
-
+import { closureSchema, emergencyContactSchema, isoInstantSchema, timeRangeSchema } from './schedule.ts';
 
 export const DEFAULT_HISTORY_PAGE_SIZE = 50;
 export const MAX_HISTORY_PAGE_SIZE = 100;
-/** The issue's promise: entries are kept at least this long, whatever the server is configured to. */
+/** Entries are kept at least this long, whatever the server is configured to. */
 export const MIN_HISTORY_RETENTION_DAYS = 90;
 
-type EntryBase = {
-  /** The change's event id (the same id its Server-Sent Event carried): unique per clinic, increasing. */
-  id: number;
-  /** When the server applied the change (ISO instant). */
-  at: string;
-  /** The PC that made it, as it named itself; null when it did not say. */
-  changedBy: string | null;
+const hours = z.array(timeRangeSchema).describe('The hours in force, earliest first; empty while the day is unticked');
+const nightEnd = z.string().nullable().describe('Until when a night of the day before runs into the date (HH:mm), or null');
+
+export const settingsChangeSchema = z.discriminatedUnion('field', [
+  z.object({ field: z.literal('week'), day: z.enum(weekdays), change: z.enum(['ticked', 'unticked', 'hours']), before: hours, after: hours }),
+  z.object({
+    field: z.literal('closures'),
+    change: z.enum(['added', 'removed', 'changed']),
+    date: z.iso.date(),
+    label: z.string().nullable().describe('The label as it is now (as it was, when removed)'),
+    before: closureSchema.nullable(),
+    after: closureSchema.nullable(),
+    nightEnd: z.object({ before: nightEnd, after: nightEnd }),
+  }),
+  z.object({ field: z.literal('channels'), channel: z.enum(['sms', 'whatsapp']), before: z.string().nullable(), after: z.string().nullable() }),
+  z.object({ field: z.literal('emergency'), before: emergencyContactSchema.nullable(), after: emergencyContactSchema.nullable() }),
+  z.object({ field: z.literal('timezone'), before: z.string(), after: z.string() }),
+]);
+
+/** The switch after the change; `offlineUntil` is the end of a timed break. */
+export const presenceChangeSchema = z.object({ field: z.literal('presence'), online: z.boolean(), offlineUntil: isoInstantSchema.nullable() });
+
+const entryBase = {
+  id: z.int().min(1).describe('The change’s event id (its Server-Sent Event carried the same): increasing per clinic'),
+  at: isoInstantSchema.describe('When the server applied the change'),
+  changedBy: z.string().nullable().describe('The PC that made it, as it named itself'),
 };
 
-/** One change, newest first in a page; `changes` is never empty. */
-export type HistoryEntry =
-  | (EntryBase & { kind: 'settings'; /** the settings version this save created */ version: number; changes: SettingsChange[] })
-  | (EntryBase & { kind: 'presence'; changes: [PresenceChange] });
+export const historyEntrySchema = z.discriminatedUnion('kind', [
+  z.object({ ...entryBase, kind: z.literal('settings'), version: z.int().min(1).describe('The settings version the save created'), changes: z.array(settingsChangeSchema).min(1) }),
+  z.object({ ...entryBase, kind: z.literal('presence'), changes: z.tuple([presenceChangeSchema]) }),
+]);
 
-export type HistoryResponse = {
-  entries: HistoryEntry[];
-  /** Pass as `before` to get the next (older) page; null when this page reaches the oldest entry. */
-  nextBefore: number | null;
-};
+export const historyResponseSchema = z.object({
+  entries: z.array(historyEntrySchema).describe('Newest first'),
+  nextBefore: z.int().min(1).nullable().describe('Pass as `before` for the next (older) page; null at the oldest entry'),
+});
 
-// ---- Query (GET /v1/clinics/:id/history?before=&limit=) ----
+export type SettingsChange = z.infer<typeof settingsChangeSchema>;
+export type PresenceChange = z.infer<typeof presenceChangeSchema>;
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+export type HistoryResponse = z.infer<typeof historyResponseSchema>;
 
-const cursorPattern = /^[1-9]\d{0,14}$/;
-const limitPattern = /^\d{1,6}$/;
+// ---- GET /v1/clinics/:id/history?before=&limit= ----
+
 const limitMessage = `limit must be a whole number from 1 to ${MAX_HISTORY_PAGE_SIZE}`;
 
 export const historyQuerySchema = z.strictObject({
   before: z
     .string({ error: 'before must be given once, as the nextBefore of an earlier page' })
-    .regex(cursorPattern, 'before must be the nextBefore of an earlier page (a whole number)')
+    .regex(/^[1-9]\d{0,14}$/, 'before must be the nextBefore of an earlier page (a whole number)')
     .transform(Number)
-    .optional(),
+    .optional()
+    .describe('The nextBefore of the previous page; the newest page without it'),
   limit: z
     .string({ error: limitMessage })
-    .regex(limitPattern, limitMessage)
+    .regex(/^\d{1,6}$/, limitMessage)
     .transform(Number)
     .pipe(z.number().min(1, limitMessage).max(MAX_HISTORY_PAGE_SIZE, limitMessage))
-    .default(DEFAULT_HISTORY_PAGE_SIZE),
+    .default(DEFAULT_HISTORY_PAGE_SIZE)
+    .describe(`Entries per page, 1 to ${MAX_HISTORY_PAGE_SIZE} (default ${DEFAULT_HISTORY_PAGE_SIZE})`),
 });
 
 /** The query string of a page request: the first page without `before`. */
@@ -59,56 +81,34 @@ export function historySearch(query: { before?: number | null; limit?: number })
   return text === '' ? '' : `?${text}`;
 }
 
-// ---- Who saved the settings: X-Changed-By ----
+// ---- X-Changed-By: the saving PC ----
 
-/**
- * PUT /settings carries the settings document as its whole body, so the PC's name travels in the
- * `headers.changedBy` header (X-Changed-By, core/schemas/http-api.ts). Header values are bytes, and PC
- * names are not always ASCII ("Réception"), so the value is the name percent-encoded as UTF-8; plain
- * ASCII names without '%' read the same either way.
- */
+// The settings document is PUT /settings's whole body, so the PC names itself in a header. Header
+// values are bytes and PC names are not always ASCII ("Réception"): the name goes percent-encoded.
+
+/** The header for a PC name; control characters (no name the app accepts has any) become spaces. */
 export function changedByHeaderValue(pcName: string): string {
-  return encodeURIComponent(pcName.trim());
+  return encodeURIComponent(pcName.replace(/\p{Cc}/gu, ' ').trim());
 }
 
-const changedByMessage = `X-Changed-By must be the PC's name, 1 to ${MAX_PC_NAME_LENGTH} characters, percent-encoded as UTF-8`;
+const changedByMessage = `Send X-Changed-By: the PC's name, 1 to ${MAX_PC_NAME_LENGTH} characters, percent-encoded as UTF-8`;
 
-/** Reads the header back into the name; `{ ok: false }` for anything a client of this contract would not send. */
-export function parseChangedByHeader(value: string): { ok: true; value: string } | { ok: false; message: string } {
-  // Raw bytes outside visible ASCII mean an unencoded name; Node would read them as Latin-1 and garble it.
-  if (!/^[\x20-\x7e]*$/.test(value)) return { ok: false, message: changedByMessage };
-  let decoded: string;
+function decodedName(value: string): string | null {
+  // Raw bytes outside visible ASCII are an unencoded name, which Node would read as Latin-1 and garble.
+  if (!/^[\x20-\x7e]*$/.test(value)) return null;
   try {
-    decoded = decodeURIComponent(value).trim();
+    const name = decodeURIComponent(value).trim();
+    return name.length === 0 || name.length > MAX_PC_NAME_LENGTH || /\p{Cc}/u.test(name) ? null : name;
   } catch {
-    return { ok: false, message: changedByMessage };
+    return null;
   }
-  if (decoded.length === 0 || decoded.length > MAX_PC_NAME_LENGTH || /\p{Cc}/u.test(decoded)) return { ok: false, message: changedByMessage };
-  return { ok: true, value: decoded };
 }
 
-// ---- The answer, as the desktop app checks it ----
-
-const timeRange = z.object({ start: z.string(), end: z.string() });
-const closure = z.object({ date: z.string(), ranges: z.array(timeRange), label: z.string().optional() });
-const contact = z.object({ phone: z.string(), label: z.string() });
-const settingsChange = z.discriminatedUnion('field', [
-  z.object({ field: z.literal('week'), day: z.enum(weekdays), change: z.enum(['ticked', 'unticked', 'hours']), before: z.array(timeRange), after: z.array(timeRange), text: z.string() }),
-  z.object({ field: z.literal('closures'), change: z.enum(['added', 'removed', 'changed']), date: z.string(), label: z.string().nullable(), before: closure.nullable(), after: closure.nullable(), text: z.string() }),
-  z.object({ field: z.literal('channels'), channel: z.enum(['sms', 'whatsapp']), before: z.string().nullable(), after: z.string().nullable(), text: z.string() }),
-  z.object({ field: z.literal('emergency'), before: contact.nullable(), after: contact.nullable(), text: z.string() }),
-  z.object({ field: z.literal('timezone'), before: z.string(), after: z.string(), text: z.string() }),
-]);
-const presenceChange = z.object({ field: z.literal('presence'), online: z.boolean(), offlineUntil: z.string().nullable(), text: z.string() });
-const entryBase = { id: z.int().min(1), at: z.string(), changedBy: z.string().nullable() };
-
-/** Objects are not strict: a newer server may add members, and the app ignores them. */
-export const historyResponseSchema: z.ZodType<HistoryResponse> = z.object({
-  entries: z.array(
-    z.discriminatedUnion('kind', [
-      z.object({ ...entryBase, kind: z.literal('settings'), version: z.int().min(1), changes: z.array(settingsChange) }),
-      z.object({ ...entryBase, kind: z.literal('presence'), changes: z.tuple([presenceChange]) }),
-    ]),
-  ),
-  nextBefore: z.int().min(1).nullable(),
-});
+export const changedByHeaderSchema = z
+  .string({ error: changedByMessage })
+  .transform((value, context) => {
+    const name = decodedName(value);
+    if (name === null) context.addIssue({ code: 'custom', message: changedByMessage });
+    return name ?? z.NEVER;
+  })
+  .describe('The saving PC’s name, percent-encoded as UTF-8 (changedByHeaderValue)');

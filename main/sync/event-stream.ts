@@ -3,23 +3,17 @@
 // slept or changed network keeps a half-open socket that would otherwise never report anything).
 import { createParser } from 'eventsource-parser';
 import type { EventSourceMessage } from 'eventsource-parser';
-import { z } from 'zod';
-import { presenceSchema } from '../../core/schemas/schedule.ts';
-import type { PresenceResponse, SettingsResponse } from '../../core/schemas/http-api.ts';
+import { clinicEventSchema } from '../../core/schemas/http-api.ts';
+import type { ClinicEvent } from '../../core/schemas/http-api.ts';
 import { OneShotTimer } from '../controller/clock.ts';
 import type { Clock } from '../controller/clock.ts';
 import { backoffDelay } from './outbox.ts';
 import type { BackoffOptions } from './outbox.ts';
-import { describeNetworkError, settingsResponseSchema } from './server-client.ts';
+import { describeNetworkError, refusalOf } from './server-client.ts';
 import type { ServerAnswer, ServerFailure } from './server-client.ts';
 
 /** The events the app acts on; `availability` events are for the widget (the app computes its own). */
-export type StreamEvent = { type: 'settings'; data: SettingsResponse } | { type: 'presence'; data: PresenceResponse };
-
-const eventSchemas = {
-  settings: settingsResponseSchema,
-  presence: z.object({ presence: presenceSchema }),
-} as const;
+export type StreamEvent = Exclude<ClinicEvent, { type: 'availability' }>;
 
 export type EventStreamOptions = {
   open(lastEventId: string | null, signal: AbortSignal): Promise<ServerAnswer<Response>>;
@@ -35,8 +29,6 @@ export type EventStreamOptions = {
   /** No byte (event or heartbeat comment) for this long means the connection is dead. */
   silenceMs?: number;
 };
-
-const REFUSED = new Set([401, 403, 404]);
 
 export class ClinicEventStream {
   readonly #options: EventStreamOptions;
@@ -97,7 +89,7 @@ export class ClinicEventStream {
     }
     if (!answer.ok) {
       const { failure } = answer;
-      if (failure.kind === 'rejected' && REFUSED.has(failure.status)) {
+      if (refusalOf(failure) !== null) {
         this.stop();
         this.#options.onRefused(failure);
       } else {
@@ -134,13 +126,8 @@ export class ClinicEventStream {
     } catch {
       return;
     }
-    if (message.event === 'settings') {
-      const parsed = eventSchemas.settings.safeParse(data);
-      if (parsed.success) this.#options.onEvent({ type: 'settings', data: parsed.data });
-    } else {
-      const parsed = eventSchemas.presence.safeParse(data);
-      if (parsed.success) this.#options.onEvent({ type: 'presence', data: parsed.data });
-    }
+    const parsed = clinicEventSchema.safeParse({ type: message.event, data });
+    if (parsed.success && parsed.data.type !== 'availability') this.#options.onEvent(parsed.data);
   }
 
   /** Any byte proves the connection alive; re-arm the silence watchdog. */

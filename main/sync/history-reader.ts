@@ -4,7 +4,7 @@
 import type { AppError, HistoryInput, HistoryResult } from '../../core/schemas/app-api.ts';
 import { appMessages, connectError } from '../controller/app-messages.ts';
 import type { Clock, ClockSkew } from '../controller/clock.ts';
-import { ServerClient } from './server-client.ts';
+import { ServerClient, refusalOf } from './server-client.ts';
 import type { ServerFailure } from './server-client.ts';
 import type { AppStore } from '../store/store.ts';
 
@@ -33,8 +33,9 @@ export async function readHistory(deps: HistoryReaderDeps, input: HistoryInput):
 
 /** Like a failed connect, but worded for a PC that was connected: no field of a form to point at. */
 function historyError(failure: ServerFailure, serverUrl: string): AppError {
-  if (failure.kind === 'rejected' && (failure.status === 401 || failure.status === 403)) return { code: 'unauthorized', message: appMessages.tokenRevoked };
-  if (failure.kind === 'rejected' && failure.status === 404) return { code: 'unknown-clinic', message: appMessages.historyNotFound };
+  const refusal = refusalOf(failure);
+  if (refusal === 'not_found') return { code: 'unknown-clinic', message: appMessages.historyNotFound };
+  if (refusal !== null) return { code: 'unauthorized', message: appMessages.tokenRevoked };
   const { code, message } = connectError(failure, serverUrl);
   return { code, message: failure.kind === 'unreachable' ? appMessages.historyUnreachable(failure.detail) : message };
 }

@@ -31,8 +31,8 @@ export const settingsSaveOperationSchema = z.strictObject({
   settings: chatSettingsSchema,
   /** Sent as If-Match: the server version this save was based on (null = first save). */
   baseVersion: z.int().min(0).nullable(),
-  /** This PC's name when staff saved, for the change history (X-Changed-By). Absent in saves queued by older versions. */
-  changedBy: z.string().min(1).optional(),
+  /** This PC's name when staff saved, for the change history (X-Changed-By). */
+  changedBy: z.string().min(1),
 });
 
 export const outboxOperationSchema = z.discriminatedUnion('kind', [presenceOperationSchema, settingsSaveOperationSchema]);

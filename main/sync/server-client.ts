@@ -1,37 +1,32 @@
-// The desktop app's side of the HTTP contract (core/schemas/http-api.ts), on Node's built-in fetch.
-// Every answer is checked with zod before use: a server of another version, or something else
-// listening at that address, becomes a failure value rather than bad data in the local copy.
-import { z } from 'zod';
-import { chatSettingsSchema, presenceSchema } from '../../core/schemas/schedule.ts';
+// The desktop app's side of the HTTP contract, on Node's built-in fetch. Every answer is checked with the
+// contract's own schemas (core/schemas/): a server of another version, or something else listening at
+// that address, becomes a failure value rather than bad data in the local copy.
+import type { z } from 'zod';
 import { apiPaths } from '../../core/http-paths.ts';
-import { headers, versionTag } from '../../core/schemas/http-api.ts';
-import { changedByHeaderValue, historyResponseSchema, historySearch, parseChangedByHeader } from '../../core/schemas/history.ts';
-import type { ChatSettings, Presence } from '../../core/schemas/schedule.ts';
-import type { FieldError } from '../../core/schemas/schedule.ts';
-import type { HistoryInput } from '../../core/schemas/app-api.ts';
+import { changedByHeaderValue, historyResponseSchema, historySearch } from '../../core/schemas/history.ts';
 import type { HistoryResponse } from '../../core/schemas/history.ts';
-import type { PresenceUpdate, SettingsResponse } from '../../core/schemas/http-api.ts';
+import { clinicResponseSchema, errorBodySchema, headers, presenceResponseSchema, settingsResponseSchema, staleSettingsBodySchema, versionTag } from '../../core/schemas/http-api.ts';
+import type { ErrorCode, PresenceUpdate, SettingsResponse } from '../../core/schemas/http-api.ts';
+import type { ChatSettings, FieldError, Presence } from '../../core/schemas/schedule.ts';
+import type { HistoryInput } from '../../core/schemas/app-api.ts';
 import type { Clock, ClockSkew } from '../controller/clock.ts';
-
-export const settingsResponseSchema = z.object({ settings: chatSettingsSchema, version: z.int().min(0) });
-const presenceResponseSchema = z.object({ presence: presenceSchema });
-const clinicResponseSchema = z.object({ clinic: z.object({ id: z.string(), name: z.string() }) });
-const errorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
-});
-const staleSettingsBodySchema = z.object({ current: settingsResponseSchema });
 
 export type ServerFailure =
   /** No answer at all: refused, DNS, TLS, timeout; or a gateway saying the server is down. */
   | { kind: 'unreachable'; detail: string }
   /** Our server answered with one of its JSON errors. */
-  | { kind: 'rejected'; status: number; code: string; message: string; details: FieldError[]; body: unknown }
+  | { kind: 'rejected'; status: number; code: ErrorCode; message: string; details: FieldError[]; body: unknown }
   /** Something answered, but not as a Clinic Chat Desk server does. */
   | { kind: 'unexpected'; status: number; detail: string };
+
+/** The server refused this PC until its connection is put right: token unknown, another clinic's, or no such clinic. */
+export type Refusal = 'unauthorized' | 'forbidden' | 'not_found';
+const refusals: Record<number, Refusal> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found' };
+
+/** The one place the app reads the statuses that mean "refused" (the server decides them in one place too). */
+export function refusalOf(failure: ServerFailure): Refusal | null {
+  return failure.kind === 'rejected' ? (refusals[failure.status] ?? null) : null;
+}
 
 export type ServerAnswer<T> = { ok: true; value: T } | { ok: false; failure: ServerFailure };
 
@@ -74,13 +69,10 @@ export class ServerClient {
 
   /**
    * A save based on `baseVersion`; a stale base is refused with 412 and the current version (see
-   * `staleSettings`). `changedBy` names this PC in the clinic's change history (X-Changed-By).
+   * `staleSettings`). `changedBy` names this PC in the clinic's change history.
    */
-  putSettings(settings: ChatSettings, baseVersion: number, changedBy?: string): Promise<ServerAnswer<SettingsResponse>> {
-    const requestHeaders: Record<string, string> = { [headers.ifMatch]: versionTag(baseVersion) };
-    const namedBy = changedBy === undefined ? null : changedByHeaderValue(changedBy);
-    // A name the server would refuse (a control character) must not cost the save: it goes unnamed.
-    if (namedBy !== null && parseChangedByHeader(namedBy).ok) requestHeaders[headers.changedBy] = namedBy;
+  putSettings(settings: ChatSettings, baseVersion: number, changedBy: string): Promise<ServerAnswer<SettingsResponse>> {
+    const requestHeaders = { [headers.ifMatch]: versionTag(baseVersion), [headers.changedBy]: changedByHeaderValue(changedBy) };
     return this.#request('PUT', apiPaths.settings(this.#options.clinicId), { body: settings, headers: requestHeaders }, settingsResponseSchema);
   }
 

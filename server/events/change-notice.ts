@@ -1,6 +1,5 @@
-// What a committed change tells the other server instances through PostgreSQL NOTIFY: which clinic,
-// which event id, and the event itself when it fits in a notification (8000 bytes); listeners that get
-// no event read it from the events table.
+// What a committed change tells the other instances through PostgreSQL NOTIFY: the clinic, the event id,
+// and the event when it fits in a notification (8000 bytes); otherwise listeners read the events table.
 import type { ClinicEvent } from '../../core/schemas/http-api.ts';
 
 export const CHANGES_CHANNEL = 'chatdesk_clinic_changes';

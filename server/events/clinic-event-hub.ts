@@ -1,16 +1,16 @@
-// Fans committed changes out to the event streams of this instance, in event-id order and without
-// gaps, whatever order the notices arrive in (local writes, PostgreSQL NOTIFY from other instances).
-// Also watches the clock for each clinic with open streams and announces availability when it changes
-// by itself at an opening or closing instant.
+// Fans committed changes out to this instance's event streams in event-id order without gaps, however
+// the notices arrive (local writes, NOTIFY from other instances), and announces availability when the
+// clock changes it (an opening, a closing) for each clinic with open streams.
 import { availabilityFrame, availabilityOf } from '../availability-view.ts';
 import type { ClinicStateCache } from '../clinic-state-cache.ts';
 import type { ClinicStore } from '../storage/clinic-store.ts';
 import type { ChangeNotice, SequencedEvent } from './change-notice.ts';
 import { eventFrame } from './event-streams.ts';
 import type { StreamFrame } from './event-streams.ts';
-export type StreamListener = { onFrame(frame: StreamFrame): void; /** events may have been missed: close, the client resumes */ onBroken(): void };
+
+type StreamListener = { onFrame(frame: StreamFrame): void; /** events may have been missed: close, the client resumes */ onBroken(): void };
 /** `fromSeq`: the listener gets exactly the events after this id. */
-export type Subscription = { fromSeq: number; unsubscribe(): void };
+type Subscription = { fromSeq: number; unsubscribe(): void };
 
 type Channel = {
   clinicId: string;
@@ -19,7 +19,7 @@ type Channel = {
   /** Work on one channel runs one step at a time, in arrival order. */
   queue: Promise<unknown>;
   timer: NodeJS.Timeout | null;
-  lastAvailabilityBody: Buffer | null;
+  lastAvailabilityJson: string | null;
   closed: boolean;
   clinicMissing: boolean;
 };
@@ -82,7 +82,7 @@ export class ClinicEventHub {
   }
 
   #openChannel(clinicId: string): Channel {
-    const channel: Channel = { clinicId, lastSeq: 0, listeners: new Set(), queue: Promise.resolve(), timer: null, lastAvailabilityBody: null, closed: false, clinicMissing: false };
+    const channel: Channel = { clinicId, lastSeq: 0, listeners: new Set(), queue: Promise.resolve(), timer: null, lastAvailabilityJson: null, closed: false, clinicMissing: false };
     this.#channels.set(clinicId, channel);
     this.#schedule(channel, async () => {
       const seq = await this.#deps.store.latestEventSeq(clinicId);
@@ -135,10 +135,10 @@ export class ClinicEventHub {
     if (!entry) return this.#closeChannel(channel);
     const now = this.#deps.now();
     const memo = availabilityOf(entry, now);
-    if (announce && channel.lastAvailabilityBody !== null && !memo.body.equals(channel.lastAvailabilityBody)) {
+    if (announce && channel.lastAvailabilityJson !== null && memo.json !== channel.lastAvailabilityJson) {
       this.#deliver(channel, availabilityFrame(memo));
     }
-    channel.lastAvailabilityBody = memo.body;
+    channel.lastAvailabilityJson = memo.json;
     if (channel.timer) clearTimeout(channel.timer);
     const delay = Math.min(MAX_TIMER_MS, Math.max(MIN_TIMER_MS, memo.nextChange - now.getTime()));
     channel.timer = setTimeout(() => this.#schedule(channel, () => this.#refreshAvailability(channel, true)), delay);

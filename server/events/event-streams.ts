@@ -6,12 +6,8 @@ import type { ClinicEvent } from '../../core/schemas/http-api.ts';
 /** A client that cannot keep up this far is cut off; it resumes from its last event id. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 const RETRY_MS = 2_000;
-const HEARTBEAT = ': heartbeat\n\n';
 
-/**
- * One event as it goes on the wire, formatted once however many streams it goes to. `id` is null for
- * availability events, which are derived, not stored.
- */
+/** An event as it goes on the wire, formatted once for every stream; `id` is null for (derived) availability. */
 export type StreamFrame = { id: number | null; text: string };
 
 /** `dataJson`: the event's data already serialised (the availability answer keeps its bytes). */
@@ -23,19 +19,14 @@ export function eventFrame(id: number | null, event: ClinicEvent): StreamFrame {
   return streamFrame(id, event.type, JSON.stringify(event.data));
 }
 
-/** Who opened a stream: rechecked at every heartbeat, since the token may have been replaced. */
-export type StreamAccess = { clinicId: string; token: string };
-
-/** The clinic of each token that is still valid (tokens not in the answer are not). */
-export type TokenOwners = (tokens: string[]) => Promise<Map<string, string>>;
-
 export class EventStream {
-  readonly access: StreamAccess;
+  /** Who opened it: rechecked at every heartbeat, since the token may have been replaced. */
+  readonly access: { clinicId: string; token: string };
   readonly #response: ServerResponse;
   readonly #closeHandlers: (() => void)[] = [];
   #closed = false;
 
-  constructor(response: ServerResponse, access: StreamAccess) {
+  constructor(response: ServerResponse, access: EventStream['access']) {
     this.access = access;
     this.#response = response;
     response.writeHead(200, {
@@ -49,21 +40,15 @@ export class EventStream {
     response.on('close', () => this.close());
   }
 
-  send(frame: StreamFrame): void {
-    this.#write(frame.text);
-  }
-
-  heartbeat(): void {
-    this.#write(HEARTBEAT);
+  send({ text }: Pick<StreamFrame, 'text'>): void {
+    if (this.#closed) return;
+    if (this.#response.writableLength > MAX_BUFFERED_BYTES) return this.close();
+    this.#response.write(text);
   }
 
   onClose(handler: () => void): void {
     if (this.#closed) handler();
     else this.#closeHandlers.push(handler);
-  }
-
-  get closed(): boolean {
-    return this.#closed;
   }
 
   close(): void {
@@ -72,19 +57,12 @@ export class EventStream {
     this.#response.end();
     for (const handler of this.#closeHandlers.splice(0)) handler();
   }
-
-  #write(text: string): void {
-    if (this.#closed) return;
-    if (this.#response.writableLength > MAX_BUFFERED_BYTES) return this.close();
-    this.#response.write(text);
-  }
 }
 
-/**
- * The open streams of this instance, with one heartbeat timer for all of them: each beat writes a
- * comment to every stream and asks the database once about all their distinct tokens, so a thousand
- * streams cost one query per beat, not a thousand.
- */
+/** The clinic of each token that is still valid (tokens not in the answer are not). */
+type TokenOwners = (tokens: string[]) => Promise<Map<string, string>>;
+
+/** The open streams, with one heartbeat for all: a beat asks the database once about all their tokens. */
 export class EventStreams {
   readonly #open = new Set<EventStream>();
   readonly #heartbeatMs: number;
@@ -97,7 +75,7 @@ export class EventStreams {
     this.#tokenOwners = tokenOwners;
   }
 
-  open(response: ServerResponse, access: StreamAccess): EventStream {
+  open(response: ServerResponse, access: EventStream['access']): EventStream {
     const stream = new EventStream(response, access);
     this.#open.add(stream);
     stream.onClose(() => {
@@ -116,7 +94,7 @@ export class EventStreams {
   }
 
   #beat(): void {
-    for (const stream of this.#open) stream.heartbeat();
+    for (const stream of this.#open) stream.send({ text: ': heartbeat\n\n' });
     // A check still waiting on a slow database is not stacked with another.
     if (this.#checking) return;
     this.#checking = true;

@@ -1,6 +1,5 @@
-// Receives the changes every instance commits on a shared PostgreSQL database (LISTEN/NOTIFY) on one
-// dedicated connection. When that connection drops, notices may have been missed: it reconnects with
-// backoff and asks the hub to re-read what its streams missed.
+// The changes every instance commits on a shared PostgreSQL database (LISTEN/NOTIFY), on one connection.
+// When it drops, notices may have been missed: it reconnects with backoff and the hub re-reads.
 import pg from 'pg';
 import { CHANGES_CHANNEL, decodeChangeNotice } from './change-notice.ts';
 import type { ChangeNotice } from './change-notice.ts';

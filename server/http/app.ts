@@ -1,29 +1,22 @@
-// The Fastify application: strict JSON bodies, one error shape, per-IP limits on public endpoints,
-// structured logs that never carry a token, and the routes.
+// The Fastify application: routes typed and checked by their zod schemas, strict JSON bodies, one error
+// shape, per-IP limits on public endpoints, and logs that never carry a token.
 import Fastify, { LogController } from 'fastify';
-import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest, FastifyServerOptions, RouteOptions } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
+import { validatorCompiler } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import type { z } from 'zod';
 import { registerAdminRoutes } from './admin-routes.ts';
-import type { RouteContext } from './context.ts';
+import { checkAccess } from './auth.ts';
+import type { HttpApp, RouteContext } from './context.ts';
 import { HttpError, installErrorHandling } from './errors.ts';
 import { registerEventRoutes } from './event-routes.ts';
-import { registerHistoryRoutes } from './history-routes.ts';
 import { registerPublicRoutes } from './public-routes.ts';
 import { registerStaffRoutes } from './staff-routes.ts';
 import { registerWidgetRoutes } from './widget-routes.ts';
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** Public, high-volume routes: their requests are logged at debug level only. */
-    quietLog?: boolean;
-  }
-}
-
-/**
- * One line per request, after it completes; public high-volume routes only at debug level, so a busy
- * widget endpoint does not flood the logs. The request's headers (and so its token) are never logged.
- */
+/** One line per completed request; high-volume public routes at debug level. Headers (tokens) are never logged. */
 class RequestLogController extends LogController {
   override incomingRequest(): void {}
 
@@ -33,57 +26,55 @@ class RequestLogController extends LogController {
   }
 }
 
-/**
- * Once shutdown has begun, requests that still arrive (pipelined on a connection that is finishing a
- * request) get 503 `unavailable` in the one error shape and the connection closes; requests already
- * in flight finish. A callback hook, not an async one: it runs on every request of the hot endpoints.
- */
-function refuseWhileClosing(app: FastifyInstance): void {
+export type HttpAppOptions = {
+  logger: Logger;
+  trustProxy: FastifyServerOptions['trustProxy'];
+  /** Sees every route as it is declared (the API reference is generated from them). */
+  onRoute?: (route: RouteOptions) => void;
+};
+
+export async function buildHttpApp(context: RouteContext, options: HttpAppOptions): Promise<HttpApp> {
+  const app = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    logController: new RequestLogController(),
+    // Small JSON documents; the settings and message routes set limits of their own.
+    bodyLimit: 64 * 1024,
+    trustProxy: options.trustProxy,
+    // Clients retry on a fresh connection; idle keep-alive sockets must not hold up shutdown.
+    forceCloseConnections: 'idle',
+    // Fastify's own 503 while closing has another body shape; the hook below answers instead.
+    return503OnClosing: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
+  app.setValidatorCompiler(validatorCompiler);
+  // Answers are checked against their schema on the way out. Parsed, not encoded as the provider
+  // would: the settings schema normalises phone numbers, a transform that cannot run backwards.
+  app.setSerializerCompiler<z.ZodType>(({ schema }) => (data) => JSON.stringify(schema.parse(data)));
+  installErrorHandling(app);
+
   let closing = false;
   // Fastify marks itself closing just before running these hooks, with no request handled in between.
   app.addHook('preClose', (done) => {
     closing = true;
     done();
   });
-  app.addHook('onRequest', (_request, reply, done) => {
-    if (!closing) return done();
-    reply.header('connection', 'close');
-    done(new HttpError(503, 'unavailable', 'The server is shutting down; try again in a moment'));
-  });
-}
-
-/** Bodies are small JSON documents; the settings and message routes set tighter limits of their own. */
-const DEFAULT_BODY_LIMIT = 64 * 1024;
-
-export type HttpAppOptions = {
-  logger: Logger;
-  trustProxy: FastifyServerOptions['trustProxy'];
-};
-
-export async function buildHttpApp(context: RouteContext, options: HttpAppOptions): Promise<FastifyInstance> {
-  const app: FastifyInstance = Fastify({
-    loggerInstance: options.logger as FastifyBaseLogger,
-    logController: new RequestLogController(),
-    bodyLimit: DEFAULT_BODY_LIMIT,
-    trustProxy: options.trustProxy,
-    // Clients retry on a fresh connection; idle keep-alive sockets must not hold up shutdown.
-    forceCloseConnections: 'idle',
-    // Fastify's own 503 while closing has a body of another shape; refuseWhileClosing answers instead.
-    return503OnClosing: false,
-  });
-  // The Date header comes from the clock the answers are computed by: the app corrects its own clock
-  // by it, so a server whose clock is injected (tests) must not announce the machine's time instead.
-  // The first hook, so refusals by later hooks (503 while closing) carry it too; on the raw response,
-  // so event streams (written with writeHead) do as well.
-  app.addHook('onRequest', (_request, reply, done) => {
+  // A callback hook, not an async one: it runs on every request of the hot public endpoints.
+  app.addHook('onRequest', (request, reply, done) => {
+    // The Date header comes from the clock the answers are computed by (the app corrects its clock by
+    // it); set on the raw response so refusals and event streams carry it too.
     reply.raw.setHeader('date', context.now().toUTCString());
-    done();
+    if (closing) {
+      // Requests still arriving on an open connection during shutdown; those in flight finish.
+      reply.header('connection', 'close');
+      return done(new HttpError(503, 'unavailable', 'The server is shutting down; try again in a moment'));
+    }
+    const { access } = request.routeOptions.config;
+    if (access === 'website') reply.header('access-control-allow-origin', '*');
+    if (access !== 'staff' && access !== 'admin') return done();
+    checkAccess(request, reply, context).then(() => done(), done);
   });
-  installErrorHandling(app);
-  refuseWhileClosing(app);
 
-  // JSON only (Fastify would also take text/plain). Fastify's own JSON parser, which refuses
-  // prototype-poisoning keys, plus: objects only; a bare string, number or null is none of our requests.
+  // JSON only, through Fastify's own parser (which refuses prototype-poisoning keys), and objects only.
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
@@ -104,7 +95,6 @@ export async function buildHttpApp(context: RouteContext, options: HttpAppOption
   registerAdminRoutes(app, context);
   registerStaffRoutes(app, context);
   registerEventRoutes(app, context);
-  registerHistoryRoutes(app, context);
   registerPublicRoutes(app, context);
   registerWidgetRoutes(app, context);
   return app;

@@ -1,9 +1,8 @@
 // Every error leaves the server as `{ error: { code, message, details? } }` with the right status,
-// whether a route refused the request or Fastify did (bad JSON, wrong content type, body too large).
-import type { FastifyError, FastifyInstance } from 'fastify';
-import type { z } from 'zod';
+// whether a route refused the request, its schemas did, or Fastify did (bad JSON, body too large).
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody, ErrorCode } from '../../core/schemas/http-api.ts';
-import { fieldErrorsFromIssues } from '../../core/schemas/schedule.ts';
 import type { FieldError } from '../../core/schemas/schedule.ts';
 
 export class HttpError extends Error {
@@ -22,43 +21,32 @@ export class HttpError extends Error {
   }
 }
 
-export function errorBody(code: ErrorCode, message: string, details?: FieldError[]): ErrorBody {
-  return { error: details ? { code, message, details } : { code, message } };
-}
+const errorBody = (code: ErrorCode, message: string, details?: FieldError[]): ErrorBody => ({ error: details ? { code, message, details } : { code, message } });
 
-/** The input as the schema reads it, or a 400 `bad_request` whose details say what is wrong, field by field. */
-export function parseOrRefuse<Schema extends z.ZodType>(schema: Schema, input: unknown, message: string): z.output<Schema> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new HttpError(400, 'bad_request', message, { details: fieldErrorsFromIssues(parsed.error.issues) });
-  return parsed.data;
+/** A request the route's schemas refused: 400 with each problem at its field's path ('week.monday.ranges.0.end'). */
+function validationError(error: FastifyError, request: FastifyRequest): HttpError | null {
+  if (!hasZodFastifySchemaValidationErrors(error)) return null;
+  const details = error.validation.map((issue) => ({ path: issue.instancePath.slice(1).replaceAll('/', '.'), message: issue.message ?? 'Not valid' }));
+  const body = error.validationContext === 'body' ? request.routeOptions.config.invalidBody : undefined;
+  return new HttpError(400, body?.code ?? 'bad_request', body?.message ?? details[0]!.message, { details });
 }
 
 /** Fastify's own refusals, in our codes and words. */
-function translateFrameworkError(error: FastifyError): HttpError | null {
-  switch (error.code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new HttpError(413, 'payload_too_large', 'The request body is too large');
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new HttpError(415, 'unsupported_media_type', 'Send the body as JSON with Content-Type: application/json');
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return new HttpError(400, 'invalid_json', 'The body is not valid JSON');
-    default:
-      break;
-  }
+function frameworkError(error: FastifyError): HttpError | null {
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new HttpError(413, 'payload_too_large', 'The request body is too large');
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new HttpError(415, 'unsupported_media_type', 'Send the body as JSON with Content-Type: application/json');
   // The JSON parser reports syntax errors (and prototype-poisoning keys) as 400s of its own.
-  if (error instanceof SyntaxError || (error.statusCode === 400 && /json/i.test(error.message))) {
+  const json = error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY';
+  if (json || error instanceof SyntaxError || (error.statusCode === 400 && /json/i.test(error.message))) {
     return new HttpError(400, 'invalid_json', 'The body is not valid JSON');
   }
-  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
-    return new HttpError(error.statusCode, 'bad_request', error.message);
-  }
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return new HttpError(error.statusCode, 'bad_request', error.message);
   return null;
 }
 
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
-    const known = error instanceof HttpError ? error : translateFrameworkError(error);
+    const known = error instanceof HttpError ? error : (validationError(error, request) ?? frameworkError(error));
     if (!known) {
       request.log.error({ err: error }, 'request failed');
       return reply.code(500).send(errorBody('internal', 'Something went wrong on the server; try again'));

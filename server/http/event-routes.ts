@@ -1,28 +1,20 @@
-// GET /v1/clinics/:id/events: the clinic's changes as Server-Sent Events. A new stream starts with the
-// current settings and presence; a resumed one (Last-Event-ID) gets exactly the events it missed. Then
-// every change follows live, and `availability` whenever it changes (including by the clock).
-// Heartbeats keep proxies from closing the stream and recheck that the stream's token is still valid.
-import type { FastifyInstance } from 'fastify';
+// GET /v1/clinics/:id/events: a new stream starts with the current settings and presence, a resumed
+// one (Last-Event-ID) gets exactly the events it missed; then every change live, and `availability`
+// whenever it changes, by a change or by the clock.
+import { z } from 'zod';
 import { apiPaths } from '../../core/http-paths.ts';
-import { headers } from '../../core/schemas/http-api.ts';
+import { clinicEventSchema, headers, lastEventIdSchema } from '../../core/schemas/http-api.ts';
 import { availabilityFrame, availabilityOf } from '../availability-view.ts';
 import { eventFrame } from '../events/event-streams.ts';
 import type { EventStream, StreamFrame } from '../events/event-streams.ts';
-import { authorizeStaff } from './auth.ts';
-import type { ClinicParams, RouteContext } from './context.ts';
-import { clinicRoute } from './context.ts';
-import { HttpError } from './errors.ts';
+import { bearerToken, refusal } from './auth.ts';
+import type { HttpApp, RouteContext } from './context.ts';
+import { clinicParams, clinicRoute } from './context.ts';
 
-function parseLastEventId(value: string | string[] | undefined): number | null {
-  return typeof value === 'string' && /^\d{1,15}$/.test(value.trim()) ? Number(value.trim()) : null;
-}
-
-export function registerEventRoutes(app: FastifyInstance, context: RouteContext): void {
-  const { store, cache, hub, streams, now } = context;
-
+export function registerEventRoutes(app: HttpApp, { store, cache, hub, streams, now }: RouteContext): void {
   /** Sends what a client missed; answers the id of the last change it now knows about. */
-  async function catchUp(stream: EventStream, clinicId: string, lastEventId: number | null, fromSeq: number): Promise<number> {
-    if (lastEventId !== null && lastEventId <= fromSeq) {
+  async function catchUp(stream: EventStream, clinicId: string, lastEventId: number | undefined, fromSeq: number): Promise<number> {
+    if (lastEventId !== undefined && lastEventId <= fromSeq) {
       const missed = await store.eventsBetween(clinicId, lastEventId, fromSeq);
       // Ids have no gaps, so a short list means the oldest of them were pruned (retention-job.ts).
       if (missed.length === fromSeq - lastEventId) {
@@ -30,22 +22,27 @@ export function registerEventRoutes(app: FastifyInstance, context: RouteContext)
         return fromSeq;
       }
     }
-    // A new client, an id this database never gave out (restored backup), or one older than the events
-    // kept: start from a snapshot.
+    // A new client, an id this database never gave out (a restored backup), or one older than the
+    // events kept: a snapshot.
     const clinic = await store.findClinic(clinicId);
-    if (!clinic) throw new HttpError(404, 'not_found', 'There is no clinic with this id');
+    if (!clinic) throw refusal('noClinic');
     stream.send(eventFrame(null, { type: 'settings', data: { settings: clinic.settings, version: clinic.version } }));
     stream.send(eventFrame(clinic.eventSeq, { type: 'presence', data: { presence: clinic.presence } }));
     return clinic.eventSeq;
   }
 
-  app.get<ClinicParams>(clinicRoute(apiPaths.events), async (request, reply) => {
-    const { clinicId, token } = await authorizeStaff(request, reply, context);
-    const lastEventId = parseLastEventId(request.headers[headers.lastEventId]);
-
+  const schema = {
+    summary: 'The clinic’s changes as Server-Sent Events (text/event-stream): `settings`, `presence`, `availability`',
+    description: 'Each event’s `data` is the JSON of the matching REST answer. `: heartbeat` comments every 15 s; the stream ends when its token is replaced.',
+    params: clinicParams,
+    headers: z.object({ [headers.lastEventId]: lastEventIdSchema }),
+    response: { 200: clinicEventSchema },
+  };
+  app.get(clinicRoute(apiPaths.events), { config: { access: 'staff' }, schema }, async (request, reply) => {
+    const clinicId = request.params.id;
     reply.hijack();
-    // A replaced token (rotate-token) ends the streams opened with it at their next heartbeat.
-    const stream = streams.open(reply.raw, { clinicId, token });
+    // The staff check let the token through; a replaced token ends the stream at its next heartbeat.
+    const stream = streams.open(reply.raw, { clinicId, token: bearerToken(request)! });
     let sentUpTo = -1;
     let live = false;
     const early: StreamFrame[] = [];
@@ -56,13 +53,10 @@ export function registerEventRoutes(app: FastifyInstance, context: RouteContext)
       stream.send(frame);
     };
     try {
-      const subscription = await hub.subscribe(clinicId, {
-        onFrame: (frame) => (live ? send(frame) : early.push(frame)),
-        onBroken: () => stream.close(),
-      });
+      const subscription = await hub.subscribe(clinicId, { onFrame: (frame) => (live ? send(frame) : early.push(frame)), onBroken: () => stream.close() });
       if (!subscription) return stream.close();
       stream.onClose(() => subscription.unsubscribe());
-      sentUpTo = await catchUp(stream, clinicId, lastEventId, subscription.fromSeq);
+      sentUpTo = await catchUp(stream, clinicId, request.headers[headers.lastEventId], subscription.fromSeq);
       const clinic = await cache.get(clinicId);
       if (clinic) send(availabilityFrame(availabilityOf(clinic, now())));
       for (const frame of early) send(frame);

@@ -1,113 +1,137 @@
-// The staff API of one clinic: its name, its settings (optimistic concurrency with ETag / If-Match;
-// the saving PC named in X-Changed-By for the history) and its presence (the Online/Offline switch,
-// idempotent with Idempotency-Key).
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { parseSettings } from '../../core/schemas/schedule.ts';
-import type { Presence } from '../../core/schemas/schedule.ts';
+// The staff API of one clinic: its name, its settings (optimistic concurrency: ETag / If-Match), its
+// presence (idempotent with Idempotency-Key) and its change history, newest first a page at a time.
+import { z } from 'zod';
 import { apiPaths } from '../../core/http-paths.ts';
-import { headers, parseVersionTag, presenceUpdateSchema, versionTag } from '../../core/schemas/http-api.ts';
-import type { ClinicResponse, PresenceResponse, PresenceUpdate, SettingsResponse } from '../../core/schemas/http-api.ts';
-import { parseChangedByHeader } from '../../core/schemas/history.ts';
-import { authorizeStaff } from './auth.ts';
-import type { ClinicParams, RouteContext } from './context.ts';
-import { clinicRoute } from './context.ts';
-import { HttpError, parseOrRefuse } from './errors.ts';
+import { changedByHeaderSchema, historyQuerySchema, historyResponseSchema } from '../../core/schemas/history.ts';
+import {
+  clinicResponseSchema,
+  errorBodySchema,
+  headers,
+  idempotencyKeySchema,
+  notModifiedSchema,
+  presenceResponseSchema,
+  presenceUpdateSchema,
+  settingsRequestSchema,
+  settingsResponseSchema,
+  staleSettingsBodySchema,
+  versionTag,
+  versionTagSchema,
+} from '../../core/schemas/http-api.ts';
+import { refusal } from './auth.ts';
+import type { HttpApp, RouteContext } from './context.ts';
+import { clinicParams as params, clinicRoute } from './context.ts';
+import { HttpError } from './errors.ts';
 
 /** Settings with hundreds of closures stay far below this; anything larger is not a settings document. */
-export const STAFF_BODY_LIMIT = 256 * 1024;
-const idempotencyKeyPattern = /^[\x21-\x7e]{1,200}$/;
+const STAFF_BODY_LIMIT = 256 * 1024;
+const staff = { access: 'staff' } as const;
 
-export function registerStaffRoutes(app: FastifyInstance, context: RouteContext): void {
-  const { store, hub, now } = context;
-
-  /** Authenticates, then reads the clinic's current state from the database (not the public cache). */
-  async function staffClinic(request: FastifyRequest<ClinicParams>, reply: FastifyReply) {
-    const { clinicId } = await authorizeStaff(request, reply, context);
-    const clinic = await store.findClinic(clinicId);
-    if (!clinic) throw new HttpError(404, 'not_found', 'There is no clinic with this id');
+export function registerStaffRoutes(app: HttpApp, { store, history, hub, now }: RouteContext): void {
+  /** The clinic as the database has it now (not the public cache). */
+  async function clinicOf(id: string) {
+    const clinic = await store.findClinic(id);
+    if (!clinic) throw refusal('noClinic');
     return clinic;
   }
 
-  app.get<ClinicParams>(clinicRoute(apiPaths.clinic), async (request, reply): Promise<ClinicResponse> => {
-    const clinic = await staffClinic(request, reply);
+  app.get(clinicRoute(apiPaths.clinic), { config: staff, schema: { summary: 'The clinic’s name', params, response: { 200: clinicResponseSchema } } }, async (request) => {
+    const clinic = await clinicOf(request.params.id);
     return { clinic: { id: clinic.id, name: clinic.name } };
   });
 
-  app.get<ClinicParams>(clinicRoute(apiPaths.settings), async (request, reply) => {
-    const clinic = await staffClinic(request, reply);
-    const tag = versionTag(clinic.version);
-    reply.header(headers.etag, tag);
-    if (parseVersionTag(request.headers['if-none-match']) === clinic.version) return reply.code(304).send();
-    return { settings: clinic.settings, version: clinic.version } satisfies SettingsResponse;
-  });
+  app.get(
+    clinicRoute(apiPaths.settings),
+    {
+      config: staff,
+      schema: {
+        summary: 'The clinic’s settings and their version (also the ETag; 304 to a matching If-None-Match)',
+        params,
+        headers: z.object({ [headers.ifNoneMatch]: versionTagSchema.optional().catch(undefined) }),
+        response: { 200: settingsResponseSchema, 304: notModifiedSchema },
+      },
+    },
+    async (request, reply) => {
+      const clinic = await clinicOf(request.params.id);
+      reply.header(headers.etag, versionTag(clinic.version));
+      if (request.headers[headers.ifNoneMatch] === clinic.version) return reply.code(304).send();
+      return { settings: clinic.settings, version: clinic.version };
+    },
+  );
 
-  app.put<ClinicParams>(clinicRoute(apiPaths.settings), { bodyLimit: STAFF_BODY_LIMIT }, async (request, reply): Promise<SettingsResponse> => {
-    // The save reads (and on PostgreSQL locks) the clinic itself: no read here.
-    const { clinicId } = await authorizeStaff(request, reply, context);
-    const ifMatch = request.headers[headers.ifMatch];
-    if (ifMatch === undefined) {
-      throw new HttpError(428, 'precondition_required', 'Send If-Match with the version your edit is based on (the ETag of GET /settings)');
-    }
-    const expectedVersion = parseVersionTag(ifMatch);
-    if (expectedVersion === null) throw new HttpError(400, 'bad_request', 'If-Match must be a settings version as an entity tag, for example "3"');
-    const changedBy = changedByOf(request.headers[headers.changedBy]);
-    const parsed = parseSettings(request.body);
-    if (!parsed.ok) throw new HttpError(400, 'invalid_settings', 'The settings are not valid', { details: parsed.errors });
-    const outcome = await store.saveSettings(clinicId, parsed.value, expectedVersion, now(), changedBy);
-    if (outcome.kind === 'not_found') throw new HttpError(404, 'not_found', 'There is no clinic with this id');
-    if (outcome.kind === 'stale') {
-      throw new HttpError(412, 'precondition_failed', 'Someone else saved the settings first; compare with the current version', {
-        extra: { current: outcome.current },
-      });
-    }
-    hub.publish({ clinicId, seq: outcome.stored.seq, event: outcome.stored.event });
-    reply.header(headers.etag, versionTag(outcome.response.version));
-    return outcome.response;
-  });
+  app.put(
+    clinicRoute(apiPaths.settings),
+    {
+      bodyLimit: STAFF_BODY_LIMIT,
+      config: { ...staff, invalidBody: { code: 'invalid_settings', message: 'The settings are not valid' } },
+      schema: {
+        summary: 'Saves the settings, based on the version in If-Match; the PC names itself in X-Changed-By for the history',
+        params,
+        headers: z.object({ [headers.ifMatch]: versionTagSchema.optional(), [headers.changedBy]: changedByHeaderSchema }),
+        body: settingsRequestSchema,
+        response: {
+          200: settingsResponseSchema,
+          412: staleSettingsBodySchema.describe('`precondition_failed`: someone else saved first'),
+          428: errorBodySchema.describe('`precondition_required`: no If-Match'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const clinicId = request.params.id;
+      const baseVersion = request.headers[headers.ifMatch];
+      if (baseVersion === undefined) throw new HttpError(428, 'precondition_required', 'Send If-Match with the version your edit is based on (the ETag of GET /settings)');
+      // The save reads (and on PostgreSQL locks) the clinic itself.
+      const outcome = await store.saveSettings(clinicId, request.body, baseVersion, now(), request.headers[headers.changedBy]);
+      if (outcome.kind === 'not_found') throw refusal('noClinic');
+      if (outcome.kind === 'stale') {
+        throw new HttpError(412, 'precondition_failed', 'Someone else saved the settings first; compare with the current version', { extra: { current: outcome.current } });
+      }
+      hub.publish({ clinicId, seq: outcome.stored.seq, event: outcome.stored.event });
+      reply.header(headers.etag, versionTag(outcome.response.version));
+      return outcome.response;
+    },
+  );
 
-  app.get<ClinicParams>(clinicRoute(apiPaths.presence), async (request, reply): Promise<PresenceResponse> => {
-    const clinic = await staffClinic(request, reply);
-    return { presence: clinic.presence };
-  });
+  app.get(clinicRoute(apiPaths.presence), { config: staff, schema: { summary: 'The Online/Offline switch', params, response: { 200: presenceResponseSchema } } }, async (request) => ({
+    presence: (await clinicOf(request.params.id)).presence,
+  }));
 
-  app.put<ClinicParams>(clinicRoute(apiPaths.presence), { bodyLimit: STAFF_BODY_LIMIT }, async (request, reply): Promise<PresenceResponse> => {
-    const { clinicId } = await authorizeStaff(request, reply, context);
-    const key = request.headers[headers.idempotencyKey];
-    if (key !== undefined && (typeof key !== 'string' || !idempotencyKeyPattern.test(key))) {
-      throw new HttpError(400, 'bad_request', 'Idempotency-Key must be 1 to 200 visible ASCII characters, for example a UUID');
-    }
-    const update = parseOrRefuse(presenceUpdateSchema, request.body, 'The presence change is not valid');
-    const at = now();
-    const outcome = await store.setPresence(clinicId, presenceOf(update, at), key ?? null, at);
-    switch (outcome.kind) {
-      case 'not_found':
-        throw new HttpError(404, 'not_found', 'There is no clinic with this id');
-      case 'key_reused':
-        throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different change; use a new key for each change');
-      case 'replayed':
-        reply.header('idempotent-replayed', 'true');
-        return outcome.response;
-      case 'applied':
-        hub.publish({ clinicId, seq: outcome.stored.seq, event: outcome.stored.event });
-        return outcome.response;
-    }
-  });
-}
+  app.put(
+    clinicRoute(apiPaths.presence),
+    {
+      config: staff,
+      schema: {
+        summary: 'Sets the switch; a retry with the same Idempotency-Key gets the first answer (Idempotent-Replayed: true)',
+        params,
+        headers: z.object({ [headers.idempotencyKey]: idempotencyKeySchema.optional() }),
+        body: presenceUpdateSchema,
+        response: { 200: presenceResponseSchema, 422: errorBodySchema.describe('`idempotency_key_reused`: the key came with another change') },
+      },
+    },
+    async (request, reply) => {
+      const clinicId = request.params.id;
+      const { online, offlineUntil, changedBy } = request.body;
+      const at = now();
+      // Instants in UTC; the schema allows a break's end only when going offline.
+      const presence = { online, offlineUntil: offlineUntil ? new Date(offlineUntil).toISOString() : null, changedAt: at.toISOString(), changedBy: changedBy ?? null };
+      const outcome = await store.setPresence(clinicId, presence, request.headers[headers.idempotencyKey] ?? null, at);
+      switch (outcome.kind) {
+        case 'not_found':
+          throw refusal('noClinic');
+        case 'key_reused':
+          throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different change; use a new key for each change');
+        case 'replayed':
+          reply.header('idempotent-replayed', 'true');
+          return outcome.response;
+        case 'applied':
+          hub.publish({ clinicId, seq: outcome.stored.seq, event: outcome.stored.event });
+          return outcome.response;
+      }
+    },
+  );
 
-/** The saving PC's name from X-Changed-By (optional: older desktop apps do not send it). */
-function changedByOf(value: string | string[] | undefined): string | null {
-  if (value === undefined) return null;
-  const parsed = typeof value === 'string' ? parseChangedByHeader(value) : null;
-  if (parsed?.ok) return parsed.value;
-  throw new HttpError(400, 'bad_request', parsed?.message ?? 'Send X-Changed-By once');
-}
-
-/** The stored switch state, instants in UTC (the schema allows a break's end only when going offline). */
-function presenceOf(update: PresenceUpdate, at: Date): Presence {
-  return {
-    online: update.online,
-    offlineUntil: update.offlineUntil ? new Date(update.offlineUntil).toISOString() : null,
-    changedAt: at.toISOString(),
-    changedBy: update.changedBy ?? null,
-  };
+  app.get(
+    clinicRoute(apiPaths.history),
+    { config: staff, schema: { summary: 'The change history, newest first; `before` = the previous page’s nextBefore', params, querystring: historyQuerySchema, response: { 200: historyResponseSchema } } },
+    async (request) => history.page(request.params.id, request.query.before ?? null, request.query.limit),
+  );
 }

@@ -1,7 +1,6 @@
-// Every query the server makes, on either engine (the change history's reads are in history-store.ts).
-// Each change, its event and its history entry are written in one transaction with the clinic's next
-// event id, so streams can resume from any id and no change is ever announced without being stored (or
-// stored without being announced, or recorded in the history without having happened).
+// The server's queries, on either engine (the history's reads are in history-store.ts). A change, its
+// event (with the clinic's next id) and its history entry are written in one transaction: streams
+// resume from any id, and nothing is announced or recorded that was not stored.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
@@ -13,7 +12,7 @@ import { CHANGES_CHANNEL, encodeChangeNotice } from '../events/change-notice.ts'
 import type { SequencedEvent } from '../events/change-notice.ts';
 import type { Storage } from './database.ts';
 import { recordHistory } from './history-store.ts';
-import type { ClinicRow, Database, EventRow } from './schema.ts';
+import type { ClinicRow, Database } from './schema.ts';
 
 export type ClinicState = {
   id: string;
@@ -25,12 +24,12 @@ export type ClinicState = {
   eventSeq: number;
 };
 
-export type SaveSettingsOutcome =
+type SaveSettingsOutcome =
   | { kind: 'saved'; response: SettingsResponse; stored: SequencedEvent }
   | { kind: 'stale'; current: SettingsResponse }
   | { kind: 'not_found' };
 
-export type SetPresenceOutcome =
+type SetPresenceOutcome =
   | { kind: 'applied'; response: PresenceResponse; stored: SequencedEvent }
   | { kind: 'replayed'; response: PresenceResponse }
   | { kind: 'key_reused' }
@@ -44,16 +43,14 @@ const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const newToken = (): string => `cd_${randomBytes(32).toString('base64url')}`;
 
-function clinicStateOfRow(row: ClinicRow): ClinicState {
-  return {
-    id: row.id,
-    name: row.name,
-    settings: JSON.parse(row.settings) as ChatSettings,
-    version: Number(row.settings_version),
-    presence: JSON.parse(row.presence) as Presence,
-    eventSeq: Number(row.event_seq),
-  };
-}
+const clinicStateOfRow = (row: ClinicRow): ClinicState => ({
+  id: row.id,
+  name: row.name,
+  settings: JSON.parse(row.settings) as ChatSettings,
+  version: Number(row.settings_version),
+  presence: JSON.parse(row.presence) as Presence,
+  eventSeq: Number(row.event_seq),
+});
 
 export class ClinicStore {
   readonly #db: Kysely<Database>;
@@ -68,29 +65,14 @@ export class ClinicStore {
     await sql`select 1`.execute(this.#db);
   }
 
-  async createClinic(request: CreateClinicRequest, now: Date): Promise<CreateClinicResponse> {
-    const [created] = await this.createClinics([request], now);
-    return created!;
-  }
-
   /** Several clinics in one transaction (an import, or seeding a benchmark): one disk sync, not one each. */
   async createClinics(requests: CreateClinicRequest[], now: Date): Promise<CreateClinicResponse[]> {
     const created = requests.map(() => ({ clinicId: randomUUID(), token: newToken() }));
     await this.#db.transaction().execute(async (trx) => {
       for (const [index, request] of requests.entries()) {
         const { clinicId, token } = created[index]!;
-        await trx
-          .insertInto('clinics')
-          .values({
-            id: clinicId,
-            name: request.name,
-            settings: JSON.stringify(defaultSettings(request.timezone)),
-            settings_version: 1,
-            presence: JSON.stringify(defaultPresence(now)),
-            event_seq: 0,
-            created_at: now.toISOString(),
-          })
-          .execute();
+        const [settings, presence] = [JSON.stringify(defaultSettings(request.timezone)), JSON.stringify(defaultPresence(now))];
+        await trx.insertInto('clinics').values({ id: clinicId, name: request.name, settings, settings_version: 1, presence, event_seq: 0, created_at: now.toISOString() }).execute();
         await trx.insertInto('staff_tokens').values({ token_hash: sha256(token), clinic_id: clinicId, created_at: now.toISOString() }).execute();
       }
     });
@@ -110,10 +92,7 @@ export class ClinicStore {
     return found ? token : null;
   }
 
-  /**
-   * The clinic a staff token belongs to. Looked up by its hash, so the comparison never runs over the
-   * secret itself and its timing tells nothing about it.
-   */
+  /** Looked up by the token's hash, so no comparison runs over the secret and its timing tells nothing. */
   async clinicOfToken(token: string): Promise<string | null> {
     const row = await this.#db.selectFrom('staff_tokens').select('clinic_id').where('token_hash', '=', sha256(token)).executeTakeFirst();
     return row?.clinic_id ?? null;
@@ -136,7 +115,7 @@ export class ClinicStore {
   }
 
   /** `changedBy`: the PC that saved, for the history. A save that changes nothing owners see is not recorded. */
-  async saveSettings(clinicId: string, settings: ChatSettings, expectedVersion: number, now: Date, changedBy: string | null = null): Promise<SaveSettingsOutcome> {
+  async saveSettings(clinicId: string, settings: ChatSettings, expectedVersion: number, now: Date, changedBy: string): Promise<SaveSettingsOutcome> {
     return this.#db.transaction().execute(async (trx): Promise<SaveSettingsOutcome> => {
       const row = await this.#lockClinic(trx, clinicId);
       if (!row) return { kind: 'not_found' };
@@ -151,23 +130,14 @@ export class ClinicStore {
     });
   }
 
-  /**
-   * Sets the switch. With an idempotency key, the first request is applied and its answer kept; a
-   * retry of the same request gets that answer again without applying it twice (the desktop's outbox
-   * retries whenever it is unsure whether a toggle arrived).
-   */
+  /** With an idempotency key the first request is applied and its answer kept for retries (the app's outbox retries whenever unsure). */
   async setPresence(clinicId: string, presence: Presence, idempotencyKey: string | null, now: Date): Promise<SetPresenceOutcome> {
     const requestHash = sha256(JSON.stringify([presence.online, presence.offlineUntil, presence.changedBy]));
     return this.#db.transaction().execute(async (trx): Promise<SetPresenceOutcome> => {
       const row = await this.#lockClinic(trx, clinicId);
       if (!row) return { kind: 'not_found' };
       if (idempotencyKey !== null) {
-        const earlier = await trx
-          .selectFrom('idempotency_keys')
-          .select(['request_hash', 'response'])
-          .where('clinic_id', '=', clinicId)
-          .where('key', '=', idempotencyKey)
-          .executeTakeFirst();
+        const earlier = await trx.selectFrom('idempotency_keys').select(['request_hash', 'response']).where('clinic_id', '=', clinicId).where('key', '=', idempotencyKey).executeTakeFirst();
         if (earlier) {
           return earlier.request_hash === requestHash ? { kind: 'replayed', response: JSON.parse(earlier.response) as PresenceResponse } : { kind: 'key_reused' };
         }
@@ -177,15 +147,13 @@ export class ClinicStore {
       await trx.updateTable('clinics').set({ presence: JSON.stringify(presence) }).where('id', '=', clinicId).execute();
       const stored = await this.#appendEvent(trx, current, { type: 'presence', data: response }, now);
       // Only a retry with the same key is a replay; the same state sent afresh is applied but is no change.
-      const change = presenceChange(current.presence, presence, current.settings.timezone);
+      const change = presenceChange(current.presence, presence);
       if (change !== null) await recordHistory(trx, { clinicId, seq: stored.seq, at: now, changedBy: presence.changedBy, kind: 'presence', changes: [change] });
       if (idempotencyKey !== null) {
         const expired = new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_MS).toISOString();
         await trx.deleteFrom('idempotency_keys').where('clinic_id', '=', clinicId).where('created_at', '<', expired).execute();
-        await trx
-          .insertInto('idempotency_keys')
-          .values({ clinic_id: clinicId, key: idempotencyKey, request_hash: requestHash, status: 200, response: JSON.stringify(response), created_at: now.toISOString() })
-          .execute();
+        const remembered = { clinic_id: clinicId, key: idempotencyKey, request_hash: requestHash, status: 200, response: JSON.stringify(response), created_at: now.toISOString() };
+        await trx.insertInto('idempotency_keys').values(remembered).execute();
       }
       return { kind: 'applied', response, stored };
     });
@@ -201,13 +169,10 @@ export class ClinicStore {
       .where('seq', '<=', upToSeq)
       .orderBy('seq')
       .execute();
-    return rows.map(sequencedEventOfRow);
+    return rows.map((row) => ({ seq: Number(row.seq), event: { type: row.type, data: JSON.parse(row.data) } as ClinicEvent }));
   }
 
-  /**
-   * Deletes events of every clinic older than `cutoff`; answers how many. Streams resuming from an
-   * id older than what is kept get a fresh snapshot instead (event-routes.ts).
-   */
+  /** Deletes events of every clinic older than `cutoff`; answers how many (older resumes get a snapshot). */
   async pruneEventsOlderThan(cutoff: Date): Promise<number> {
     const result = await this.#db.deleteFrom('events').where('created_at', '<', cutoff.toISOString()).executeTakeFirst();
     return Number(result.numDeletedRows);
@@ -220,10 +185,8 @@ export class ClinicStore {
 
   async addMessage(clinicId: string, message: MessageRequest, now: Date): Promise<MessageAccepted> {
     const accepted: MessageAccepted = { messageId: randomUUID(), receivedAt: now.toISOString() };
-    await this.#db
-      .insertInto('messages')
-      .values({ id: accepted.messageId, clinic_id: clinicId, text: message.text, sender_name: message.name || null, received_at: accepted.receivedAt })
-      .execute();
+    const row = { id: accepted.messageId, clinic_id: clinicId, text: message.text, sender_name: message.name || null, received_at: accepted.receivedAt };
+    await this.#db.insertInto('messages').values(row).execute();
     return accepted;
   }
 
@@ -235,12 +198,7 @@ export class ClinicStore {
 
   /** Reads the clinic row for a change; on PostgreSQL also locks it, so changes of one clinic queue up. */
   async #lockClinic(trx: Transaction<Database>, clinicId: string): Promise<ClinicRow | undefined> {
-    return trx
-      .selectFrom('clinics')
-      .selectAll()
-      .where('id', '=', clinicId)
-      .$if(this.#postgres, (query) => query.forUpdate())
-      .executeTakeFirst();
+    return trx.selectFrom('clinics').selectAll().where('id', '=', clinicId).$if(this.#postgres, (query) => query.forUpdate()).executeTakeFirst();
   }
 
   async #appendEvent(trx: Transaction<Database>, clinic: ClinicState, event: ClinicEvent & { type: 'settings' | 'presence' }, now: Date): Promise<SequencedEvent> {
@@ -252,8 +210,4 @@ export class ClinicStore {
     if (this.#postgres) await sql`select pg_notify(${CHANGES_CHANNEL}, ${encodeChangeNotice(clinic.id, stored)})`.execute(trx);
     return stored;
   }
-}
-
-function sequencedEventOfRow(row: EventRow): SequencedEvent {
-  return { seq: Number(row.seq), event: { type: row.type, data: JSON.parse(row.data) } as ClinicEvent };
 }

@@ -1,5 +1,4 @@
-// Opens the storage the configuration asks for: an SQLite file in the data directory (default), or
-// PostgreSQL when a postgres:// URL is given. Both run the same migrations and the same queries.
+// An SQLite file in the data directory, or PostgreSQL with a postgres:// URL: same migrations, same queries.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -19,7 +18,7 @@ export type Storage = {
   close(): Promise<void>;
 };
 
-export const SQLITE_FILE_NAME = 'chatdesk.sqlite';
+const SQLITE_FILE_NAME = 'chatdesk.sqlite';
 
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(?:ql)?:\/\//i.test(url);

@@ -1,15 +1,13 @@
-// The change history's queries. Entries are written by ClinicStore inside the transaction of the change
-// they describe (recordHistory), keyed by the change's event id, so an entry exists exactly when its
-// change was committed, and a page cursor ("entries older than id N") never shifts as new ones arrive.
+// The change history. An entry is written in the transaction of the change it records, keyed by the
+// change's event id, so it exists exactly when the change was committed and page cursors never shift.
 import type { Kysely, Transaction } from 'kysely';
 import type { HistoryEntry, HistoryResponse } from '../../core/schemas/history.ts';
-import type { PresenceChange, SettingsChange } from '../../core/settings-diff.ts';
 import type { Storage } from './database.ts';
-import type { Database, HistoryRow } from './schema.ts';
+import type { Database } from './schema.ts';
 
-export type HistoryRecord = { clinicId: string; seq: number; at: Date; changedBy: string | null } & (
-  | { kind: 'settings'; version: number; changes: SettingsChange[] }
-  | { kind: 'presence'; changes: [PresenceChange] }
+type HistoryRecord = { clinicId: string; seq: number; at: Date; changedBy: string | null } & (
+  | Pick<Extract<HistoryEntry, { kind: 'settings' }>, 'kind' | 'version' | 'changes'>
+  | Pick<Extract<HistoryEntry, { kind: 'presence' }>, 'kind' | 'changes'>
 );
 
 export async function recordHistory(trx: Transaction<Database>, record: HistoryRecord): Promise<void> {
@@ -25,13 +23,6 @@ export async function recordHistory(trx: Transaction<Database>, record: HistoryR
       changes: JSON.stringify(record.changes),
     })
     .execute();
-}
-
-function entryOfRow(row: HistoryRow): HistoryEntry {
-  const base = { id: Number(row.seq), at: row.changed_at, changedBy: row.changed_by };
-  return row.kind === 'settings'
-    ? { ...base, kind: 'settings', version: Number(row.settings_version), changes: JSON.parse(row.changes) as SettingsChange[] }
-    : { ...base, kind: 'presence', changes: JSON.parse(row.changes) as [PresenceChange] };
 }
 
 export class HistoryStore {
@@ -52,7 +43,10 @@ export class HistoryStore {
       .orderBy('seq', 'desc')
       .limit(limit + 1)
       .execute();
-    const entries = rows.slice(0, limit).map(entryOfRow);
+    const entries = rows.slice(0, limit).map((row): HistoryEntry => {
+      const base = { id: Number(row.seq), at: row.changed_at, changedBy: row.changed_by, changes: JSON.parse(row.changes) };
+      return row.kind === 'settings' ? { ...base, kind: 'settings', version: Number(row.settings_version) } : { ...base, kind: 'presence' };
+    });
     return { entries, nextBefore: rows.length > limit ? entries.at(-1)!.id : null };
   }
 

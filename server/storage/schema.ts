@@ -1,37 +1,37 @@
-// The tables, as Kysely sees them. JSON documents and instants are stored as text on both SQLite and
-// PostgreSQL so that one set of queries (and one set of row types) serves both engines.
+// The tables, as Kysely sees them. JSON documents and instants are text on both SQLite and PostgreSQL,
+// so one set of queries (and of row types) serves both engines.
 import type { Selectable } from 'kysely';
 
-export interface ClinicsTable {
+interface ClinicsTable {
   id: string;
   name: string;
-  /** ChatSettings as JSON, always as parseSettings returned it. */
+  /** ChatSettings as JSON, as the settings schema normalised them. */
   settings: string;
   settings_version: number;
   /** Presence as JSON. */
   presence: string;
-  /** The id of the clinic's latest event; events of one clinic are numbered 1, 2, 3… without gaps. */
+  /** The id of the clinic's latest event; a clinic's events are numbered 1, 2, 3… without gaps. */
   event_seq: number;
   created_at: string;
 }
 
-export interface StaffTokensTable {
+interface StaffTokensTable {
   /** SHA-256 of the token, hex: the token itself is shown once and never stored. */
   token_hash: string;
   clinic_id: string;
   created_at: string;
 }
 
-export interface EventsTable {
+interface EventsTable {
   clinic_id: string;
   seq: number;
   type: 'settings' | 'presence';
-  /** The event's data as JSON: the full SettingsResponse or PresenceResponse after the change. */
+  /** The full SettingsResponse or PresenceResponse after the change, as JSON. */
   data: string;
   created_at: string;
 }
 
-export interface IdempotencyKeysTable {
+interface IdempotencyKeysTable {
   clinic_id: string;
   key: string;
   /** SHA-256 of the request it answered, so a reused key with a different body is told apart. */
@@ -41,7 +41,7 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
-export interface MessagesTable {
+interface MessagesTable {
   id: string;
   clinic_id: string;
   text: string;
@@ -49,17 +49,16 @@ export interface MessagesTable {
   received_at: string;
 }
 
-/** The change history (issue 7): one row per settings or presence change that changed something. */
-export interface HistoryTable {
+/** One row per settings or presence change that changed something, keyed by the change's event id. */
+interface HistoryTable {
   clinic_id: string;
-  /** The change's event id: orders a clinic's history and is the page cursor. */
   seq: number;
   kind: 'settings' | 'presence';
   changed_at: string;
   changed_by: string | null;
   /** The settings version a save created; null for presence. */
   settings_version: number | null;
-  /** What changed, as JSON: core's SettingsChange[] or [PresenceChange], wording included. */
+  /** What changed, as JSON: core's SettingsChange[] or [PresenceChange]. */
   changes: string;
 }
 
@@ -73,5 +72,3 @@ export interface Database {
 }
 
 export type ClinicRow = Selectable<ClinicsTable>;
-export type EventRow = Selectable<EventsTable>;
-export type HistoryRow = Selectable<HistoryTable>;

@@ -1,15 +1,10 @@
-// A demo clinic website: what a vet's homepage looks like with the widget pasted in. It has its own
-// styles for buttons, links and fonts, as real sites do, so it also shows that the widget's shadow
-// root keeps the two apart.
-
-export type DemoPageInput = { clinicId: string; clinicName: string; scriptUrl: string };
+// A demo clinic website with the widget pasted in. Its own styles for buttons, links and fonts, as real
+// sites have, show that the widget's shadow root keeps the two apart.
 
 const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Escapes text for HTML content and quoted attribute values. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (character) => htmlEscapes[character]!);
-}
+const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (character) => htmlEscapes[character]!);
 
 const siteCss = `
   html { font-size: 18px; }
@@ -28,7 +23,7 @@ const siteCss = `
   footer { text-align: center; padding: 2rem; color: #5c5247; }
 `;
 
-export function demoPageHtml(input: DemoPageInput): string {
+export function demoPageHtml(input: { clinicId: string; clinicName: string; scriptUrl: string }): string {
   const name = escapeHtml(input.clinicName);
   return `<!doctype html>
 <html lang="en">

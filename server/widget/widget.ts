@@ -1,7 +1,6 @@
-// The script a clinic pastes into its website:
-//   <script src="https://chat.example/widget.js" data-clinic="CLINIC_ID" async></script>
-// It finds its own tag (the API lives where the script came from), adds one element at the end of
-// the page and runs the widget inside that element's shadow root. Bundled by assets.ts.
+// What a clinic pastes into its website: <script src="https://chat.example/widget.js" data-clinic="ID" async>.
+// It finds its own tag (the API lives where the script came from) and runs in one element's shadow root.
+import { widgetText } from './browser/text.ts';
 import { startWidget } from './browser/widget-controller.ts';
 
 const HOST_TAG = 'clinic-chat-widget';
@@ -30,7 +29,7 @@ function boot(): void {
   const script = ownScript();
   const clinicId = script?.dataset.clinic?.trim();
   if (!script || !clinicId) {
-    console.warn('Clinic chat widget: add data-clinic="<clinic id>" to the widget\'s script tag');
+    console.warn(widgetText.consoleNoClinic);
     return;
   }
   const apiOrigin = new URL(script.src, document.baseURI).origin;
@@ -44,7 +43,7 @@ function boot(): void {
       document.body.append(host);
       startWidget({ apiOrigin, clinicId, host, languages: navigator.languages?.length ? navigator.languages : [navigator.language], storage: sessionStore() });
     } catch (error) {
-      console.warn('Clinic chat widget could not start', error);
+      console.warn(widgetText.consoleNotStarted, error);
     }
   });
 }
@@ -53,5 +52,5 @@ try {
   boot();
 } catch (error) {
   // Whatever goes wrong, the clinic's page keeps working.
-  console.warn('Clinic chat widget could not start', error);
+  console.warn(widgetText.consoleNotStarted, error);
 }

@@ -50,7 +50,7 @@ describe('change history in the app', () => {
       ['settings', 'Réception 2'],
       ['presence', 'Réception 2'],
     ]);
-    expect(first.entries[0]!.changes.map((change) => change.text)).toEqual(['Saturday 09:00–18:00 → 09:00–12:00']);
+    expect(first.entries[0]!.changes).toMatchObject([{ field: 'week', day: 'saturday', after: [{ start: '09:00', end: '12:00' }] }]);
     expect(first.nextBefore).toBeNull();
 
     const newest = page(await reception.api.getHistory!({ limit: 1 }));
@@ -69,14 +69,14 @@ describe('change history in the app', () => {
     expect(latest).toMatchObject({ kind: 'presence', changedBy: 'Front desk 1', changes: [{ field: 'presence', online: false }] });
   });
 
-  it('saves unnamed rather than not at all when the PC’s name cannot travel in a header', async () => {
+  it('saves under the PC’s name when it holds a character a header cannot carry', async () => {
     const clinic = await server.addClinic('Lakeside Vets');
     const odd = pc('Front\tdesk');
     expect((await odd.api.connect({ serverUrl: server.url, clinicId: clinic.clinicId, token: clinic.token })).ok).toBe(true);
     await odd.api.updateDraft(shorterSaturday(odd.controller.state.server!.settings));
     expect((await odd.api.saveSettings()).ok).toBe(true);
     await settled(odd);
-    expect(page(await odd.api.getHistory!({})).entries).toMatchObject([{ kind: 'settings', changedBy: null }]);
+    expect(page(await odd.api.getHistory!({})).entries).toMatchObject([{ kind: 'settings', changedBy: 'Front desk' }]);
   });
 
   it('checks the page it is asked for like every other call', async () => {

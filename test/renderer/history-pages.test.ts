@@ -7,7 +7,7 @@ const entry = (id: number): HistoryEntry => ({
   at: new Date(Date.UTC(2026, 10, 25, 10, id)).toISOString(),
   changedBy: 'Front desk 1',
   kind: 'presence',
-  changes: [{ field: 'presence', online: id % 2 === 0, offlineUntil: null, text: id % 2 === 0 ? 'went online' : 'went offline' }],
+  changes: [{ field: 'presence', online: id % 2 === 0, offlineUntil: null }],
 });
 const ids = (entries: HistoryEntry[]): number[] => entries.map((e) => e.id);
 

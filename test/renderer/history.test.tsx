@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Settings → History: the server's record of switch and settings changes, newest first, paged with the
-// cursor, refreshed when this PC hears of a new change. jsdom's locale is en-US ("10:02 AM"); the
-// change texts are core's, as the server records them.
+// cursor, refreshed when this PC hears of a new change, and worded in this PC's locale: jsdom's is
+// en-US, so times read "10:02 AM" and hours "9:00 AM–6:00 PM".
 import '@testing-library/jest-dom/vitest';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -23,7 +23,7 @@ function pastEntry(id: number, at: Date): HistoryEntry {
     changedBy: 'Reception',
     kind: 'settings',
     version: id + 1,
-    changes: [{ field: 'timezone', before: 'Europe/London', after: 'Europe/Dublin', text: `Change number ${id}` }],
+    changes: [{ field: 'channels', channel: 'sms', before: null, after: `+4477009${String(id).padStart(5, '0')}` }],
   };
 }
 
@@ -47,7 +47,7 @@ describe('Settings → History', () => {
 
     await user.click(screen.getByRole('tab', { name: 'History' }));
     await waitFor(() => expect(lines()).toHaveLength(2), { timeout: 10_000 });
-    expect(lines()[0]).toHaveTextContent('Today 10:02 AM · Front desk 1 · Saturday 09:00–18:00 → 09:00–13:00');
+    expect(lines()[0]).toHaveTextContent('Today 10:02 AM · Front desk 1 · Saturday 9:00 AM–6:00 PM → 9:00 AM–1:00 PM');
     expect(lines()[1]).toHaveTextContent('Today 10:01 AM · Front desk 1 · went offline');
     expect(within(lines()[0]!).getByText('Today 10:02 AM')).toHaveAttribute('datetime', api.model.history[1]!.at);
     expect(screen.getByText(/That is everything recorded. Changes are kept for at least 90 days./)).toBeInTheDocument();
@@ -76,12 +76,12 @@ describe('Settings → History', () => {
     api.model.history = Array.from({ length: 60 }, (_, index) => pastEntry(index + 1, new Date(twoDaysAgo.getTime() + index * 60_000)));
     const { user } = renderConsole(api, '#/settings/history');
     await waitFor(() => expect(lines()).toHaveLength(50), { timeout: 10_000 });
-    expect(lines()[0]).toHaveTextContent('Mon 10:59 AM · Reception · Change number 60');
-    expect(lines()[49]).toHaveTextContent('Change number 11');
+    expect(lines()[0]).toHaveTextContent('Mon 10:59 AM · Reception · SMS number set: +447700900060');
+    expect(lines()[49]).toHaveTextContent('SMS number set: +447700900011');
 
     await user.click(screen.getByRole('button', { name: 'Show older' }));
     await waitFor(() => expect(lines()).toHaveLength(60));
-    expect(lines()[59]).toHaveTextContent('Mon 10:00 AM · Reception · Change number 1');
+    expect(lines()[59]).toHaveTextContent('Mon 10:00 AM · Reception · SMS number set: +447700900001');
     expect(api.calls.filter((call) => call.operation === 'getHistory').at(-1)!.args).toEqual([{ before: 11 }]);
     expect(screen.queryByRole('button', { name: 'Show older' })).not.toBeInTheDocument();
   });

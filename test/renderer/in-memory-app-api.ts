@@ -163,7 +163,7 @@ export function createInMemoryAppApi(
       // Like main: a break asked for by its length ends that long after main's (server-corrected) now.
       const offlineUntil = input.offlineForMinutes === undefined ? (input.offlineUntil ?? null) : new Date(TEST_NOW.getTime() + input.offlineForMinutes * 60_000).toISOString();
       model.presence = { online: input.online, offlineUntil, changedAt: TEST_NOW.toISOString(), changedBy: model.preferences.pcName };
-      const change = presenceChange(before, model.presence, model.settings.timezone);
+      const change = presenceChange(before, model.presence);
       if (change) addHistory({ kind: 'presence', changedBy: model.preferences.pcName, changes: [change] });
       if (input.online) model.reminder = { active: false, message: null, snoozedUntil: null };
       return answer('setOnline', [input]);

@@ -1,17 +1,19 @@
-// The change history over real HTTP, on SQLite and PostgreSQL: what is
-// recorded for settings and presence changes (and what is not), who made them, the readable diff,
-// pages newest first with a cursor that holds while changes keep arriving, and the query's bounds.
+// The change history over real HTTP, on SQLite and PostgreSQL: what is recorded for settings and
+// presence changes (and what is not), who made them, changes as data a reader can word, pages newest
+// first with a cursor that holds while changes keep arriving, and the query's bounds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatSettings } from '../../core/schemas/schedule.ts';
 import type { PresenceResponse, SettingsResponse } from '../../core/schemas/http-api.ts';
 import { changedByHeaderValue, historyResponseSchema } from '../../core/schemas/history.ts';
 import type { HistoryEntry, HistoryResponse } from '../../core/schemas/history.ts';
+import { changeText } from '../../core/settings-diff.ts';
 import type { RunningServer } from '../../server/server.ts';
 import { openEventStream } from './helpers/sse-client.ts';
 import { backends, call, createClinicThroughApi, createTestStorage, startServer } from './helpers/test-server.ts';
 import type { ErrorResponse, TestClinic, TestStorage } from './helpers/test-server.ts';
 
-const texts = (entry: HistoryEntry | undefined) => entry?.changes.map((change) => change.text);
+/** The entry as a British PC words it (clinic in London). */
+const texts = (entry: HistoryEntry | undefined) => entry?.changes.map((change) => changeText(change, entry.at, { timezone: 'Europe/London', now: new Date(entry.at), locale: 'en-GB' }));
 
 describe.each(backends)('change history on %s', (backend) => {
   let storage: TestStorage;
@@ -25,6 +27,8 @@ describe.each(backends)('change history on %s', (backend) => {
     const response = await call<HistoryResponse>(url(target, `/history${search}`), { headers: target.staff });
     expect(response.status).toBe(200);
     expect(historyResponseSchema.safeParse(response.body).success).toBe(true);
+    // Changes are data: each reader words them in its own locale.
+    expect(JSON.stringify(response.body)).not.toContain('"text"');
     return response.body;
   }
 
@@ -74,7 +78,7 @@ describe.each(backends)('change history on %s', (backend) => {
     expect(entry!.changes[0]).toMatchObject({ field: 'week', day: 'saturday', change: 'hours', before: [{ start: '09:00', end: '18:00' }], after: [{ start: '09:00', end: '12:00' }] });
   });
 
-  it('records closures, channels and the emergency contact as parseSettings stored them; no X-Changed-By means an unnamed PC', async () => {
+  it('records closures, channels and the emergency contact as parseSettings stored them', async () => {
     const saved = await saveSettings(clinic, (settings) => ({
       ...settings,
       closures: [{ date: '2026-12-25', ranges: [], label: 'Christmas Day' }],
@@ -83,17 +87,24 @@ describe.each(backends)('change history on %s', (backend) => {
     }));
     expect(saved.status).toBe(200);
     const [entry] = (await history(clinic)).entries;
-    expect(entry!.changedBy).toBeNull();
+    expect(entry!.changedBy).toBe('Test PC');
     expect(texts(entry)).toEqual([
-      'Closure added: Christmas Day, Fri 25 Dec 2026 — closed all day',
+      'Closure added: Christmas Day, Fri, 25 Dec 2026 — closed all day',
       'SMS number set: +447700900123',
       'Emergency contact set: Riverside 24h Vets, +441632960111',
     ]);
   });
 
-  it('refuses an X-Changed-By no client of the contract sends, and saves nothing', async () => {
+  it('refuses a save without X-Changed-By, or with one no client of the contract sends, and saves nothing', async () => {
     const before = (await call<SettingsResponse>(url(clinic, '/settings'), { headers: clinic.staff })).body;
     const newest = (await history(clinic)).entries[0]!.id;
+    const unnamed = await call<ErrorResponse>(url(clinic, '/settings'), {
+      method: 'PUT',
+      headers: { authorization: clinic.staff.authorization!, 'if-match': `"${before.version}"` },
+      json: { ...before.settings, timezone: 'Europe/Dublin' },
+    });
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.error.details).toEqual([{ path: 'x-changed-by', message: expect.stringMatching(/X-Changed-By/) }]);
     for (const value of ['%E0%A4%A', changedByHeaderValue('x'.repeat(65)), '%0A', '   ']) {
       const refused = await saveSettings(clinic, (settings) => ({ ...settings, timezone: 'Europe/Dublin' }), { 'x-changed-by': value });
       expect(refused.status).toBe(400);
@@ -115,8 +126,9 @@ describe.each(backends)('change history on %s', (backend) => {
       at: '2026-11-25T14:00:00.000Z',
       changedBy: 'Front desk 2',
       kind: 'presence',
-      changes: [{ field: 'presence', online: false, offlineUntil: until, text: 'went offline for 30 minutes, back at 14:30' }],
+      changes: [{ field: 'presence', online: false, offlineUntil: until }],
     });
+    expect(texts(offline)).toEqual(['went offline for 30 minutes, back at 14:30']);
     expect(online).toMatchObject({ id: offline!.id + 1, at: '2026-11-25T14:10:00.000Z', changedBy: 'Reception', kind: 'presence' });
     expect(texts(online)).toEqual(['went online']);
   });

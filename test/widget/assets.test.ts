@@ -1,18 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { widgetBundle } from '../../scripts/build-widget.ts';
 import { demoPageHtml } from '../../server/widget/demo-page.ts';
-import { loadWidgetScript } from '../../server/widget/assets.ts';
+import { readWidgetScript } from '../../server/http/widget-routes.ts';
 
-describe('loadWidgetScript', () => {
-  it('bundles the widget once, small and without luxon or zod', async () => {
-    const [first, second] = await Promise.all([loadWidgetScript(), loadWidgetScript()]);
-    expect(second).toBe(first);
-    expect(await loadWidgetScript()).toBe(first);
-    expect(first).toContain('clinic-chat-widget');
+describe('the widget bundle', () => {
+  it('is small and carries neither luxon nor zod', () => {
+    const bundle = readFileSync(widgetBundle, 'utf8');
+    expect(bundle).toContain('clinic-chat-widget');
     // luxon or zod alone would each add tens of KB; their own error strings would show up too.
-    expect(first.length).toBeLessThan(20_000);
-    expect(gzipSync(first).length).toBeLessThan(8_000);
-    expect(first).not.toMatch(/Invalid DateTime|ZodError/);
+    expect(bundle.length).toBeLessThan(20_000);
+    expect(gzipSync(bundle).length).toBeLessThan(8_000);
+    expect(bundle).not.toMatch(/Invalid DateTime|ZodError/);
+    expect(readWidgetScript().text).toBe(bundle);
+  });
+
+  it('keeps a server from starting when it was not built, and says what to run', () => {
+    const missing = join(tmpdir(), 'no-such-dir', 'widget.js');
+    expect(() => readWidgetScript(missing)).toThrow(`the website widget is not built (${missing}): run \`npm run build\` (or \`npm run build:widget\`) first`);
   });
 });
 

@@ -1,16 +1,15 @@
 // One recorded change: "Wed 14:02 · Front desk 2 · went offline for 30 minutes". A save that changed
-// several things lists them under one line. The change texts are core's (settings-diff.ts), written
-// by the server when it recorded the change.
+// several things lists them under one line. Worded here, in this PC's locale and clock habit.
 import type { HistoryEntry } from '../../../core/schemas/history.ts';
+import { changeText } from '../../../core/settings-diff.ts';
 import { changeTime } from '../../../core/wording.ts';
 import type { WordingOptions } from '../../../core/wording.ts';
 
-/** Who made a change, when the PC did not give its name (an older app, a direct API call). */
+/** Who made a change, when the PC did not give its name (a direct API call). */
 const UNNAMED = 'A PC without a name';
 
 export function HistoryEntryLine({ entry, options }: { entry: HistoryEntry; options: WordingOptions }) {
-  const [only] = entry.changes;
-  const single = entry.changes.length === 1 && only !== undefined;
+  const texts = entry.changes.map((change) => changeText(change, entry.at, options));
   return (
     <li className={`history-entry history-${entry.kind}`}>
       <p>
@@ -18,12 +17,12 @@ export function HistoryEntryLine({ entry, options }: { entry: HistoryEntry; opti
         {' · '}
         <span className="history-who">{entry.changedBy ?? UNNAMED}</span>
         {' · '}
-        {single ? only.text : `saved ${entry.changes.length} changes:`}
+        {texts.length === 1 ? texts[0] : `saved ${texts.length} changes:`}
       </p>
-      {!single && (
+      {texts.length > 1 && (
         <ul className="history-changes">
-          {entry.changes.map((change, index) => (
-            <li key={index}>{change.text}</li>
+          {texts.map((text, index) => (
+            <li key={index}>{text}</li>
           ))}
         </ul>
       )}

@@ -1,7 +1,6 @@
-// Settings → History (issue 7): every switch and settings change the server recorded, newest first,
-// with when (the clinic's clock, this PC's locale) and which PC; "Show older" pages back with the
-// server's cursor. It reads again when this PC hears of a new change (a new settings version or a
-// switch), so a colleague's change appears without reloading. A lazy chunk: not in the first load.
+// Settings → History: every change the server recorded, newest first, on the clinic's clock in this
+// PC's locale; "Show older" pages back. It reads again when this PC hears of a change, so a colleague's
+// appears without reloading. A lazy chunk: not in the first load.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../core/schemas/app-api.ts';
 import { MIN_HISTORY_RETENTION_DAYS } from '../../../core/schemas/history.ts';

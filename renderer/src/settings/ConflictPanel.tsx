@@ -2,7 +2,7 @@
 // words, and the staff member decides. Nothing is overwritten silently. Loaded only when a conflict
 // comes up (SettingsView), so core's settings-diff stays out of the first load.
 import { settingsChanges } from '../../../core/settings-diff.ts';
-import type { SettingsChange } from '../../../core/settings-diff.ts';
+import type { SettingsChange } from '../../../core/schemas/history.ts';
 import { capitalize, weekdays } from '../../../core/schedule-model.ts';
 import type { ChatSettings, DayHours } from '../../../core/schemas/schedule.ts';
 import { isEditableSettings } from '../draft/editable-draft.ts';

@@ -7,7 +7,7 @@ import { widgetText } from './text.ts';
 
 export type SendOutcome = { ok: true; sentence: string } | { ok: false; sentence: string };
 
-export type ChatForm = {
+type ChatForm = {
   element: HTMLFormElement;
   focusFirstField(): void;
   /** Clears the last result, so an old "sent" does not greet the next visit. */

@@ -2,7 +2,7 @@
 // English too ("Monday at 09:00", never "Montag at 09:00"); the browser's locale decides the clock
 // (24-hour for de-DE, 12-hour for en-US) and, for English speakers, the regional style.
 
-export type OwnerLocale = { locale: string; hour12: boolean };
+type OwnerLocale = { locale: string; hour12: boolean };
 
 const FALLBACK = 'en-GB';
 

@@ -1,5 +1,5 @@
-// The widget's own words: labels of its controls and the results of sending. Sentences about whether
-// chat is open and when it is back come from core/wording.ts, shared with the desktop app.
+// Every word of the widget's own, for owners and for the site's developers (the console). Sentences about
+// whether chat is open and when it is back come from core/wording.ts, shared with the desktop app.
 
 export const widgetText = {
   launcherChat: 'Chat with us',
@@ -21,4 +21,8 @@ export const widgetText = {
   channelsLabel: 'Other ways to reach us',
   sms: 'Text us',
   whatsapp: 'WhatsApp',
+  consoleNoClinic: 'Clinic chat widget: add data-clinic="<clinic id>" to the widget\'s script tag',
+  consoleUnknownClinic: (id: string) => `Clinic chat widget: no clinic with id "${id}"; check data-clinic on the script tag`,
+  consoleNotStarted: 'Clinic chat widget could not start',
+  consoleNotShown: 'Clinic chat widget: could not show the chat status',
 } as const;

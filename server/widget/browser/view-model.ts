@@ -1,15 +1,21 @@
 // What the widget shows for an availability answer, as plain data: which mode, which sentences,
 // which links. Pure, so the rules (emergency first, nothing at all when there is nothing to offer)
 // are tested without a browser; widget-view.ts only puts this on screen.
-import type { WidgetState } from '../../../core/availability.ts';
 import type { AvailabilityResponse } from '../../../core/schemas/http-api.ts';
 import { ownerBanner } from '../../../core/wording.ts';
 import type { WordingOptions } from '../../../core/wording.ts';
-import { smsHref, telHref, whatsappHref } from './contact-links.ts';
 import { widgetText } from './text.ts';
 
+// Numbers come from the server as E.164; anything else is refused rather than turned into a link that
+// would dial or text the wrong thing. wa.me takes the number as digits only.
+const e164 = /^\+[1-9]\d{6,14}$/;
+const link = (prefix: string, phone: string | null | undefined, from = 0): string | null => (typeof phone === 'string' && e164.test(phone) ? `${prefix}${phone.slice(from)}` : null);
+const telHref = (phone: string | null | undefined) => link('tel:', phone);
+const smsHref = (phone: string | null | undefined) => link('sms:', phone);
+const whatsappHref = (phone: string | null | undefined) => link('https://wa.me/', phone, 1);
+
 export type WidgetViewModel = {
-  mode: WidgetState;
+  mode: AvailabilityResponse['widget'];
   /** False when chat is disabled and the clinic gave no other way to reach it: show nothing at all. */
   visible: boolean;
   clinicName: string;

@@ -11,7 +11,7 @@ import { widgetText } from './text.ts';
 import { widgetViewModel } from './view-model.ts';
 import { createWidgetView } from './widget-view.ts';
 
-export type WidgetEnvironment = {
+type WidgetEnvironment = {
   apiOrigin: string;
   clinicId: string;
   /** An empty element already in the page; the widget attaches its shadow root to it. */
@@ -44,7 +44,7 @@ export function startWidget(environment: WidgetEnvironment): void {
       view.render(widgetViewModel(availability, { timezone: availability.clinic.timezone, now: new Date(), ...locale }, note));
     } catch (error) {
       view.hide();
-      console.warn('Clinic chat widget: could not show the chat status', error);
+      console.warn(widgetText.consoleNotShown, error);
     }
   }
 
@@ -78,7 +78,7 @@ export function startWidget(environment: WidgetEnvironment): void {
       return;
     }
     failures += 1;
-    if (result.status === 404 && failures === 1) console.warn(`Clinic chat widget: no clinic with id "${environment.clinicId}"; check data-clinic on the script tag`);
+    if (result.status === 404 && failures === 1) console.warn(widgetText.consoleUnknownClinic(environment.clinicId));
     schedule(retryDelay(failures));
   }
 
@@ -107,6 +107,7 @@ export function startWidget(environment: WidgetEnvironment): void {
   void check();
 }
 
+/** The tab's storage, which may refuse (full, or privacy settings): then the banner shows again on the next page. */
 function readFlag(storage: Storage | null, key: string): boolean {
   try {
     return storage?.getItem(key) === '1';
@@ -119,6 +120,6 @@ function writeFlag(storage: Storage | null, key: string): void {
   try {
     storage?.setItem(key, '1');
   } catch {
-    // Storage full or refused: the banner simply shows again on the next page.
+    // Nothing to do: the banner shows again on the next page.
   }
 }

@@ -8,16 +8,14 @@ import { widgetCss } from './styles.ts';
 import { widgetText } from './text.ts';
 import type { WidgetViewModel } from './view-model.ts';
 
-export type WidgetView = { render(model: WidgetViewModel): void; hide(): void };
-
-export type ViewOptions = {
+type ViewOptions = {
   send: (message: MessageRequest) => Promise<SendOutcome>;
   /** Whether the owner hid the banner earlier in this visit (kept per browser tab). */
   bannerDismissed: () => boolean;
   dismissBanner: () => void;
 };
 
-export function createWidgetView(host: HTMLElement, options: ViewOptions): WidgetView {
+export function createWidgetView(host: HTMLElement, options: ViewOptions): { render(model: WidgetViewModel): void; hide(): void } {
   // Open, not closed: a closed root hides nothing from a determined script, but it does hide the
   // widget from accessibility checkers and browser extensions that help owners read the page.
   const root = host.attachShadow({ mode: 'open' });
@@ -39,7 +37,7 @@ export function createWidgetView(host: HTMLElement, options: ViewOptions): Widge
   const sms = h('a', { class: 'channel' }, widgetText.sms);
   const whatsapp = h('a', { class: 'channel', target: '_blank', rel: 'noopener noreferrer' }, widgetText.whatsapp);
   const channels = h('nav', { class: 'channels', 'aria-label': widgetText.channelsLabel }, sms, whatsapp);
-  // The emergency line comes first, above the clinic's name and the Hide button, as issue 7 asks.
+  // The emergency line comes first, above the clinic's name and the Hide button.
   const card = h('section', { class: 'card', id: id('card'), 'aria-labelledby': heading.id }, emergency, h('div', { class: 'top' }, clinic, hideButton), status, form.element, channels);
   const launcherLabel = h('span');
   const launcher = h('button', { class: 'launcher', type: 'button', 'aria-controls': card.id }, h('span', { class: 'dot', 'aria-hidden': 'true' }), launcherLabel);

@@ -52,6 +52,7 @@ export async function startServer(storage: TestStorage, config: Partial<ServerCo
   });
 }
 
+/** `staff`: the headers a PC of the clinic sends (its name goes with settings saves, for the history). */
 export type TestClinic = CreateClinicResponse & { staff: Record<string, string> };
 
 export async function createClinicThroughApi(server: { url: string }, name = 'Riverside Vets', timezone = 'Europe/London'): Promise<TestClinic> {
@@ -62,7 +63,7 @@ export async function createClinicThroughApi(server: { url: string }, name = 'Ri
   });
   if (response.status !== 201) throw new Error(`creating a clinic answered ${response.status}: ${await response.text()}`);
   const created = (await response.json()) as CreateClinicResponse;
-  return { ...created, staff: { authorization: `Bearer ${created.token}` } };
+  return { ...created, staff: { authorization: `Bearer ${created.token}`, 'x-changed-by': 'Test PC' } };
 }
 
 /**
@@ -124,7 +125,7 @@ export async function staffRequest(baseUrl: string, method: string, path: string
 /** Changes a clinic's settings as another PC would: read the current version, then save with If-Match. */
 export async function editSettingsThroughApi(baseUrl: string, clinic: { clinicId: string; token: string }, change: (settings: ChatSettings) => ChatSettings): Promise<SettingsResponse> {
   const current = (await staffRequest(baseUrl, 'GET', apiPaths.settings(clinic.clinicId), clinic.token)) as SettingsResponse;
-  const headers = { 'if-match': versionTag(current.version) };
+  const headers = { 'if-match': versionTag(current.version), 'x-changed-by': 'Test PC' };
   return (await staffRequest(baseUrl, 'PUT', apiPaths.settings(clinic.clinicId), clinic.token, change(current.settings), headers)) as SettingsResponse;
 }
 
