@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-// Under libfaketime (a run on a shifted clock, see the README) Chromium stalls, so the browser starts
+// Under libfaketime (a run on a shifted clock, see docs/testing.md) Chromium stalls, so the browser starts
 // without it; the test runner and the servers keep the shifted clock, and each page's clock is set by
 // page.clock anyway. The browser keeps TZ, so pages still run in the shifted zone.
 const preload = (process.env.LD_PRELOAD ?? '').split(/[:\s]+/).filter((library) => library !== '' && !library.includes('faketime'));

@@ -1,7 +1,7 @@
 // `npm run dist [-- electron-builder options]`: builds the installers for the OS this runs on (NSIS on
 // Windows, dmg + zip on macOS, AppImage + deb on Linux) into dist/. It needs the Electron runtime,
 // which electron-builder downloads, so it runs on a release machine, not on the development machines.
-// Signing and notarisation credentials come from the environment (README, "For clinic IT").
+// Signing and notarisation credentials come from the environment (docs/it-deployment.md).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -39,6 +39,6 @@ const status = run('electron-builder/cli.js', ['--publish', 'never', ...process.
   CHATDESK_UPDATE_FEED: feed || placeholderUpdateFeed,
 });
 if (status !== 0) {
-  console.error('dist: electron-builder failed. It downloads the Electron runtime, so it needs the internet (see README).');
+  console.error('dist: electron-builder failed. It downloads the Electron runtime, so it needs the internet (see docs/it-deployment.md).');
 }
 process.exit(status);
