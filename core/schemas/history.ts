@@ -72,15 +72,6 @@ export const historyQuerySchema = z.strictObject({
     .describe(`Entries per page, 1 to ${MAX_HISTORY_PAGE_SIZE} (default ${DEFAULT_HISTORY_PAGE_SIZE})`),
 });
 
-/** The query string of a page request: the first page without `before`. */
-export function historySearch(query: { before?: number | null; limit?: number }): string {
-  const params = new URLSearchParams();
-  if (query.before !== undefined && query.before !== null) params.set('before', String(query.before));
-  if (query.limit !== undefined) params.set('limit', String(query.limit));
-  const text = params.toString();
-  return text === '' ? '' : `?${text}`;
-}
-
 // ---- X-Changed-By: the saving PC ----
 
 // The settings document is PUT /settings's whole body, so the PC names itself in a header. Header

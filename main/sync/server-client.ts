@@ -3,7 +3,7 @@
 // that address, becomes a failure value rather than bad data in the local copy.
 import type { z } from 'zod';
 import { apiPaths } from '../../core/http-paths.ts';
-import { changedByHeaderValue, historyResponseSchema, historySearch } from '../../core/schemas/history.ts';
+import { changedByHeaderValue, historyResponseSchema } from '../../core/schemas/history.ts';
 import type { HistoryResponse } from '../../core/schemas/history.ts';
 import { clinicResponseSchema, errorBodySchema, headers, presenceResponseSchema, settingsResponseSchema, staleSettingsBodySchema, versionTag } from '../../core/schemas/http-api.ts';
 import type { ErrorCode, PresenceUpdate, SettingsResponse } from '../../core/schemas/http-api.ts';
@@ -212,4 +212,13 @@ export function describeNetworkError(error: unknown): string {
     default:
       return code ?? (cause instanceof Error ? cause.message : 'network error');
   }
+}
+
+/** The query string of a page request: the first page without `before`. */
+function historySearch(query: { before?: number | null; limit?: number }): string {
+  const params = new URLSearchParams();
+  if (query.before !== undefined && query.before !== null) params.set('before', String(query.before));
+  if (query.limit !== undefined) params.set('limit', String(query.limit));
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
 }
