@@ -1,9 +1,8 @@
 // What the server serves for websites: the widget script, bundled from widget.ts on first request
 // and kept in memory, and a demo clinic page that embeds it.
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-
-const entryPoint = fileURLToPath(new URL('./widget.ts', import.meta.url));
+const entryPoint = join(import.meta.dirname, 'widget.ts');
 
 let bundle: Promise<string> | null = null;
 

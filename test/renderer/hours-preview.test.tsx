@@ -2,13 +2,13 @@
 // The two-week preview under the Business Hours grid, drawn from the draft as edited (before Save).
 // jsdom's locale is en-US, so dates and times read as that PC would show them ("Fri, Mar 20", "9:00 AM").
 import '@testing-library/jest-dom/vitest';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../core/schedule-model.ts';
 import type { ChatSettings } from '../../core/schemas/schedule.ts';
 import { setRangeTime } from '../../renderer/src/draft/draft-edits.ts';
 import { hoursPreviewRows, rowSentence } from '../../renderer/src/settings/hours-preview-model.ts';
-import { createInMemoryAppApi } from './in-memory-app-api.ts';
+import { openDesk } from './support/desk.ts';
 import { renderConsole } from './render-console.tsx';
 
 // Friday 20 March 2026, 10:00 in London; the clocks go forward on Sunday 29 March.
@@ -25,8 +25,6 @@ function clinicSettings(): ChatSettings {
     ],
   };
 }
-
-afterEach(cleanup);
 
 describe('the preview model', () => {
   it('says each day in words, with closures, unticked days and the clock change', () => {
@@ -87,11 +85,11 @@ describe('the preview model', () => {
 
 describe('the preview under the grid', () => {
   async function openGrid() {
-    const api = createInMemoryAppApi({ settings: clinicSettings() });
-    // The window's clock: the preview starts "today".
-    const view = renderConsole(api, '#/settings/hours', { now: NOW });
+    // Server, main and window all on the clinic's Friday: the preview starts "today".
+    const desk = await openDesk({ settings: clinicSettings(), start: NOW });
+    const view = renderConsole(desk, '#/settings/hours');
     const list = await screen.findByRole('list', { name: previewName }, { timeout: 10_000 });
-    return { api, list, ...view };
+    return { desk, list, ...view };
   }
   const previewName = 'When web chat accepts messages, next 14 days';
   const day = (list: HTMLElement, label: string) => within(list).getAllByRole('listitem').find((item) => item.textContent?.startsWith(label))!;
@@ -108,14 +106,14 @@ describe('the preview under the grid', () => {
   });
 
   it('follows the draft before Save, and says so instead of drawing when the draft is invalid', async () => {
-    const { api, user } = await openGrid();
+    const { desk, user } = await openGrid();
     const saturdayEnd = screen.getByLabelText('Saturday end time');
     await user.clear(saturdayEnd);
     await user.type(saturdayEnd, '13:00');
     await waitFor(() => expect(currentDay('Sat, Mar 21')).toHaveTextContent('Sat, Mar 21: 9:00 AM–1:00 PM'));
     expect(currentDay('Sat, Mar 28')).toHaveTextContent('Sat, Mar 28: 9:00 AM–1:00 PM');
     expect(screen.getByRole('region', { name: 'Next 14 days' })).toHaveTextContent('with the hours as edited here, not saved yet');
-    expect(api.model.settings.week.saturday.ranges).toEqual([{ start: '09:00', end: '18:00' }]);
+    expect((await desk.settings()).settings.week.saturday.ranges).toEqual([{ start: '09:00', end: '18:00' }]);
 
     await user.clear(screen.getByLabelText('Monday start time'));
     const region = screen.getByRole('region', { name: 'Next 14 days' });

@@ -5,7 +5,6 @@ import { settingsChanges } from '../../../core/settings-diff.ts';
 import type { SettingsChange } from '../../../core/settings-diff.ts';
 import { capitalize, weekdays } from '../../../core/schedule-model.ts';
 import type { ChatSettings, DayHours } from '../../../core/schemas/schedule.ts';
-import { isEditableSettings } from '../draft/editable-draft.ts';
 import { dateText, dayHoursText } from '../format.ts';
 import { useActions, useUi } from '../store/store-context.tsx';
 
@@ -76,7 +75,7 @@ export function ConflictPanel() {
   const { resolveConflict } = useActions();
   if (conflict === null) return null;
   const theirs = conflict.theirs.settings;
-  const lines = isEditableSettings(conflict.mine) ? comparison(conflict.mine, theirs) : null;
+  const lines = comparison(conflict.mine, theirs);
   return (
     <section className="conflict" aria-labelledby="conflict-title">
       <h2 id="conflict-title">Someone else saved first</h2>

@@ -4,7 +4,6 @@
 // zone tables (luxon), which the grid does not need to appear.
 import { useDeferredValue } from 'react';
 import { wallTime } from '../format.ts';
-import { selectHasUnsavedChanges } from '../store/selectors.ts';
 import { useUi, useUiShallow } from '../store/store-context.tsx';
 import { PREVIEW_DAYS, hoursPreviewRows } from './hours-preview-model.ts';
 import type { PreviewRow } from './hours-preview-model.ts';
@@ -62,7 +61,7 @@ export function HoursPreview() {
     useUiShallow((s) => ({ draft: s.draft, valid: s.draftErrors.length === 0 })),
     NOT_YET,
   );
-  const unsaved = useUi(selectHasUnsavedChanges);
+  const unsaved = useUi((s) => s.unsaved);
   const now = useUi((s) => s.now);
   const preview = draft !== null && valid ? hoursPreviewRows(draft, now()) : null;
   return (

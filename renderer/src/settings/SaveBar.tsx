@@ -1,22 +1,21 @@
 // The footer of the settings tabs that edit the draft: the unsaved marker, why Save is disabled, and
 // Save / Reset / Discard changes. Reset only belongs to the Business Hours grid (the article's button).
 import { resetWeek } from '../draft/draft-edits.ts';
-import { selectCanSave, selectFailure, selectHasUnsavedChanges, selectInConflict, selectSaveInFlight } from '../store/selectors.ts';
+import { selectCanSave, selectFailure, selectInConflict, selectSaveInFlight } from '../store/selectors.ts';
 import { useActions, useUi } from '../store/store-context.tsx';
 
 const selectSaveFailure = selectFailure('saveSettings');
-const selectDiscardFailure = selectFailure('discardDraft');
+const selectStashFailure = selectFailure('stashDraft');
 
 export function SaveBar({ withReset }: { withReset: boolean }) {
-  const unsaved = useUi(selectHasUnsavedChanges);
+  const unsaved = useUi((s) => s.unsaved);
   const inFlight = useUi(selectSaveInFlight);
   const waitingForServer = useUi((s) => s.app?.sync.state === 'offline');
   const canSave = useUi(selectCanSave);
   const problems = useUi((s) => s.draftErrors.length);
   const inConflict = useUi(selectInConflict);
   const saveFailure = useUi(selectSaveFailure);
-  const discardFailure = useUi(selectDiscardFailure);
-  const failure = saveFailure ?? discardFailure;
+  const failure = useUi(selectStashFailure) ?? saveFailure;
   const { save, discard, edit } = useActions();
   return (
     <div className="save-bar">
@@ -46,7 +45,7 @@ export function SaveBar({ withReset }: { withReset: boolean }) {
             Reset
           </button>
         )}
-        <button type="button" disabled={!unsaved} onClick={() => void discard()}>
+        <button type="button" disabled={!unsaved} onClick={discard}>
           Discard changes
         </button>
       </div>

@@ -5,17 +5,12 @@ import type { UiState } from './ui-store.ts';
 
 export const selectConnected = (s: UiState): boolean => s.app?.connection != null;
 
-/** Saved here and queued in main, on its way to the server (or waiting for the connection). */
-export const selectSaveInFlight = (s: UiState): boolean =>
-  s.savedDraft !== null && s.savedDraft === s.draft && !s.editing && (s.app?.draft?.changed ?? false) && !selectInConflict(s);
-
-/** Edits here that main has not seen yet count as unsaved, so Save never flickers off while typing. */
-export const selectHasUnsavedChanges = (s: UiState): boolean => s.editing || ((s.app?.draft?.changed ?? false) && !selectSaveInFlight(s));
+/** Saved and queued in main, on its way to the server (or waiting for the connection). */
+export const selectSaveInFlight = (s: UiState): boolean => !s.unsaved && s.app?.sync.pendingSettings != null;
 
 export const selectInConflict = (s: UiState): boolean => s.app?.sync.conflict != null;
 
-export const selectCanSave = (s: UiState): boolean =>
-  s.draft !== null && s.app?.server != null && selectHasUnsavedChanges(s) && s.draftErrors.length === 0 && !selectInConflict(s);
+export const selectCanSave = (s: UiState): boolean => s.unsaved && s.draftErrors.length === 0 && !selectInConflict(s);
 
 /**
  * The switch as main intends it. Main has already turned a timed break that has passed into "online"
@@ -47,7 +42,7 @@ export const selectFailure =
 export const selectLocked =
   (setting: ManagedSetting) =>
   (s: UiState): boolean =>
-    s.app?.managed?.locked.includes(setting) ?? false;
+    s.app?.managed.locked.includes(setting) ?? false;
 
 const connectionSettings = ['serverUrl', 'clinicId', 'token'] as const;
 
@@ -58,7 +53,7 @@ export const selectConnectionLocked = (s: UiState): boolean => connectionSetting
 export const selectConnectionFullyManaged = (s: UiState): boolean => connectionSettings.every((setting) => selectLocked(setting)(s));
 
 /** The address and clinic the administrator pre-set, for the connection form to start from. */
-export const selectConnectionPrefill = (s: UiState): { serverUrl?: string; clinicId?: string } | undefined => s.app?.managed?.prefill;
+export const selectConnectionPrefill = (s: UiState): { serverUrl?: string; clinicId?: string } | undefined => s.app?.managed.prefill;
 
 /** Who manages the locked values ("Set by your clinic's IT administrator"), worded by main. */
-export const selectManagedNote = (s: UiState): string | null => s.app?.managed?.note ?? null;
+export const selectManagedNote = (s: UiState): string | null => s.app?.managed.note ?? null;
