@@ -3,12 +3,6 @@
 // catalogue only holds what is particular to this window.
 import type { SyncInfo } from '../../core/schemas/app-api.ts';
 
-/** The label of a timed-break button beside the switch ("15 min", "1 hour"); the lengths are core's. */
-export function timedBreakLabel(minutes: number): string {
-  const hours = minutes / 60;
-  return Number.isInteger(hours) ? `${hours} hour${hours === 1 ? '' : 's'}` : `${minutes} min`;
-}
-
 export const untilSwitchedBackLabel = 'until I switch back';
 
 export type SyncIndicatorText = { label: string; detail: string | null };

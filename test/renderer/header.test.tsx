@@ -70,9 +70,10 @@ describe('the header switch', () => {
     const desk = await openDesk({ settings });
     const { user } = renderConsole(desk);
     const group = await screen.findByRole('group', { name: 'Go offline for' });
-    expect(within(group).getAllByRole('button').map((button) => button.textContent)).toEqual(['15 min', '30 min', '1 hour', 'until I switch back']);
+    // Worded as the tray words them (core's durationText).
+    expect(within(group).getAllByRole('button').map((button) => button.textContent)).toEqual(['15 minutes', '30 minutes', '1 hour', 'until I switch back']);
     const before = desk.clock.now().getTime();
-    await user.click(within(group).getByRole('button', { name: '30 min' }));
+    await user.click(within(group).getByRole('button', { name: '30 minutes' }));
     const { presence } = (await desk.until((state) => state.server?.presence.online === false)).server!;
     expect(desk.calls.find((call) => call.operation === 'setOnline')!.args).toEqual([{ online: false, offlineForMinutes: 30 }]);
     const end = Date.parse(presence.offlineUntil!);

@@ -4,8 +4,8 @@
 // server-corrected clock, so a PC whose own clock is wrong still gets the break chosen.
 import { useState } from 'react';
 import { timedBreakMinutes } from '../../../core/timed-breaks.ts';
-import { goingOfflineWarning } from '../../../core/wording.ts';
-import { timedBreakLabel, untilSwitchedBackLabel } from '../messages.ts';
+import { durationText, goingOfflineWarning } from '../../../core/wording.ts';
+import { untilSwitchedBackLabel } from '../messages.ts';
 import { selectFailure, selectSwitchedOff } from '../store/selectors.ts';
 import { useActions, useUi, useUiShallow } from '../store/store-context.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
@@ -16,7 +16,7 @@ const selectSetOnlineFailure = selectFailure('setOnline');
 type Break = number | null;
 
 const offlineChoices: { label: string; minutes: Break }[] = [
-  ...timedBreakMinutes.map((minutes) => ({ label: timedBreakLabel(minutes), minutes })),
+  ...timedBreakMinutes.map((minutes) => ({ label: durationText(minutes), minutes })),
   { label: untilSwitchedBackLabel, minutes: null },
 ];
 
