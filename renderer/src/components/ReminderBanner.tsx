@@ -4,7 +4,6 @@
 import { offlineReminderActions } from '../../../core/offline-reminder.ts';
 import { selectFailure } from '../store/selectors.ts';
 import { useActions, useUi } from '../store/store-context.tsx';
-import './reminder-banner.css';
 
 const selectSetOnlineFailure = selectFailure('setOnline');
 const selectSnoozeFailure = selectFailure('snoozeReminder');

@@ -9,7 +9,6 @@ import { FieldMessage, invalidProps } from '../components/FieldMessage.tsx';
 import { OwnerBannerMock } from '../components/OwnerPreview.tsx';
 import { errorsUnder } from '../store/selectors.ts';
 import { useActions, useUi, useUiShallow } from '../store/store-context.tsx';
-import './emergency-contact.css';
 
 const EXPLANATION_ID = 'emergency-where';
 

@@ -7,7 +7,6 @@ import { wallTime } from '../format.ts';
 import { useUi, useUiShallow } from '../store/store-context.tsx';
 import { PREVIEW_DAYS, hoursPreviewRows } from './hours-preview-model.ts';
 import type { PreviewRow } from './hours-preview-model.ts';
-import './hours-preview.css';
 
 /** The bar's drawing width: segments are fractions of the day, so any width works; 1000 keeps them crisp. */
 const TRACK_WIDTH = 1000;
