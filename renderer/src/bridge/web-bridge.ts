@@ -1,6 +1,5 @@
-// The AppApi over the preview host's protocol (core/preview-contract.ts): one POST per operation and
-// one Server-Sent Events stream of state snapshots, both same-origin (the host set the session cookie
-// when the console URL was opened). Used when the page is not inside Electron.
+// The AppApi over the preview host's protocol (core/preview-contract.ts): a POST per operation and one
+// same-origin event stream of state snapshots. Used when the page is not inside Electron.
 import { appApiChannels } from '../../../core/app-channels.ts';
 import type { AppApi, AppApiOperation, AppApiResult, AppResult, AppState } from '../../../core/schemas/app-api.ts';
 import { previewPaths, previewStateEvent } from '../../../core/preview-contract.ts';

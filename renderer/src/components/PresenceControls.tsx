@@ -1,7 +1,5 @@
-// The Online/Offline switch and the timed breaks beside it. Going offline when web chat is the
-// clinic's only channel asks first (core's goingOfflineWarning says why); with SMS or WhatsApp it goes
-// straight off and says those still work. A break is asked for by its length: main sets its end on the
-// server-corrected clock, so a PC whose own clock is wrong still gets the break chosen.
+// The Online/Offline switch and the timed breaks. A break is asked for by its length, so main sets its end
+// on the server-corrected clock; going offline with no other channel asks first (core's goingOfflineWarning).
 import { useState } from 'react';
 import { timedBreakMinutes } from '../../../core/timed-breaks.ts';
 import { durationText, goingOfflineWarning } from '../../../core/wording.ts';

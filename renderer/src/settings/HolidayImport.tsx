@@ -3,20 +3,12 @@
 import { useEffect, useState } from 'react';
 import { mergeClosures } from '../draft/draft-edits.ts';
 import { addDays, todayIn, uiLocale } from '../format.ts';
+import { holidaysAddedText } from '../messages.ts';
 import { useActions, useUi } from '../store/store-context.tsx';
 import { loadHolidayCatalogue, localeCountry } from './holidays.ts';
 import type { HolidayCatalogue } from './holidays.ts';
 
 const language = (): string => uiLocale().split('-')[0] ?? 'en';
-
-/** Today on the clinic's calendar; while the zone field holds a half-typed zone, UTC's date is close enough. */
-function todayOrUtcToday(timezone: string, now: Date): string {
-  try {
-    return todayIn(timezone, now);
-  } catch {
-    return now.toISOString().slice(0, 10);
-  }
-}
 
 export function HolidayImport() {
   const timezone = useUi((s) => s.draft?.timezone ?? 'UTC');
@@ -47,7 +39,7 @@ export function HolidayImport() {
 
   function importHolidays(): void {
     if (catalogue === null || !country) return;
-    const today = todayOrUtcToday(timezone, now());
+    const today = todayIn(timezone, now());
     const holidays = catalogue.publicHolidays({ country, region: region || null }, today, addDays(today, 365), language());
     let added = 0;
     edit((settings) => {
@@ -55,8 +47,7 @@ export function HolidayImport() {
       added = merged.added;
       return merged.settings;
     });
-    const skipped = holidays.length - added;
-    setOutcome(`Added ${added} public holiday${added === 1 ? '' : 's'} as closures${skipped > 0 ? ` (${skipped} already in the list)` : ''}. Save to apply them.`);
+    setOutcome(holidaysAddedText(added, holidays.length - added));
   }
 
   return (

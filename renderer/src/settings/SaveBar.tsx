@@ -1,6 +1,7 @@
 // The footer of the settings tabs that edit the draft: the unsaved marker, why Save is disabled, and
 // Save / Reset / Discard changes. Reset only belongs to the Business Hours grid (the article's button).
 import { resetWeek } from '../draft/draft-edits.ts';
+import { fixFieldsText, saveStateText } from '../messages.ts';
 import { selectCanSave, selectFailure, selectInConflict, selectSaveInFlight } from '../store/selectors.ts';
 import { useActions, useUi } from '../store/store-context.tsx';
 
@@ -22,13 +23,9 @@ export function SaveBar({ withReset }: { withReset: boolean }) {
       <div className="save-state">
         <p className={unsaved ? 'unsaved' : 'saved'}>
           <span aria-hidden="true">{unsaved ? '● ' : inFlight ? '↻ ' : '✓ '}</span>
-          {unsaved ? 'Unsaved changes' : inFlight ? (waitingForServer ? 'Saved on this PC — sent when the connection returns' : 'Saving…') : 'No unsaved changes'}
+          {saveStateText({ unsaved, inFlight, waitingForServer })}
         </p>
-        {problems > 0 && (
-          <p className="field-error">
-            Fix {problems === 1 ? 'the highlighted field' : `the ${problems} highlighted fields`} before saving.
-          </p>
-        )}
+        {problems > 0 && <p className="field-error">{fixFieldsText(problems)}</p>}
         {inConflict && <p className="field-error">Choose “Keep mine” or “Use theirs” above before saving again.</p>}
         {failure && (
           <p className="field-error" role="alert">

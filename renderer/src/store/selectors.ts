@@ -12,19 +12,12 @@ export const selectInConflict = (s: UiState): boolean => s.app?.sync.conflict !=
 
 export const selectCanSave = (s: UiState): boolean => s.unsaved && s.draftErrors.length === 0 && !selectInConflict(s);
 
-/**
- * The switch as main intends it. Main has already turned a timed break that has passed into "online"
- * (on its server-corrected clock, publishing again when the break ends), so this PC's own clock, which
- * may be wrong, is not asked again.
- */
+/** The switch as main intends it: main has ended a passed break on its server-corrected clock, so this PC's own clock is not asked. */
 export const selectSwitchedOff = (s: UiState): boolean => (s.app?.presence ? !s.app.presence.online : false);
 
 export const selectClinicTimezone = (s: UiState): string | null => s.app?.server?.settings.timezone ?? s.draft?.timezone ?? null;
 
-/**
- * The draft's field errors under one path prefix (a day, a closure, a channel), as path → message. Used
- * with useUiShallow, so a row re-renders only when its own messages change.
- */
+/** The draft's field errors under one path (a day, a closure), as path → message: with useUiShallow a row re-renders only for its own. */
 export function errorsUnder(errors: readonly FieldError[], prefix: string): Record<string, string> {
   const found: Record<string, string> = {};
   for (const error of errors) {
@@ -33,16 +26,10 @@ export function errorsUnder(errors: readonly FieldError[], prefix: string): Reco
   return found;
 }
 
-export const selectFailure =
-  (operation: keyof UiState['failures']) =>
-  (s: UiState): AppError | null =>
-    s.failures[operation] ?? null;
+export const selectFailure = (operation: keyof UiState['failures']) => (s: UiState): AppError | null => s.failures[operation] ?? null;
 
 /** Whether the clinic's IT administrator locked this value on this PC (fleet configuration). */
-export const selectLocked =
-  (setting: ManagedSetting) =>
-  (s: UiState): boolean =>
-    s.app?.managed.locked.includes(setting) ?? false;
+export const selectLocked = (setting: ManagedSetting) => (s: UiState): boolean => s.app?.managed.locked.includes(setting) ?? false;
 
 const connectionSettings = ['serverUrl', 'clinicId', 'token'] as const;
 

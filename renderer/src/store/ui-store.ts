@@ -1,45 +1,23 @@
-// The window's store: main's state as pushed (in order, so the pushes alone are the truth), and the
-// settings draft, which lives only here; unsaved edits are stashed in main, debounced, so a closed
-// window loses nothing.
+// The window's store: main's state as pushed (in order, so pushes are the truth) and the settings draft,
+// which lives only here; unsaved edits are stashed in main, debounced, so a closed window loses nothing.
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import { sameJson } from '../../../core/same-json.ts';
 import type { ChatSettings, FieldError } from '../../../core/schemas/schedule.ts';
-import type {
-  AppApi,
-  AppApiOperation,
-  AppError,
-  AppResult,
-  AppState,
-  ConflictChoice,
-  ConnectInput,
-  Draft,
-  DraftResult,
-  HistoryInput,
-  HistoryResult,
-  PreferenceInput,
-  SetOnlineInput,
-} from '../../../core/schemas/app-api.ts';
+import type { AppApi, AppApiOperation, AppError, AppResult, AppState, Draft, DraftResult } from '../../../core/schemas/app-api.ts';
 import { committedSettings, draftAfter, draftSlice, noDraft, shareUnchanged } from '../draft/draft-state.ts';
 import type { DraftSlice } from '../draft/draft-state.ts';
 
-export type UiActions = {
-  /** Subscribes to main's snapshots, reads the first one and the stashed draft; returns the unsubscribe function. */
+export type UiActions = Pick<AppApi, 'connect' | 'disconnect' | 'setOnline' | 'resolveConflict' | 'setPreference' | 'dismissNotice' | 'snoozeReminder'> & {
+  /** Subscribes to main, reads the first state and the stashed draft; answers the unsubscribe function. */
   start(): () => void;
-  connect(input: ConnectInput): Promise<AppResult>;
-  disconnect(): Promise<AppResult>;
-  setOnline(input: SetOnlineInput): Promise<AppResult>;
-  /** Applies an immutable edit (see draft-edits.ts) to the draft. */
+  /** Applies an immutable edit (draft-edits.ts) to the draft. */
   edit(change: (settings: ChatSettings) => ChatSettings): void;
-  save(): Promise<AppResult>;
+  save(): Promise<void>;
   /** Drops the unsaved edits: the draft is the committed settings again. */
   discard(): void;
-  resolveConflict(choice: ConflictChoice): Promise<AppResult>;
-  setPreference(input: PreferenceInput): Promise<AppResult>;
-  dismissNotice(id: string): Promise<AppResult>;
-  snoozeReminder(): Promise<AppResult>;
-  /** A page of the clinic's change history, read from the server through main; the store keeps none of it. */
-  readHistory(input: HistoryInput): Promise<HistoryResult>;
+  /** A page of the change history through main; the store keeps none of it. */
+  readHistory: AppApi['getHistory'];
 };
 
 export type UiState = DraftSlice & {
@@ -56,7 +34,7 @@ export type UiState = DraftSlice & {
 export type UiStore = StoreApi<UiState>;
 
 /** Unsaved edits wait this long after the last keystroke before they are stashed in main. */
-export const STASH_DELAY_MS = 400;
+const STASH_DELAY_MS = 400;
 
 type Validate = (draft: ChatSettings) => FieldError[];
 
@@ -72,7 +50,15 @@ async function loadValidator(): Promise<Validate> {
 type Failure = { ok: false; error: AppError };
 
 /** A thrown call (a broken bridge) becomes an error value like any other failure. */
-const thrown = (error: unknown): Failure => ({ ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } });
+async function attempt<R>(run: () => Promise<R>): Promise<R | Failure> {
+  try {
+    return await run();
+  } catch (error) {
+    return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
+const whenIdle = (run: () => void): unknown => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2_000 }) : setTimeout(run, 0));
 
 export function createUiStore(api: AppApi, now: () => Date = () => new Date()): UiStore {
   return createStore<UiState>()((set, get) => {
@@ -84,12 +70,7 @@ export function createUiStore(api: AppApi, now: () => Date = () => new Date()): 
     let stashTimer: ReturnType<typeof setTimeout> | undefined;
 
     const call = async <R extends AppResult | DraftResult>(operation: AppApiOperation, run: () => Promise<R>): Promise<R | Failure> => {
-      let result: R | Failure;
-      try {
-        result = await run();
-      } catch (error) {
-        result = thrown(error);
-      }
+      const result = await attempt(run);
       const { [operation]: _previous, ...failures } = get().failures;
       set({ failures: result.ok ? failures : { ...failures, [operation]: result.error } });
       return result;
@@ -136,13 +117,13 @@ export function createUiStore(api: AppApi, now: () => Date = () => new Date()): 
     const actions: UiActions = {
       start() {
         // After the grid is up: evaluating zod's schemas must not delay the first render.
-        const loading = setTimeout(() => {
+        whenIdle(() => {
           void loadValidator().then((loaded) => {
             validate = loaded;
             const { draft } = get();
             if (draft) set({ draftErrors: loaded(draft) });
           });
-        }, 0);
+        });
         const unsubscribe = api.subscribe(receive);
         window.addEventListener('pagehide', stash);
         void call('getState', () => api.getState()).then((result) => {
@@ -157,7 +138,6 @@ export function createUiStore(api: AppApi, now: () => Date = () => new Date()): 
         return () => {
           unsubscribe();
           window.removeEventListener('pagehide', stash);
-          clearTimeout(loading);
           clearTimeout(stashTimer);
         };
       },
@@ -172,11 +152,10 @@ export function createUiStore(api: AppApi, now: () => Date = () => new Date()): 
       },
       async save() {
         const { draft, baseVersion } = get();
-        if (draft === null) return { ok: false, error: { code: 'nothing-to-save', message: 'The clinic’s settings are not loaded yet.' } };
+        if (draft === null) return;
         const result = await call('saveSettings', () => api.saveSettings({ settings: draft, baseVersion }));
         if (!result.ok && result.error.code === 'invalid-settings' && get().draft === draft) set({ draftErrors: result.error.fields ?? [] });
         settle(draft, result, 0);
-        return result;
       },
       discard() {
         const { app } = get();
@@ -190,15 +169,9 @@ export function createUiStore(api: AppApi, now: () => Date = () => new Date()): 
         return result;
       },
       setPreference: (input) => call('setPreference', () => api.setPreference(input)),
-      dismissNotice: (id) => call('dismissNotice', () => api.dismissNotice({ id })),
+      dismissNotice: (input) => call('dismissNotice', () => api.dismissNotice(input)),
       snoozeReminder: () => call('snoozeReminder', () => api.snoozeReminder()),
-      readHistory: async (input) => {
-        try {
-          return await api.getHistory(input);
-        } catch (error) {
-          return thrown(error);
-        }
-      },
+      readHistory: (input) => attempt(() => api.getHistory(input)),
     };
 
     return { app: null, ...noDraft, draftErrors: [], failures: {}, now, actions };
