@@ -86,6 +86,15 @@ test('unsaved changes survive closing the window: the window stashes them in mai
   expect((await setup.server.settings(setup.clinic)).settings.week.sunday.open).toBe(true);
 });
 
+test('an edit made just before the window goes is stashed as it goes', async ({ browser }) => {
+  const page = await gridPage(browser);
+  await page.getByLabel('Tuesday end time').fill('16:45');
+  // No wait for the debounced stash: leaving the page writes it at once.
+  await page.reload();
+  await expect(page.getByLabel('Tuesday end time')).toHaveValue('16:45');
+  await expect(page.getByText('Unsaved changes')).toBeVisible();
+});
+
 test('Reset then Save puts 09:00–18:00 back on every day', async ({ browser }) => {
   await setup.server.editSettings(setup.clinic, (settings) => ({
     ...settings,
