@@ -33,18 +33,9 @@ export const setOnlineInputSchema = z
     offlineUntil: isoInstantSchema.optional(),
     offlineForMinutes: z.int().min(1).max(MAX_TIMED_BREAK_MINUTES).optional(),
   })
-  .refine((input) => !(input.online && input.offlineUntil), {
-    message: 'A timed break only applies when going offline',
-    path: ['offlineUntil'],
-  })
-  .refine((input) => !(input.online && input.offlineForMinutes !== undefined), {
-    message: 'A timed break only applies when going offline',
-    path: ['offlineForMinutes'],
-  })
-  .refine((input) => input.offlineUntil === undefined || input.offlineForMinutes === undefined, {
-    message: 'Give a timed break its end or its length, not both',
-    path: ['offlineForMinutes'],
-  });
+  .refine((input) => !(input.online && input.offlineUntil), { message: 'A timed break only applies when going offline', path: ['offlineUntil'] })
+  .refine((input) => !(input.online && input.offlineForMinutes !== undefined), { message: 'A timed break only applies when going offline', path: ['offlineForMinutes'] })
+  .refine((input) => input.offlineUntil === undefined || input.offlineForMinutes === undefined, { message: 'Give a timed break its end or its length, not both', path: ['offlineForMinutes'] });
 export type SetOnlineInput = z.infer<typeof setOnlineInputSchema>;
 
 // The settings as the renderer edits them: the shape of ChatSettings with any text in the fields, since
@@ -53,7 +44,7 @@ const draftText = z.string().max(1000);
 const draftRanges = z.array(z.strictObject({ start: draftText, end: draftText })).max(MAX_RANGES_PER_DAY * 4);
 const draftDay = z.strictObject({ open: z.boolean(), ranges: draftRanges });
 
-export const settingsDraftSchema = z.strictObject({
+const settingsDraftSchema = z.strictObject({
   timezone: draftText,
   week: z.strictObject(Object.fromEntries(weekdays.map((day) => [day, draftDay])) as Record<Weekday, typeof draftDay>),
   closures: z.array(z.strictObject({ date: draftText, ranges: draftRanges, label: draftText.optional() })).max(MAX_CLOSURES * 2),
@@ -65,7 +56,7 @@ export const settingsDraftSchema = z.strictObject({
 export const draftInputSchema = z.strictObject({ settings: settingsDraftSchema, baseVersion: z.int().min(0) });
 export type Draft = z.infer<typeof draftInputSchema>;
 
-export const conflictChoiceSchema = z.enum(['keep-mine', 'use-theirs']);
+const conflictChoiceSchema = z.enum(['keep-mine', 'use-theirs']);
 export type ConflictChoice = z.infer<typeof conflictChoiceSchema>;
 
 /** 0 turns the "you are still offline" reminder off. */
@@ -79,13 +70,10 @@ export const preferenceInputSchema = z.discriminatedUnion('key', [
 ]);
 export type PreferenceInput = z.infer<typeof preferenceInputSchema>;
 
-export const dismissNoticeInputSchema = z.strictObject({ id: z.string().min(1).max(200) });
+const dismissNoticeInputSchema = z.strictObject({ id: z.string().min(1).max(200) });
 
 /** A page of the change history: the first without `before`, the next with the last page's `nextBefore`. */
-export const historyInputSchema = z.strictObject({
-  before: z.int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
-  limit: z.int().min(1).max(MAX_HISTORY_PAGE_SIZE).optional(),
-});
+const historyInputSchema = z.strictObject({ before: z.int().min(1).max(Number.MAX_SAFE_INTEGER).optional(), limit: z.int().min(1).max(MAX_HISTORY_PAGE_SIZE).optional() });
 export type HistoryInput = z.infer<typeof historyInputSchema>;
 
 // ---- Results: errors are values, with field paths the UI can show beside the field ----
@@ -107,7 +95,7 @@ export type AppErrorCode =
 
 export type AppError = { code: AppErrorCode; message: string; fields?: FieldError[] };
 
-/** Every AppApi call answers with the snapshot after the operation, so the UI never waits for a push. */
+/** A change answers with the snapshot after it (the window, which gets every snapshot pushed in order, needs only the first). */
 export type AppResult = { ok: true; state: AppState } | { ok: false; error: AppError };
 
 /** getHistory answers with the server's page (core/schemas/history.ts); reading changes no state. */
@@ -164,20 +152,10 @@ export type SyncInfo = {
   failingSince: string | null;
 };
 
-export type Preferences = {
-  pcName: string;
-  launchAtLogin: boolean;
-  notifications: boolean;
-  offlineReminderMinutes: number;
-};
+export type Preferences = { pcName: string; launchAtLogin: boolean; notifications: boolean; offlineReminderMinutes: number };
 
-export type NoticeKind =
-  | 'store-recovered'
-  | 'store-data-dropped'
-  | 'token-unreadable'
-  | 'token-plain-text'
-  /** A problem in the IT administrator's fleet configuration (fleet.json or command-line flags). */
-  | 'fleet-config';
+/** `fleet-config`: a problem in the IT administrator's fleet configuration (fleet.json or command-line flags). */
+export type NoticeKind = 'store-recovered' | 'store-data-dropped' | 'token-unreadable' | 'token-plain-text' | 'fleet-config';
 export type Notice = { id: string; kind: NoticeKind; message: string };
 
 /** The forgotten-offline reminder (core/offline-reminder.ts) as this PC applies it. */
@@ -198,10 +176,7 @@ export type ManagedInfo = {
   locked: ManagedSetting[];
   /** Who manages them, to show beside those fields; null when nothing is locked. */
   note: string | null;
-  /**
-   * The server address and clinic ID the administrator pre-set, for the connection form to start from
-   * when staff must still type something (say, this PC's token). Never the token itself.
-   */
+  /** The server address and clinic ID pre-set, for the connection form to start from (never the token). */
   prefill?: { serverUrl?: string; clinicId?: string };
 };
 
@@ -268,11 +243,7 @@ export type AppApiArguments<K extends AppApiOperation> = z.infer<(typeof appApiA
 
 // The channel names live in app-channels.ts (importable by the sandboxed preload); this checks they
 // name exactly the AppApi operations, no more and no fewer.
-type ChannelKeysMatchApi = [keyof typeof appApiChannels] extends [AppApiOperation]
-  ? [AppApiOperation] extends [keyof typeof appApiChannels]
-    ? true
-    : never
-  : never;
+type ChannelKeysMatchApi = [keyof typeof appApiChannels, AppApiOperation] extends [AppApiOperation, keyof typeof appApiChannels] ? true : never;
 const _channelKeysMatchApi: ChannelKeysMatchApi = true;
 
 export const appApiOperations = Object.keys(appApiChannels) as AppApiOperation[];

@@ -172,7 +172,7 @@ export class AppStore {
 /**
  * The stored copy checked against core's schemas; null when it no longer fits them. Settings or a
  * switch carried over from `previous` keep their identity, so what is cached per settings object
- * (evaluateAvailability's compiled schedule, the draft's state) survives a presence change. Frozen:
+ * (evaluateAvailability's compiled schedule) survives a presence change. Frozen:
  * settings are shared and never changed in place.
  */
 function parseServerCopy(raw: StoreShape['serverCopy'], previous: ServerCopyRecord | null = null): ServerCopyRecord | null {
