@@ -11,7 +11,7 @@ import { enqueueSettingsSave, removeOperation } from '../sync/outbox.ts';
 import type { PersistedOutbox, SettingsSaveOperation } from '../sync/outbox.ts';
 import type { AppStore } from '../store/store.ts';
 
-export type EditorDeps = { store: AppStore; outbox: PersistedOutbox; now: () => Date; newId: () => string };
+type EditorDeps = { store: AppStore; outbox: PersistedOutbox; now: () => Date; newId: () => string };
 
 /** An operation refused before anything was written. */
 export class Refusal extends Error {
