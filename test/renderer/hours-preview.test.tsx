@@ -61,11 +61,8 @@ describe('the preview model', () => {
   it('says a closure the night before runs into is closed from when that night ends, not all day', () => {
     // Thursday 20:00–02:00 belongs to Thursday: chat accepts at 01:00 on Christmas morning.
     const base = defaultSettings('Europe/London');
-    const settings: ChatSettings = {
-      ...base,
-      week: { ...base.week, thursday: { open: true, ranges: [{ start: '20:00', end: '02:00' }] } },
-      closures: [{ date: '2026-12-25', ranges: [], label: 'Christmas Day' }],
-    };
+    const night = setRangeTime(setRangeTime(base, 'thursday', 0, 'start', '20:00'), 'thursday', 0, 'end', '02:00');
+    const settings = { ...night, closures: [{ date: '2026-12-25', ranges: [], label: 'Christmas Day' }] };
     const rows = hoursPreviewRows(settings, new Date('2026-12-24T12:00:00Z'))!;
     expect(rowSentence(rows[1]!)).toBe('Fri, Dec 25: 12:00 AM–2:00 AM · Christmas Day — closure, closed from 2:00 AM');
     const withoutNight = hoursPreviewRows({ ...settings, week: base.week }, new Date('2026-12-24T12:00:00Z'))!;

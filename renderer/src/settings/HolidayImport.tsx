@@ -10,6 +10,24 @@ import type { HolidayCatalogue } from './holidays.ts';
 
 const language = (): string => uiLocale().split('-')[0] ?? 'en';
 
+type PickerProps = { label: string; value: string; none: string; entries: { code: string; name: string }[]; onChange(code: string): void };
+
+function Picker({ label, value, none, entries, onChange }: PickerProps) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="">{none}</option>
+        {entries.map((entry) => (
+          <option key={entry.code} value={entry.code}>
+            {entry.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function HolidayImport() {
   const timezone = useUi((s) => s.draft?.timezone ?? 'UTC');
   const now = useUi((s) => s.now);
@@ -54,36 +72,8 @@ export function HolidayImport() {
     <fieldset className="holiday-import">
       <legend>Import public holidays for the coming year</legend>
       <div className="inline-controls">
-        <label>
-          Country
-          <select
-            value={country}
-            onChange={(event) => {
-              setCountry(event.target.value);
-              setRegion('');
-            }}
-          >
-            <option value="">Choose a country</option>
-            {countries.map((entry) => (
-              <option key={entry.code} value={entry.code}>
-                {entry.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        {regions.length > 0 && (
-          <label>
-            Region
-            <select value={region} onChange={(event) => setRegion(event.target.value)}>
-              <option value="">Whole country</option>
-              {regions.map((entry) => (
-                <option key={entry.code} value={entry.code}>
-                  {entry.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <Picker label="Country" value={country} none="Choose a country" entries={countries} onChange={(code) => { setCountry(code); setRegion(''); }} />
+        {regions.length > 0 && <Picker label="Region" value={region} none="Whole country" entries={regions} onChange={setRegion} />}
         <button type="button" disabled={!country} onClick={importHolidays}>
           Import public holidays
         </button>
