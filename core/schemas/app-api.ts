@@ -1,18 +1,15 @@
-// The AppApi: the one contract between the staff UI (renderer) and the main process. Channel names,
-// input schemas and result shapes live only here; preload, the IPC gateway, the preview host's web
-// bridge and the renderer all import them, so nothing is spelled twice.
+// The AppApi, the one contract between the staff UI (renderer) and main: input schemas and result
+// shapes live only here, so preload, the IPC gateway, the preview host and the renderer agree.
 import { z } from 'zod';
 import { appApiChannels } from '../app-channels.ts';
 import { MAX_HISTORY_PAGE_SIZE } from './history.ts';
 import type { HistoryResponse } from './history.ts';
-import { MAX_PC_NAME_LENGTH } from '../schedule-model.ts';
+import { MAX_CLOSURES, MAX_PC_NAME_LENGTH, MAX_RANGES_PER_DAY, weekdays } from '../schedule-model.ts';
 import { isoInstantSchema } from './schedule.ts';
-import type { FieldError } from './schedule.ts';
+import type { FieldError, Weekday } from './schedule.ts';
 import { MAX_TIMED_BREAK_MINUTES } from '../timed-breaks.ts';
 import type { Availability } from '../availability.ts';
 import type { ChatSettings, Presence } from './schedule.ts';
-
-// The schedule's own validation pieces, re-exported so AppApi callers have one import for the contract.
 
 // ---- Inputs (validated in main; everything from the renderer is `unknown` until these accept it) ----
 
@@ -36,31 +33,30 @@ export const setOnlineInputSchema = z
     offlineUntil: isoInstantSchema.optional(),
     offlineForMinutes: z.int().min(1).max(MAX_TIMED_BREAK_MINUTES).optional(),
   })
-  .refine((input) => !(input.online && input.offlineUntil), {
-    message: 'A timed break only applies when going offline',
-    path: ['offlineUntil'],
-  })
-  .refine((input) => !(input.online && input.offlineForMinutes !== undefined), {
-    message: 'A timed break only applies when going offline',
-    path: ['offlineForMinutes'],
-  })
-  .refine((input) => input.offlineUntil === undefined || input.offlineForMinutes === undefined, {
-    message: 'Give a timed break its end or its length, not both',
-    path: ['offlineForMinutes'],
-  });
+  .refine((input) => !(input.online && input.offlineUntil), { message: 'A timed break only applies when going offline', path: ['offlineUntil'] })
+  .refine((input) => !(input.online && input.offlineForMinutes !== undefined), { message: 'A timed break only applies when going offline', path: ['offlineForMinutes'] })
+  .refine((input) => input.offlineUntil === undefined || input.offlineForMinutes === undefined, { message: 'Give a timed break its end or its length, not both', path: ['offlineForMinutes'] });
 export type SetOnlineInput = z.infer<typeof setOnlineInputSchema>;
 
-/**
- * The draft is kept in main while it is being edited, including half-typed invalid states, so it is
- * any JSON value of bounded size here; main runs core's `parseSettings` on it and reports field errors
- * in `AppState.draft.errors` (one validator, not two).
- */
-export const MAX_DRAFT_JSON_LENGTH = 256 * 1024;
-export const draftInputSchema = z.json().refine((value) => JSON.stringify(value).length <= MAX_DRAFT_JSON_LENGTH, {
-  message: 'The settings are too large to save',
+// The settings as the renderer edits them: the shape of ChatSettings with any text in the fields, since
+// a half-typed draft is kept too. parseSettings judges the values when the draft is saved.
+const draftText = z.string().max(1000);
+const draftRanges = z.array(z.strictObject({ start: draftText, end: draftText })).max(MAX_RANGES_PER_DAY * 4);
+const draftDay = z.strictObject({ open: z.boolean(), ranges: draftRanges });
+
+const settingsDraftSchema = z.strictObject({
+  timezone: draftText,
+  week: z.strictObject(Object.fromEntries(weekdays.map((day) => [day, draftDay])) as Record<Weekday, typeof draftDay>),
+  closures: z.array(z.strictObject({ date: draftText, ranges: draftRanges, label: draftText.optional() })).max(MAX_CLOSURES * 2),
+  channels: z.strictObject({ sms: draftText.nullable(), whatsapp: draftText.nullable() }),
+  emergency: z.strictObject({ phone: draftText, label: draftText }).nullable(),
 });
 
-export const conflictChoiceSchema = z.enum(['keep-mine', 'use-theirs']);
+/** A draft and the server version it was based on (sent as If-Match, so another PC's save is never overwritten silently). */
+export const draftInputSchema = z.strictObject({ settings: settingsDraftSchema, baseVersion: z.int().min(0) });
+export type Draft = z.infer<typeof draftInputSchema>;
+
+const conflictChoiceSchema = z.enum(['keep-mine', 'use-theirs']);
 export type ConflictChoice = z.infer<typeof conflictChoiceSchema>;
 
 /** 0 turns the "you are still offline" reminder off. */
@@ -74,13 +70,10 @@ export const preferenceInputSchema = z.discriminatedUnion('key', [
 ]);
 export type PreferenceInput = z.infer<typeof preferenceInputSchema>;
 
-export const dismissNoticeInputSchema = z.strictObject({ id: z.string().min(1).max(200) });
+const dismissNoticeInputSchema = z.strictObject({ id: z.string().min(1).max(200) });
 
 /** A page of the change history: the first without `before`, the next with the last page's `nextBefore`. */
-export const historyInputSchema = z.strictObject({
-  before: z.int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
-  limit: z.int().min(1).max(MAX_HISTORY_PAGE_SIZE).optional(),
-});
+const historyInputSchema = z.strictObject({ before: z.int().min(1).max(Number.MAX_SAFE_INTEGER).optional(), limit: z.int().min(1).max(MAX_HISTORY_PAGE_SIZE).optional() });
 export type HistoryInput = z.infer<typeof historyInputSchema>;
 
 // ---- Results: errors are values, with field paths the UI can show beside the field ----
@@ -102,11 +95,14 @@ export type AppErrorCode =
 
 export type AppError = { code: AppErrorCode; message: string; fields?: FieldError[] };
 
-/** Every AppApi call answers with the snapshot after the operation, so the UI never waits for a push. */
+/** A change answers with the snapshot after it (the window, which gets every snapshot pushed in order, needs only the first). */
 export type AppResult = { ok: true; state: AppState } | { ok: false; error: AppError };
 
 /** getHistory answers with the server's page (core/schemas/history.ts); reading changes no state. */
 export type HistoryResult = { ok: true; history: HistoryResponse } | { ok: false; error: AppError };
+
+/** restoreDraft answers the draft stashed by the last window, if it left unsaved changes. */
+export type DraftResult = { ok: true; draft: Draft | null } | { ok: false; error: AppError };
 
 // ---- State pushed to the renderer (main → renderer is trusted, so these are types, not schemas) ----
 
@@ -134,16 +130,6 @@ export type ServerCopy = {
   receivedAt: string;
 };
 
-export type DraftState = {
-  /** The settings as being edited; possibly invalid. */
-  value: unknown;
-  baseVersion: SettingsVersion | null;
-  /** From core's parseSettings; empty when the draft can be saved. */
-  errors: FieldError[];
-  /** False when the draft equals the last server copy. */
-  changed: boolean;
-};
-
 /** What the tray icon and the status line show; derived by main from availability and sync. */
 export type StatusTone = 'accepting' | 'offline-by-switch' | 'outside-hours' | 'not-connected';
 
@@ -159,25 +145,17 @@ export type SyncInfo = {
   state: SyncState;
   pending: number;
   lastError: { code: AppErrorCode; message: string; at: string } | null;
-  conflict: { mine: unknown; theirs: { settings: ChatSettings; version: SettingsVersion } } | null;
+  /** The newest save of ours the server has not confirmed yet; null when none, or while it is in conflict. */
+  pendingSettings: ChatSettings | null;
+  conflict: { mine: ChatSettings; theirs: { settings: ChatSettings; version: SettingsVersion } } | null;
   /** Since when (ISO) the server has not been reached or has refused; null while sync works. */
-  failingSince?: string | null;
+  failingSince: string | null;
 };
 
-export type Preferences = {
-  pcName: string;
-  launchAtLogin: boolean;
-  notifications: boolean;
-  offlineReminderMinutes: number;
-};
+export type Preferences = { pcName: string; launchAtLogin: boolean; notifications: boolean; offlineReminderMinutes: number };
 
-export type NoticeKind =
-  | 'store-recovered'
-  | 'store-data-dropped'
-  | 'token-unreadable'
-  | 'token-plain-text'
-  /** A problem in the IT administrator's fleet configuration (fleet.json or command-line flags). */
-  | 'fleet-config';
+/** `fleet-config`: a problem in the IT administrator's fleet configuration (fleet.json or command-line flags). */
+export type NoticeKind = 'store-recovered' | 'store-data-dropped' | 'token-unreadable' | 'token-plain-text' | 'fleet-config';
 export type Notice = { id: string; kind: NoticeKind; message: string };
 
 /** The forgotten-offline reminder (core/offline-reminder.ts) as this PC applies it. */
@@ -198,10 +176,7 @@ export type ManagedInfo = {
   locked: ManagedSetting[];
   /** Who manages them, to show beside those fields; null when nothing is locked. */
   note: string | null;
-  /**
-   * The server address and clinic ID the administrator pre-set, for the connection form to start from
-   * when staff must still type something (say, this PC's token). Never the token itself.
-   */
+  /** The server address and clinic ID pre-set, for the connection form to start from (never the token). */
   prefill?: { serverUrl?: string; clinicId?: string };
 };
 
@@ -210,16 +185,13 @@ export type AppState = {
   server: ServerCopy | null;
   /** The switch as this PC intends it: the server's presence with any unsent toggle of ours applied. */
   presence: Presence | null;
-  draft: DraftState | null;
   availability: Availability | null;
   status: StatusInfo;
   sync: SyncInfo;
   preferences: Preferences;
   notices: Notice[];
-  // Fields added after the first release of this contract are optional in the type only, so AppState
-  // objects built elsewhere (the renderer's test double) keep compiling; main always sets them.
-  managed?: ManagedInfo;
-  reminder?: ReminderInfo;
+  managed: ManagedInfo;
+  reminder: ReminderInfo;
 };
 
 // ---- The API and its channels ----
@@ -229,19 +201,18 @@ export interface AppApi {
   connect(input: ConnectInput): Promise<AppResult>;
   disconnect(): Promise<AppResult>;
   setOnline(input: SetOnlineInput): Promise<AppResult>;
-  updateDraft(settings: unknown): Promise<AppResult>;
-  saveSettings(): Promise<AppResult>;
-  discardDraft(): Promise<AppResult>;
+  /** Queues the draft for the server; field errors come back as values when parseSettings refuses it. */
+  saveSettings(draft: Draft): Promise<AppResult>;
+  /** Keeps unsaved changes on this PC (null: there are none), for the next window to restore. */
+  stashDraft(draft: Draft | null): Promise<AppResult>;
+  restoreDraft(): Promise<DraftResult>;
   resolveConflict(choice: ConflictChoice): Promise<AppResult>;
   setPreference(input: PreferenceInput): Promise<AppResult>;
   dismissNotice(input: { id: string }): Promise<AppResult>;
-  // Operations added after the first release of this contract are optional in the type only, so
-  // implementations written before them (the renderer's test double) keep compiling; main, the preload
-  // and the preview host always provide them.
   /** "Remind me in 15 minutes": silences an active forgotten-offline reminder for this offline episode. */
-  snoozeReminder?(): Promise<AppResult>;
+  snoozeReminder(): Promise<AppResult>;
   /** The clinic's change history from the server, newest first, a page at a time (needs the server). */
-  getHistory?(input: HistoryInput): Promise<HistoryResult>;
+  getHistory(input: HistoryInput): Promise<HistoryResult>;
   /** State snapshots pushed by main; returns the unsubscribe function. */
   subscribe(listener: (state: AppState) => void): () => void;
 }
@@ -249,8 +220,8 @@ export interface AppApi {
 /** The request/response operations: every AppApi method except the push subscription. */
 export type AppApiOperation = Exclude<keyof AppApi, 'subscribe'>;
 
-/** What an operation answers: an AppResult, or for getHistory a HistoryResult. */
-export type AppApiResult<K extends AppApiOperation> = Awaited<ReturnType<NonNullable<AppApi[K]>>>;
+/** What an operation answers: an AppResult, or a HistoryResult / DraftResult for the two reads. */
+export type AppApiResult<K extends AppApiOperation> = Awaited<ReturnType<AppApi[K]>>;
 
 /** Argument list of each operation, as tuples, so the gateway validates exactly what invoke sends. */
 export const appApiArguments = {
@@ -258,9 +229,9 @@ export const appApiArguments = {
   connect: z.tuple([connectInputSchema]),
   disconnect: z.tuple([]),
   setOnline: z.tuple([setOnlineInputSchema]),
-  updateDraft: z.tuple([draftInputSchema]),
-  saveSettings: z.tuple([]),
-  discardDraft: z.tuple([]),
+  saveSettings: z.tuple([draftInputSchema]),
+  stashDraft: z.tuple([draftInputSchema.nullable()]),
+  restoreDraft: z.tuple([]),
   resolveConflict: z.tuple([conflictChoiceSchema]),
   setPreference: z.tuple([preferenceInputSchema]),
   dismissNotice: z.tuple([dismissNoticeInputSchema]),
@@ -272,11 +243,7 @@ export type AppApiArguments<K extends AppApiOperation> = z.infer<(typeof appApiA
 
 // The channel names live in app-channels.ts (importable by the sandboxed preload); this checks they
 // name exactly the AppApi operations, no more and no fewer.
-type ChannelKeysMatchApi = [keyof typeof appApiChannels] extends [AppApiOperation]
-  ? [AppApiOperation] extends [keyof typeof appApiChannels]
-    ? true
-    : never
-  : never;
+type ChannelKeysMatchApi = [keyof typeof appApiChannels, AppApiOperation] extends [AppApiOperation, keyof typeof appApiChannels] ? true : never;
 const _channelKeysMatchApi: ChannelKeysMatchApi = true;
 
 export const appApiOperations = Object.keys(appApiChannels) as AppApiOperation[];

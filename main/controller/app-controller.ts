@@ -6,6 +6,7 @@ import type { AppError, AppResult, AppState, ConnectInput, PreferenceInput, SetO
 import { appMessages } from './app-messages.ts';
 import type { AppApiHandlers } from './app-operations.ts';
 import { appStateSnapshot } from './app-state.ts';
+import type { BaseAppState } from './app-state.ts';
 import { ClockSkew, OneShotTimer, systemClock } from './clock.ts';
 import type { Clock } from './clock.ts';
 import { connectToClinic, normalizeConnectInput } from '../sync/connect.ts';
@@ -123,9 +124,9 @@ export class AppController {
         this.#forgetConnection();
       }),
     setOnline: async (input) => this.#setOnline(input),
-    updateDraft: async (value) => this.#change(() => this.#editor.updateDraft(value)),
-    saveSettings: async () => this.#change(() => this.#editor.save() && this.#session?.send()),
-    discardDraft: async () => this.#change(() => this.#editor.discardDraft()),
+    saveSettings: async (draft) => this.#change(() => this.#editor.save(draft) && this.#session?.send()),
+    stashDraft: async (draft) => this.#change(() => this.#store.stashDraft(draft)),
+    restoreDraft: async () => ({ ok: true, draft: this.#store.getStashedDraft() }),
     resolveConflict: async (choice) => this.#change(() => this.#session?.unblock(this.#editor.resolve(choice))),
     setPreference: async (input) => this.#change(() => this.#setPreference(input)),
     dismissNotice: async ({ id }) => this.#change(() => this.#store.dismissNotice(id)),
@@ -173,7 +174,7 @@ export class AppController {
     this.#session?.stop();
     this.#session = null;
     this.#outbox.update(() => []);
-    this.#store.clearDraft();
+    this.#store.stashDraft(null);
     this.#store.setServerCopy(null);
     this.#store.clearConnection();
     this.#editor.forget();
@@ -238,12 +239,11 @@ export class AppController {
   }
 
   /** Everything but the reminder, which is judged from this (see `state` and `#publish`). */
-  #baseSnapshot(): AppState {
+  #baseSnapshot(): BaseAppState {
     return appStateSnapshot({
       connection: this.#store.getConnection(),
       tokenStorageNote: this.#store.tokenStorageNote(),
       serverCopy: this.#store.getServerCopy(),
-      draft: this.#store.getDraft(),
       outbox: this.#outbox.operations,
       conflict: this.#editor.conflict,
       connecting: this.#connecting > 0,

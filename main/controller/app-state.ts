@@ -8,11 +8,12 @@ import type { ChatSettings, Presence } from '../../core/schemas/schedule.ts';
 import type { AppState, ManagedInfo, Notice, Preferences, StatusInfo, SyncInfo } from '../../core/schemas/app-api.ts';
 import type { SettingsResponse } from '../../core/schemas/http-api.ts';
 import { appMessages } from './app-messages.ts';
-import { draftState } from './draft-state.ts';
 import type { Outbox } from '../sync/outbox.ts';
 import type { ConnectionRecord, ServerCopyRecord } from '../store/store.ts';
-import type { StoredDraft } from '../store/store-schema.ts';
 import type { SyncProblem } from '../sync/sync-health.ts';
+
+/** Everything but the forgotten-offline reminder, which is judged from this (offline-reminder-watch.ts). */
+export type BaseAppState = Omit<AppState, 'reminder'>;
 
 export type Conflict = { opId: string; mine: ChatSettings; theirs: SettingsResponse };
 
@@ -20,7 +21,6 @@ export type SnapshotInput = {
   connection: ConnectionRecord | null;
   tokenStorageNote: string | null;
   serverCopy: ServerCopyRecord | null;
-  draft: StoredDraft | null;
   outbox: Outbox;
   conflict: Conflict | null;
   connecting: boolean;
@@ -34,7 +34,7 @@ export type SnapshotInput = {
   locale?: string;
 };
 
-export function appStateSnapshot(input: SnapshotInput): AppState {
+export function appStateSnapshot(input: SnapshotInput): BaseAppState {
   const { connection, serverCopy, now } = input;
   const intended = connection && serverCopy ? effectivePresence(intendedPresence(serverCopy.presence, input.outbox), now) : null;
   const availability = serverCopy && intended ? evaluateAvailability(serverCopy.settings, intended, now) : null;
@@ -48,7 +48,6 @@ export function appStateSnapshot(input: SnapshotInput): AppState {
     },
     server: serverCopy && { settings: serverCopy.settings, version: serverCopy.version, presence: serverCopy.presence, receivedAt: serverCopy.receivedAt },
     presence: intended,
-    draft: draftState(input.draft, serverCopy),
     availability,
     status: serverCopy && intended ? statusInfo(serverCopy.settings, intended, now, input.locale) : notConnectedStatus,
     sync: syncInfo(input),
@@ -91,6 +90,7 @@ function syncInfo(input: SnapshotInput): SyncInfo {
     state: syncState(input),
     pending: input.outbox.length,
     lastError: problem && { code: problem.code, message: problem.message, at: problem.at },
+    pendingSettings: input.conflict ? null : (input.outbox.findLast((op) => op.kind === 'settings')?.settings ?? null),
     conflict: input.conflict && { mine: input.conflict.mine, theirs: input.conflict.theirs },
     failingSince: input.failingSince?.toISOString() ?? null,
   };

@@ -6,7 +6,8 @@
 import { REMINDER_SNOOZE_MINUTES, offlineReminder } from '../../core/offline-reminder.ts';
 import type { OfflineReminder } from '../../core/offline-reminder.ts';
 import { MINUTE_MS } from '../../core/zone-clock.ts';
-import type { AppState, ReminderInfo } from '../../core/schemas/app-api.ts';
+import type { ReminderInfo } from '../../core/schemas/app-api.ts';
+import type { BaseAppState } from './app-state.ts';
 import type { AppStore } from '../store/store.ts';
 import type { StoredReminderMemory } from '../store/store-schema.ts';
 
@@ -14,7 +15,7 @@ import type { StoredReminderMemory } from '../store/store-schema.ts';
 export type ReminderDue = { message: string };
 
 /** Hears a due reminder with the snapshot it was judged on (its preferences say whether to notify). */
-export type ReminderDueListener = (due: ReminderDue, state: AppState) => void;
+export type ReminderDueListener = (due: ReminderDue, state: BaseAppState) => void;
 
 export type ReminderWatchOptions = {
   store: Pick<AppStore, 'getReminderMemory' | 'setReminderMemory'>;
@@ -39,12 +40,12 @@ export class OfflineReminderWatch {
   }
 
   /** What the state shows, with no side effect (for `controller.state`). */
-  info(state: AppState): ReminderInfo {
+  info(state: BaseAppState): ReminderInfo {
     return this.#info(state, this.#evaluate(state));
   }
 
   /** For each published state: records and announces a due notification, and says when to look again. */
-  update(state: AppState): ReminderUpdate {
+  update(state: BaseAppState): ReminderUpdate {
     const reminder = this.#evaluate(state);
     if (reminder?.notify && reminder.message !== null && state.presence) {
       const notified = { ...this.#memory, notifiedFor: state.presence.changedAt };
@@ -61,7 +62,7 @@ export class OfflineReminderWatch {
   }
 
   /** "Remind me in 15 minutes": false when no reminder is active (nothing to snooze). */
-  snooze(state: AppState): boolean {
+  snooze(state: BaseAppState): boolean {
     const reminder = this.#evaluate(state);
     if (!reminder?.active || state.presence === null) return false;
     const snoozedUntil = new Date(this.#options.now().getTime() + REMINDER_SNOOZE_MINUTES * MINUTE_MS).toISOString();
@@ -82,7 +83,7 @@ export class OfflineReminderWatch {
     this.#listeners.clear();
   }
 
-  #evaluate(state: AppState): OfflineReminder | null {
+  #evaluate(state: BaseAppState): OfflineReminder | null {
     if (state.server === null || state.presence === null) return null;
     const memory = this.#memory;
     return offlineReminder({
@@ -96,7 +97,7 @@ export class OfflineReminderWatch {
     });
   }
 
-  #info(state: AppState, reminder: OfflineReminder | null): ReminderInfo {
+  #info(state: BaseAppState, reminder: OfflineReminder | null): ReminderInfo {
     if (reminder === null) return quiet;
     const { snoozedUntil, snoozedFor } = this.#memory;
     const snoozed = snoozedUntil !== null && snoozedFor === state.presence?.changedAt && Date.parse(snoozedUntil) > this.#options.now().getTime();

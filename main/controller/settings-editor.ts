@@ -1,19 +1,17 @@
-// The business hours as staff edit and save them: the draft (kept in the store, so it survives a
-// closed window), saves queued in the outbox with the version they are based on, and the conflict
-// when another PC saved first — with both versions kept until staff choose.
+// Saving the settings: the renderer's draft checked by parseSettings and queued in the outbox with the
+// version it was based on, and the conflict when another PC saved first, both versions kept until staff choose.
 import { parseSettings } from '../../core/schemas/schedule.ts';
-import type { ChatSettings } from '../../core/schemas/schedule.ts';
-import type { AppError, ConflictChoice } from '../../core/schemas/app-api.ts';
+import type { AppError, ConflictChoice, Draft } from '../../core/schemas/app-api.ts';
 import type { SettingsResponse } from '../../core/schemas/http-api.ts';
 import { sameJson } from '../../core/same-json.ts';
 import { appMessages } from './app-messages.ts';
 import type { Conflict } from './app-state.ts';
-import { applyServerSettings, settingsSaved } from '../sync/local-copy.ts';
+import { applyServerSettings } from '../sync/local-copy.ts';
 import { enqueueSettingsSave, removeOperation } from '../sync/outbox.ts';
 import type { PersistedOutbox, SettingsSaveOperation } from '../sync/outbox.ts';
 import type { AppStore } from '../store/store.ts';
 
-export type EditorDeps = { store: AppStore; outbox: PersistedOutbox; now: () => Date; newId: () => string };
+type EditorDeps = { store: AppStore; outbox: PersistedOutbox; now: () => Date; newId: () => string };
 
 /** An operation refused before anything was written. */
 export class Refusal extends Error {
@@ -36,31 +34,18 @@ export class SettingsEditor {
     return this.#conflict;
   }
 
-  updateDraft(value: unknown): void {
-    const { store } = this.#deps;
-    store.setDraft(value, store.getDraft()?.baseVersion ?? this.#serverCopy().version);
-  }
-
-  discardDraft(): void {
-    this.#deps.store.clearDraft();
-  }
-
   /** Queues the draft for saving; false when it is already on its way (a second click on Save). */
-  save(): boolean {
-    const { store, outbox } = this.#deps;
+  save(draft: Draft): boolean {
+    const { outbox } = this.#deps;
     const server = this.#serverCopy();
     if (this.#conflict) throw new Refusal('conflict', appMessages.conflictPending);
-    const draft = store.getDraft();
-    if (draft === null) throw new Refusal('nothing-to-save', appMessages.nothingToSave);
-    const parsed = parseSettings(draft.value);
+    const parsed = parseSettings(draft.settings);
     if (!parsed.ok) throw new Refusal('invalid-settings', appMessages.fixFields, parsed.errors);
     const pending = outbox.operations.findLast((op): op is SettingsSaveOperation => op.kind === 'settings');
     if (pending && sameJson(pending.settings, parsed.value)) return false;
     if (!pending && sameJson(parsed.value, server.settings)) throw new Refusal('nothing-to-save', appMessages.nothingToSave);
-    const baseVersion = draft.baseVersion ?? server.version;
-    outbox.update((queue) => enqueueSettingsSave(queue, { settings: parsed.value, baseVersion, changedBy: this.#pcName() }, this.#context()));
-    // Keep the draft as the server will store it (numbers normalised), so it clears on success.
-    store.setDraft(parsed.value, baseVersion);
+    const save = { settings: parsed.value, baseVersion: draft.baseVersion, changedBy: this.#pcName() };
+    outbox.update((queue) => enqueueSettingsSave(queue, save, this.#context()));
     return true;
   }
 
@@ -71,14 +56,10 @@ export class SettingsEditor {
     const { store, outbox } = this.#deps;
     if (choice === 'keep-mine') {
       // Re-save the same settings on top of theirs: an explicit, informed overwrite.
-      const { version } = conflict.theirs;
-      const resave = { settings: conflict.mine, baseVersion: version, changedBy: this.#pcName() };
+      const resave = { settings: conflict.mine, baseVersion: conflict.theirs.version, changedBy: this.#pcName() };
       outbox.update((queue) => enqueueSettingsSave(removeOperation(queue, conflict.opId), resave, this.#context()));
-      const draft = store.getDraft();
-      if (draft) store.setDraft(draft.value, version);
     } else {
       outbox.update((queue) => removeOperation(queue, conflict.opId));
-      store.clearDraft();
       applyServerSettings(store, conflict.theirs, this.#deps.now());
     }
     this.#conflict = null;
@@ -92,15 +73,15 @@ export class SettingsEditor {
     if (this.#conflict && settings.version > this.#conflict.theirs.version) this.#conflict = { ...this.#conflict, theirs: settings };
   }
 
-  saved(op: SettingsSaveOperation, saved: SettingsResponse): void {
-    settingsSaved(this.#deps.store, op, saved, this.#deps.now());
+  saved(saved: SettingsResponse): void {
+    applyServerSettings(this.#deps.store, saved, this.#deps.now());
   }
 
   /** 412. If the server already holds exactly our settings, an earlier attempt got through. */
   stale(op: SettingsSaveOperation, current: SettingsResponse): 'landed' | 'conflict' {
     if (sameJson(current.settings, op.settings)) return 'landed';
     applyServerSettings(this.#deps.store, current, this.#deps.now());
-    this.#conflict = { opId: op.id, mine: op.settings as ChatSettings, theirs: current };
+    this.#conflict = { opId: op.id, mine: op.settings, theirs: current };
     return 'conflict';
   }
 

@@ -63,7 +63,7 @@ export function syncFailureNotification(state: AppState, firstSeenAt: Date, now:
 }
 
 /** The forgotten-offline reminder, with its two answers as buttons. */
-export function reminderNotification(state: AppState, due: ReminderDue): StaffNotification | null {
+export function reminderNotification(state: Pick<AppState, 'preferences' | 'connection'>, due: ReminderDue): StaffNotification | null {
   if (!state.preferences.notifications || state.connection === null) return null;
   return {
     id: 'reminder',

@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { AppResult, ConnectInput, HistoryResult } from '../../core/schemas/app-api.ts';
+import type { AppApiOperation, AppApiResult, AppResult, ConnectInput } from '../../core/schemas/app-api.ts';
 import { previewPaths, previewSessionQuery } from '../../core/preview-contract.ts';
 import { AppController } from '../controller/app-controller.ts';
 import { isAppApiOperation, runOperation } from '../controller/app-operations.ts';
@@ -159,7 +159,7 @@ function send(response: ServerResponse, status: number, contentType: string, bod
   response.end(body);
 }
 
-function sendResult(response: ServerResponse, status: number, result: AppResult | HistoryResult): void {
+function sendResult(response: ServerResponse, status: number, result: AppApiResult<AppApiOperation>): void {
   send(response, status, 'application/json; charset=utf-8', JSON.stringify(result));
 }
 

@@ -28,8 +28,6 @@ export type StoredServerCopy = {
   receivedAt: string;
 };
 
-export type StoredDraft = { value: unknown; baseVersion: number | null; updatedAt: string };
-
 export type StoredPreferences = {
   pcName: string;
   launchAtLogin: boolean;
@@ -49,7 +47,8 @@ export type WindowBounds = { x?: number; y?: number; width: number; height: numb
 export type StoreShape = {
   connection: StoredConnection | null;
   serverCopy: StoredServerCopy | null;
-  draft: StoredDraft | null;
+  /** The window's unsaved changes (core/schemas/app-api.ts Draft), checked with zod when read back. */
+  stashedDraft: unknown;
   /** Pending operations (main/sync/outbox.ts); persisted before the UI is told a change is accepted. */
   outbox: unknown[];
   preferences: StoredPreferences;
@@ -63,7 +62,7 @@ export function storeDefaults(hostname: string): StoreShape {
   return {
     connection: null,
     serverCopy: null,
-    draft: null,
+    stashedDraft: null,
     outbox: [],
     preferences: {
       pcName: defaultPcName(hostname),
@@ -125,16 +124,7 @@ export const storeJsonSchema = {
     required: ['settings', 'version', 'presence', 'receivedAt'],
     additionalProperties: false,
   }),
-  draft: nullable({
-    type: 'object',
-    properties: {
-      value: {},
-      baseVersion: nullable({ type: 'integer', minimum: 0 }),
-      updatedAt: isoInstant,
-    },
-    required: ['value', 'baseVersion', 'updatedAt'],
-    additionalProperties: false,
-  }),
+  stashedDraft: nullable({ type: 'object' }),
   outbox: { type: 'array', items: { type: 'object', required: ['kind', 'id'] } },
   preferences: {
     type: 'object',
@@ -181,7 +171,7 @@ export function storeMigrations(hostname: string): Record<string, (store: Conf<S
     }
   };
   return {
-    '0.1.0': (store) => fillMissing(store, ['connection', 'serverCopy', 'draft', 'outbox', 'preferences', 'windowBounds']),
+    '0.1.0': (store) => fillMissing(store, ['connection', 'serverCopy', 'stashedDraft', 'outbox', 'preferences', 'windowBounds']),
     '0.2.0': (store) => fillMissing(store, ['reminder']),
   };
 }

@@ -7,13 +7,14 @@ import Conf from 'conf';
 import type { Options } from 'conf';
 import { chatSettingsSchema, presenceSchema } from '../../core/schemas/schedule.ts';
 import type { ChatSettings, Presence } from '../../core/schemas/schedule.ts';
-import type { Notice, Preferences, SettingsVersion, TokenStorage } from '../../core/schemas/app-api.ts';
+import { draftInputSchema } from '../../core/schemas/app-api.ts';
+import type { Draft, Notice, Preferences, SettingsVersion, TokenStorage } from '../../core/schemas/app-api.ts';
 import { appMessages, storeMessages } from '../controller/app-messages.ts';
 import type { SecretBox } from './secret-box.ts';
 import { outboxOperationSchema } from '../sync/outbox.ts';
 import type { OutboxOperation } from '../sync/outbox.ts';
 import { STORE_SCHEMA_VERSION, storeDefaults, storeJsonSchema, storeMigrations } from './store-schema.ts';
-import type { StoreShape, StoredDraft, StoredReminderMemory, WindowBounds } from './store-schema.ts';
+import type { StoreShape, StoredReminderMemory, WindowBounds } from './store-schema.ts';
 import { StoreFile, deepFreeze } from './store-file.ts';
 import type { BackingStore } from './store-file.ts';
 
@@ -50,16 +51,14 @@ export class AppStore {
   readonly #backing: StoreFile;
   readonly #secretBox: SecretBox;
   readonly #plainTextReason: string;
-  readonly #now: () => Date;
   #notices: Notice[];
   /** The server copy checked against core's schemas once per write, not on every read. */
   #serverCopy: ServerCopyRecord | null;
 
-  constructor(backing: StoreFile, secretBox: SecretBox, plainTextReason: string, now: () => Date, notices: Notice[]) {
+  constructor(backing: StoreFile, secretBox: SecretBox, plainTextReason: string, notices: Notice[]) {
     this.#backing = backing;
     this.#secretBox = secretBox;
     this.#plainTextReason = plainTextReason;
-    this.#now = now;
     this.#notices = notices;
     this.path = backing.path;
     this.#serverCopy = parseServerCopy(backing.get('serverCopy'));
@@ -124,16 +123,13 @@ export class AppStore {
     this.#serverCopy = parseServerCopy(copy, this.#serverCopy);
   }
 
-  getDraft(): StoredDraft | null {
-    return this.#backing.get('draft');
+  /** Unsaved changes the window left (the renderer owns the draft; this only keeps it across windows). */
+  getStashedDraft(): Draft | null {
+    return draftInputSchema.safeParse(this.#backing.get('stashedDraft')).data ?? null;
   }
 
-  setDraft(value: unknown, baseVersion: SettingsVersion | null): void {
-    this.#backing.set('draft', { value, baseVersion, updatedAt: this.#now().toISOString() });
-  }
-
-  clearDraft(): void {
-    this.#backing.set('draft', null);
+  stashDraft(draft: Draft | null): void {
+    this.#backing.set('stashedDraft', draft);
   }
 
   getOutbox(): OutboxOperation[] {
@@ -176,7 +172,7 @@ export class AppStore {
 /**
  * The stored copy checked against core's schemas; null when it no longer fits them. Settings or a
  * switch carried over from `previous` keep their identity, so what is cached per settings object
- * (evaluateAvailability's compiled schedule, the draft's state) survives a presence change. Frozen:
+ * (evaluateAvailability's compiled schedule) survives a presence change. Frozen:
  * settings are shared and never changed in place.
  */
 function parseServerCopy(raw: StoreShape['serverCopy'], previous: ServerCopyRecord | null = null): ServerCopyRecord | null {
@@ -234,7 +230,7 @@ export function openAppStore(options: OpenAppStoreOptions): AppStore {
 
   const file = new StoreFile(backing);
   dropUnreadableParts(file, notices);
-  const store = new AppStore(file, options.secretBox, options.plainTextReason ?? storeMessages.noSecretStore, now, notices);
+  const store = new AppStore(file, options.secretBox, options.plainTextReason ?? storeMessages.noSecretStore, notices);
   const note = store.tokenStorageNote();
   if (note) store.addNotice({ id: 'token-plain-text', kind: 'token-plain-text', message: note });
   return store;

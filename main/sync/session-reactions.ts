@@ -1,5 +1,5 @@
-// What the controller does with each thing the sync session reports: keep the local copy, the draft,
-// the conflict and the sync health current, then publish one new state.
+// What the controller does with each thing the sync session reports: keep the local copy, the conflict
+// and the sync health current, then publish one new state.
 import { appMessages } from '../controller/app-messages.ts';
 import { adoptServerState, applyServerPresence } from './local-copy.ts';
 import type { SettingsEditor } from '../controller/settings-editor.ts';
@@ -38,10 +38,10 @@ export function sessionReactions({ store, editor, health, now, changed }: Reacti
         health.reached();
         applyServerPresence(store, presence, now());
       }),
-    onSettingsSent: (op, saved) =>
+    onSettingsSent: (_op, saved) =>
       update(() => {
         health.reached({ settingsSaved: true });
-        editor.saved(op, saved);
+        editor.saved(saved);
       }),
     onSettingsStale: (op, current) => {
       let verdict: 'landed' | 'conflict' = 'landed';

@@ -6,7 +6,7 @@ import { Header } from './components/Header.tsx';
 import { Notices } from './components/Notices.tsx';
 import { NowView } from './components/NowView.tsx';
 import { ReminderBanner } from './components/ReminderBanner.tsx';
-import { selectConnected, selectHasUnsavedChanges } from './store/selectors.ts';
+import { selectConnected } from './store/selectors.ts';
 import { useUi } from './store/store-context.tsx';
 import { SettingsView } from './settings/SettingsView.tsx';
 
@@ -25,7 +25,7 @@ function GearIcon() {
 }
 
 function Navigation({ screen }: { screen: 'now' | 'settings' }) {
-  const unsaved = useUi(selectHasUnsavedChanges);
+  const unsaved = useUi((s) => s.unsaved);
   return (
     <nav aria-label="Sections" className="nav">
       <a href="#/now" aria-current={screen === 'now' ? 'page' : undefined}>

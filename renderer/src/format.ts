@@ -33,7 +33,7 @@ export function endsNextDay(range: TimeRange): boolean {
   }
 }
 
-export function rangeText(range: TimeRange): string {
+function rangeText(range: TimeRange): string {
   return `${wallTime(range.start)}–${wallTime(range.end)}${endsNextDay(range) ? ' (ends next day)' : ''}`;
 }
 
@@ -55,9 +55,13 @@ export function dateText(isoDate: string, options: { withYear: boolean } = { wit
   return new Intl.DateTimeFormat(uiLocale(), { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', ...year }).format(date);
 }
 
-/** Today's date "YYYY-MM-DD" on the clinic's calendar. */
+/** Today's date "YYYY-MM-DD" on the clinic's calendar; UTC's while the zone field holds a half-typed zone. */
 export function todayIn(timezone: string, now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  } catch {
+    return now.toISOString().slice(0, 10);
+  }
 }
 
 /** The calendar date `days` after an ISO date. */

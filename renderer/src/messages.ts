@@ -1,37 +1,35 @@
-// The staff UI's own words (labels, the sync indicator, hints). Sentences about availability — the
-// status line, the owners' banner, the going-offline warning, times — come from core/wording.ts; this
-// catalogue only holds what is particular to this window.
+// The window's own words; sentences about availability and durations come from core/wording.ts.
 import type { SyncInfo } from '../../core/schemas/app-api.ts';
-
-/** The label of a timed-break button beside the switch ("15 min", "1 hour"); the lengths are core's. */
-export function timedBreakLabel(minutes: number): string {
-  const hours = minutes / 60;
-  return Number.isInteger(hours) ? `${hours} hour${hours === 1 ? '' : 's'}` : `${minutes} min`;
-}
 
 export const untilSwitchedBackLabel = 'until I switch back';
 
-export type SyncIndicatorText = { label: string; detail: string | null };
+/** The sync indicator's words for each state; the detail says what waits, or why. */
+export function syncIndicatorText({ state, pending, lastError }: Pick<SyncInfo, 'state' | 'pending' | 'lastError'>): { label: string; detail: string | null } {
+  const waiting = pending > 0 ? `${pending} change${pending === 1 ? '' : 's'} waiting` : null;
+  const texts: Record<SyncInfo['state'], [string, string | null]> = {
+    synced: ['Saved', null],
+    saving: ['Saving…', waiting],
+    offline: ['Offline — will sync when the connection returns', waiting],
+    conflict: ['Conflict — someone else saved first', 'Choose which hours to keep in Settings'],
+    connecting: ['Connecting…', waiting],
+    'not-connected': ['Not connected', null],
+    error: ['Not synced', lastError?.message ?? null],
+  };
+  const [label, detail] = texts[state];
+  return { label, detail };
+}
 
-/** The sync indicator: saved / saving / offline — will sync when the connection returns / conflict. */
-export function syncIndicatorText(sync: Pick<SyncInfo, 'state' | 'pending' | 'lastError'>): SyncIndicatorText {
-  const pending = sync.pending > 0 ? `${sync.pending} change${sync.pending === 1 ? '' : 's'} waiting` : null;
-  switch (sync.state) {
-    case 'synced':
-      return { label: 'Saved', detail: null };
-    case 'saving':
-      return { label: 'Saving…', detail: pending };
-    case 'offline':
-      return { label: 'Offline — will sync when the connection returns', detail: pending };
-    case 'conflict':
-      return { label: 'Conflict — someone else saved first', detail: 'Choose which hours to keep in Settings' };
-    case 'connecting':
-      return { label: 'Connecting…', detail: pending };
-    case 'not-connected':
-      return { label: 'Not connected', detail: null };
-    case 'error':
-      return { label: 'Not synced', detail: sync.lastError?.message ?? null };
-  }
+/** The Save bar's state line. */
+export function saveStateText(state: { unsaved: boolean; inFlight: boolean; waitingForServer: boolean }): string {
+  if (state.unsaved) return 'Unsaved changes';
+  if (!state.inFlight) return 'No unsaved changes';
+  return state.waitingForServer ? 'Saved on this PC — sent when the connection returns' : 'Saving…';
+}
+
+export const fixFieldsText = (count: number): string => `Fix ${count === 1 ? 'the highlighted field' : `the ${count} highlighted fields`} before saving.`;
+
+export function holidaysAddedText(added: number, skipped: number): string {
+  return `Added ${added} public holiday${added === 1 ? '' : 's'} as closures${skipped > 0 ? ` (${skipped} already in the list)` : ''}. Save to apply them.`;
 }
 
 /** "Monday start time", "Monday end time 2": the accessible names staff and tests find fields by. */

@@ -11,9 +11,9 @@ export const settingsTabs = [
 ] as const;
 
 export type SettingsTabId = (typeof settingsTabs)[number]['id'];
-export type Route = { screen: 'now' } | { screen: 'settings'; tab: SettingsTabId };
+type Route = { screen: 'now' } | { screen: 'settings'; tab: SettingsTabId };
 
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   const match = /^#\/settings(?:\/([a-z]+))?$/.exec(hash);
   if (match) {
     const tab = settingsTabs.find((candidate) => candidate.id === (match[1] ?? 'hours'));
@@ -22,12 +22,8 @@ export function parseRoute(hash: string): Route {
   return { screen: 'now' };
 }
 
-export function routeHash(route: Route): string {
-  return route.screen === 'now' ? '#/now' : `#/settings/${route.tab}`;
-}
-
 export function navigate(route: Route): void {
-  window.location.hash = routeHash(route);
+  window.location.hash = route.screen === 'now' ? '#/now' : `#/settings/${route.tab}`;
 }
 
 const subscribe = (onChange: () => void): (() => void) => {

@@ -2,7 +2,7 @@
 // clinic's website, so it is served to every origin and revalidated by content hash.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { apiPaths } from '../../core/http-paths.ts';
 import { demoPageHtml } from '../widget/demo-page.ts';
 import { refusal } from './auth.ts';
@@ -13,7 +13,8 @@ import { clinicParams, clinicRoute, isClinicIdShape } from './context.ts';
 const DEMO_PAGE_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** The widget as the build bundled it (scripts/build-widget.ts); a server without it does not start. */
-export function readWidgetScript(file = fileURLToPath(new URL('../../out/widget/widget.js', import.meta.url))): { text: string; etag: string } {
+// import.meta.dirname, not new URL(…, import.meta.url), which Vite rewrites in the jsdom tests that start a server.
+export function readWidgetScript(file = join(import.meta.dirname, '../../out/widget/widget.js')): { text: string; etag: string } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -1,4 +1,4 @@
-// The emergency line (issue 7) end to end: typed in Settings → Channels in real Chromium, saved through
+// The emergency line end to end: typed in Settings → Channels in real Chromium, saved through
 // the preview host to the real server, given to the website by /availability whenever web chat is not
 // accepting, shown first in "What pet owners see now" and as a tel: link on the demo page.
 import { expect, test } from '@playwright/test';

@@ -5,7 +5,7 @@ import type { Browser, Page } from '@playwright/test';
 import { DateTime } from 'luxon';
 import { capitalize, weekdays } from '../../core/schedule-model.ts';
 import type { ChatSettings } from '../../core/schemas/schedule.ts';
-import type { AppResult } from '../../core/schemas/app-api.ts';
+import type { DraftResult } from '../../core/schemas/app-api.ts';
 import { captureScreen, clinicPerTest } from './ui-support.ts';
 
 // Real servers, two browser contexts and axe scans in both themes take a while on a 2-core machine.
@@ -17,12 +17,12 @@ async function gridPage(browser: Browser): Promise<Page> {
   return (await setup.connectedPc(browser, 'Front desk 1', '#/settings/hours')).page;
 }
 
-/** The draft main holds, asked through the same preview-host API the page uses. */
-function draftInMain(page: Page): Promise<ChatSettings | null> {
+/** The unsaved edits the window stashed in main, asked through the same preview-host API the page uses. */
+function stashedInMain(page: Page): Promise<ChatSettings | null> {
   return page.evaluate(async () => {
-    const response = await fetch('/api/getState', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ args: [] }) });
-    const result = (await response.json()) as AppResult;
-    return result.ok ? ((result.state.draft?.value ?? null) as ChatSettings | null) : null;
+    const response = await fetch('/api/restoreDraft', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ args: [] }) });
+    const result = (await response.json()) as DraftResult;
+    return result.ok ? (result.draft?.settings ?? null) : null;
   });
 }
 
@@ -72,18 +72,27 @@ test('untick Sunday and Save: the server answers day-off for a Sunday', async ({
   expect(sunday).toMatchObject({ accepting: false, reason: 'day-off', widget: 'disabled' });
 });
 
-test('unsaved changes survive closing the window: the draft lives in main', async ({ browser }) => {
+test('unsaved changes survive closing the window: the window stashes them in main', async ({ browser }) => {
   const page = await gridPage(browser);
   await page.getByRole('checkbox', { name: 'Sunday' }).uncheck();
   await page.getByLabel('Tuesday end time').fill('17:30');
   await expect(page.getByText('Unsaved changes')).toBeVisible();
-  // Each edit is sent to main as it is made; wait until the last one is there, then close.
-  await expect.poll(() => draftInMain(page).then((draft) => draft?.week.tuesday.ranges[0]?.end)).toBe('17:30');
+  // The edits are stashed a moment after the last keystroke; wait until they are there, then close.
+  await expect.poll(() => stashedInMain(page).then((draft) => draft?.week.tuesday.ranges[0]?.end)).toBe('17:30');
   await page.reload();
   await expect(page.getByRole('checkbox', { name: 'Sunday' })).not.toBeChecked();
   await expect(page.getByLabel('Tuesday end time')).toHaveValue('17:30');
   await expect(page.getByText('Unsaved changes')).toBeVisible();
   expect((await setup.server.settings(setup.clinic)).settings.week.sunday.open).toBe(true);
+});
+
+test('an edit made just before the window goes is stashed as it goes', async ({ browser }) => {
+  const page = await gridPage(browser);
+  await page.getByLabel('Tuesday end time').fill('16:45');
+  // No wait for the debounced stash: leaving the page writes it at once.
+  await page.reload();
+  await expect(page.getByLabel('Tuesday end time')).toHaveValue('16:45');
+  await expect(page.getByText('Unsaved changes')).toBeVisible();
 });
 
 test('Reset then Save puts 09:00–18:00 back on every day', async ({ browser }) => {

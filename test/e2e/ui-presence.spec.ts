@@ -49,7 +49,7 @@ test('switching offline: the website says offline and a second PC shows Offline'
 test('a timed break: the website says when chat is back', async ({ browser }) => {
   await setup.server.editSettings(setup.clinic, (settings) => ({ ...settings, channels: { sms: '+447700900123', whatsapp: null } }));
   const { page } = await pc(browser, 'Front desk 1');
-  await page.getByRole('group', { name: 'Go offline for' }).getByRole('button', { name: '30 min' }).click();
+  await page.getByRole('group', { name: 'Go offline for' }).getByRole('button', { name: '30 minutes' }).click();
   // SMS still reaches the clinic: no question, and the header says so.
   await expect(page.getByText('Web chat will stop accepting messages; pet owners can still reach you by SMS.')).toBeVisible();
   await expect(page.getByRole('status')).toContainText('Offline · back at');
@@ -64,7 +64,7 @@ test('a timed break on a PC whose clock is 5 minutes slow still lasts the 15 min
   await setup.server.editSettings(setup.clinic, (settings) => ({ ...settings, channels: { sms: '+447700900123', whatsapp: null } }));
   // Slow for the PC's controller and its window alike.
   const { page } = await setup.connectedPc(browser, 'Front desk 1', '#/now', { clock: setup.server.clock.offsetBy(-5 * 60_000) });
-  await page.getByRole('group', { name: 'Go offline for' }).getByRole('button', { name: '15 min' }).click();
+  await page.getByRole('group', { name: 'Go offline for' }).getByRole('button', { name: '15 minutes' }).click();
   await expect(page.getByRole('switch', { name: 'Chat online' })).toHaveAttribute('aria-checked', 'false');
   await expect.poll(async () => (await setup.server.availability(setup.clinic)).reason).toBe('offline');
   // Ended from the PC's clock, the break would end 10 minutes from now. The PC knows the server's clock

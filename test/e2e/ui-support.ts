@@ -35,45 +35,28 @@ export const E2E_START = new Date('2026-12-02T12:00:00Z');
 
 export type Clinic = { clinicId: string; token: string; timezone: string };
 
-export class ClinicServer {
+export class ClinicServer extends RestartableServer {
   /** The server's clock, which the PCs share: `clock.shift` moves time on for all of them at once. */
   readonly clock: RunningClock;
-  readonly #server: RestartableServer;
 
   constructor(storage: TestStorage, start: Date) {
-    this.clock = new RunningClock(start);
-    this.#server = new RestartableServer(storage, { rateLimitPerMinute: 100_000, heartbeatMs: 2_000, now: this.clock.now });
+    const clock = new RunningClock(start);
+    super(storage, { rateLimitPerMinute: 100_000, heartbeatMs: 2_000, now: clock.now });
+    this.clock = clock;
   }
 
-  static async start(start = E2E_START): Promise<ClinicServer> {
+  static async startAt(start = E2E_START): Promise<ClinicServer> {
     const server = new ClinicServer(await createTestStorage('sqlite'), start);
     await server.start();
     return server;
-  }
-
-  get url(): string {
-    return this.#server.url;
-  }
-
-  /** Starts the server; after stop(), on the same port with the same data (the PCs reconnect to it). */
-  start(): Promise<void> {
-    return this.#server.start();
   }
 
   now(): Date {
     return this.clock.now();
   }
 
-  stop(): Promise<void> {
-    return this.#server.stop();
-  }
-
-  dispose(): Promise<void> {
-    return this.#server.dispose();
-  }
-
   async createClinic(name = 'Riverside Vets', timezone = 'Europe/London'): Promise<Clinic> {
-    const created = await createClinicThroughApi(this.#server, name, timezone);
+    const created = await createClinicThroughApi(this, name, timezone);
     return { clinicId: created.clinicId, token: created.token, timezone };
   }
 
@@ -94,7 +77,7 @@ export class ClinicServer {
   async availability(clinic: Clinic, at?: Date): Promise<AvailabilityResponse> {
     const path = apiPaths.availability(clinic.clinicId);
     if (!at) return (await staffRequest(this.url, 'GET', path, null)) as AvailabilityResponse;
-    const instance = await startServer(this.#server.storage, { now: () => at, historyRetentionDays: 36_500, eventRetentionDays: 36_500 });
+    const instance = await startServer(this.storage, { now: () => at, historyRetentionDays: 36_500, eventRetentionDays: 36_500 });
     try {
       return (await staffRequest(instance.url, 'GET', path, null)) as AvailabilityResponse;
     } finally {
@@ -193,7 +176,7 @@ export function clinicPerTest(options: { timezone?: string; start?: Date } = {})
   let clinic: Clinic | null = null;
   const pcs: Pc[] = [];
   test.beforeEach(async () => {
-    server = await ClinicServer.start(options.start);
+    server = await ClinicServer.startAt(options.start);
     clinic = await server.createClinic(undefined, options.timezone);
   });
   test.afterEach(async () => {

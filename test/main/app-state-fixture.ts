@@ -17,12 +17,13 @@ export function appStateFixture(overrides: Partial<AppState> = {}): AppState {
     },
     server: { settings, version: 3, presence, receivedAt: FIXTURE_NOW.toISOString() },
     presence,
-    draft: null,
     availability: null,
     status: { tone: 'accepting', sentence: 'Accepting chats · closes at 18:00', changesAt: '2026-11-25T18:00:00.000Z' },
-    sync: { state: 'synced', pending: 0, lastError: null, conflict: null },
+    sync: { state: 'synced', pending: 0, lastError: null, pendingSettings: null, conflict: null, failingSince: null },
     preferences: { pcName: 'Front desk 2', launchAtLogin: false, notifications: true, offlineReminderMinutes: 30 },
     notices: [],
+    managed: { locked: [], note: null },
+    reminder: { active: false, message: null, snoozedUntil: null },
     ...overrides,
   };
 }

@@ -41,11 +41,10 @@ describe('change history in the app', () => {
     expect((await reception.api.setOnline({ online: false })).ok).toBe(true);
     await settled(reception);
     const current = reception.controller.state.server!.settings;
-    expect((await reception.api.updateDraft(shorterSaturday(current))).ok).toBe(true);
-    expect((await reception.api.saveSettings()).ok).toBe(true);
+    expect((await reception.api.saveSettings({ settings: shorterSaturday(current), baseVersion: reception.controller.state.server!.version })).ok).toBe(true);
     await settled(reception);
 
-    const first = page(await reception.api.getHistory!({}));
+    const first = page(await reception.api.getHistory({}));
     expect(first.entries.map((entry) => [entry.kind, entry.changedBy])).toEqual([
       ['settings', 'Réception 2'],
       ['presence', 'Réception 2'],
@@ -53,10 +52,10 @@ describe('change history in the app', () => {
     expect(first.entries[0]!.changes).toMatchObject([{ field: 'week', day: 'saturday', after: [{ start: '09:00', end: '12:00' }] }]);
     expect(first.nextBefore).toBeNull();
 
-    const newest = page(await reception.api.getHistory!({ limit: 1 }));
+    const newest = page(await reception.api.getHistory({ limit: 1 }));
     expect(newest.entries.map((entry) => entry.kind)).toEqual(['settings']);
     expect(newest.nextBefore).not.toBeNull();
-    const older = page(await reception.api.getHistory!({ before: newest.nextBefore!, limit: 1 }));
+    const older = page(await reception.api.getHistory({ before: newest.nextBefore!, limit: 1 }));
     expect(older.entries.map((entry) => entry.kind)).toEqual(['presence']);
   });
 
@@ -65,7 +64,7 @@ describe('change history in the app', () => {
     await Promise.all([connectPc(frontDesk, server), connectPc(reception, server)]);
     await frontDesk.api.setOnline({ online: false });
     await waitFor(() => server.presence(), (presence) => !presence.online);
-    const [latest] = page(await reception.api.getHistory!({ limit: 1 })).entries;
+    const [latest] = page(await reception.api.getHistory({ limit: 1 })).entries;
     expect(latest).toMatchObject({ kind: 'presence', changedBy: 'Front desk 1', changes: [{ field: 'presence', online: false }] });
   });
 
@@ -73,26 +72,26 @@ describe('change history in the app', () => {
     const clinic = await server.addClinic('Lakeside Vets');
     const odd = pc('Front\tdesk');
     expect((await odd.api.connect({ serverUrl: server.url, clinicId: clinic.clinicId, token: clinic.token })).ok).toBe(true);
-    await odd.api.updateDraft(shorterSaturday(odd.controller.state.server!.settings));
-    expect((await odd.api.saveSettings()).ok).toBe(true);
+    const { settings, version } = odd.controller.state.server!;
+    expect((await odd.api.saveSettings({ settings: shorterSaturday(settings), baseVersion: version })).ok).toBe(true);
     await settled(odd);
-    expect(page(await odd.api.getHistory!({})).entries).toMatchObject([{ kind: 'settings', changedBy: 'Front desk' }]);
+    expect(page(await odd.api.getHistory({})).entries).toMatchObject([{ kind: 'settings', changedBy: 'Front desk' }]);
   });
 
   it('checks the page it is asked for like every other call', async () => {
     const reception = pc('Reception');
     for (const input of [{ limit: 0 }, { limit: 101 }, { before: -1 }, { before: 1.5 }, { page: 2 }]) {
-      expect(await reception.api.getHistory!(input as never)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      expect(await reception.api.getHistory(input as never)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     }
   });
 
   it('says so when there is no connection, or the server cannot be reached', async () => {
     const reception = pc('Reception');
-    expect(await reception.api.getHistory!({})).toEqual({ ok: false, error: { code: 'not-connected', message: 'Connect to the clinic’s server first.' } });
+    expect(await reception.api.getHistory({})).toEqual({ ok: false, error: { code: 'not-connected', message: 'Connect to the clinic’s server first.' } });
     await connectPc(reception, server);
     await server.stop();
     try {
-      const result = await reception.api.getHistory!({});
+      const result = await reception.api.getHistory({});
       expect(result).toMatchObject({ ok: false, error: { code: 'unreachable', message: expect.stringContaining('The change history is kept on the server, which can’t be reached') } });
     } finally {
       await server.start();

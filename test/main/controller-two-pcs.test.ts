@@ -32,6 +32,9 @@ const withSaturdayMorning = (settings: ChatSettings, end: string): ChatSettings 
   week: { ...settings.week, saturday: { open: true, ranges: [{ start: '09:00', end }] } },
 });
 
+/** Saves as the window does: the draft with the version it was based on, here the PC's latest copy. */
+const save = (pc: TestPc, settings: ChatSettings) => pc.api.saveSettings({ settings, baseVersion: pc.controller.state.server!.version });
+
 describe('two PCs of one clinic', () => {
   it('see each other’s switch within a second, both ways, with who switched', async () => {
     for (const [from, to, online] of [
@@ -50,12 +53,11 @@ describe('two PCs of one clinic', () => {
 
   it('see each other’s saved hours within a second', async () => {
     const edited = withSaturdayMorning(defaultSettings('Europe/London'), '12:00');
-    await frontDesk.api.updateDraft(edited);
-    expect((await frontDesk.api.saveSettings()).ok).toBe(true);
+    expect((await save(frontDesk, edited)).ok).toBe(true);
     const copy = await waitFor(() => reception.controller.state.server, (server) => server !== null && sameJson(server.settings, edited), WITHIN_A_SECOND);
     expect(copy?.version).toBe((await server.settings()).version);
-    // The saving PC's draft is done once the server has it.
-    await waitFor(() => frontDesk.controller.state.draft, (draft) => draft === null);
+    // The saving PC's save is done once the server has it.
+    await waitFor(() => frontDesk.controller.state.sync.pendingSettings, (pending) => pending === null);
   });
 
   it('turn a save on an old version into a conflict with both versions; "Keep mine" re-saves on theirs', async () => {
@@ -63,50 +65,38 @@ describe('two PCs of one clinic', () => {
     const theirs = withSaturdayMorning(base, '12:00');
     const mine = withSaturdayMorning(base, '13:00');
     // Reception starts editing first, on the current version…
-    await reception.api.updateDraft(mine);
+    const receptionBase = reception.controller.state.server!.version;
     // …while Front desk saves other hours.
-    await frontDesk.api.updateDraft(theirs);
-    await frontDesk.api.saveSettings();
+    await save(frontDesk, theirs);
     await waitFor(() => frontDesk.controller.state.sync, (sync) => sync.pending === 0 && sync.state === 'synced');
 
-    expect((await reception.api.saveSettings()).ok).toBe(true);
+    expect((await reception.api.saveSettings({ settings: mine, baseVersion: receptionBase })).ok).toBe(true);
     const conflicted = await waitFor(() => reception.controller.state.sync, (sync) => sync.state === 'conflict');
     expect(sameJson(conflicted.conflict?.mine, mine)).toBe(true);
     expect(sameJson(conflicted.conflict?.theirs.settings, theirs)).toBe(true);
     // Nothing was overwritten, and saving again waits for a decision.
     expect(sameJson((await server.settings()).settings, theirs)).toBe(true);
-    expect(await reception.api.saveSettings()).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await save(reception, mine)).toMatchObject({ ok: false, error: { code: 'conflict' } });
 
     expect((await reception.api.resolveConflict('keep-mine')).ok).toBe(true);
     await waitFor(() => server.settings(), (current) => sameJson(current.settings, mine));
     await waitFor(() => frontDesk.controller.state.server, (copy) => copy !== null && sameJson(copy.settings, mine));
-    await waitFor(() => reception.controller.state, (state) => state.sync.state === 'synced' && state.draft === null);
+    await waitFor(() => reception.controller.state.sync, (sync) => sync.state === 'synced' && sync.pendingSettings === null);
   });
 
   it('"Use theirs" drops the local edit and keeps the other PC’s hours', async () => {
     const base = (await server.settings()).settings;
     const theirs = withSaturdayMorning(base, '12:00');
-    await reception.api.updateDraft(withSaturdayMorning(base, '13:00'));
-    await frontDesk.api.updateDraft(theirs);
-    await frontDesk.api.saveSettings();
+    const receptionBase = reception.controller.state.server!.version;
+    await save(frontDesk, theirs);
     await waitFor(() => frontDesk.controller.state.sync.pending, (pending) => pending === 0);
-    await reception.api.saveSettings();
+    await reception.api.saveSettings({ settings: withSaturdayMorning(base, '13:00'), baseVersion: receptionBase });
     await waitFor(() => reception.controller.state.sync.state, (state) => state === 'conflict');
 
     const result = await reception.api.resolveConflict('use-theirs');
-    expect(result).toMatchObject({ ok: true, state: { draft: null, sync: { conflict: null, pending: 0 } } });
+    expect(result).toMatchObject({ ok: true, state: { sync: { conflict: null, pending: 0, pendingSettings: null } } });
     expect(result.ok && sameJson(result.state.server?.settings, theirs)).toBe(true);
     expect(sameJson((await server.settings()).settings, theirs)).toBe(true);
     expect(await reception.api.resolveConflict('use-theirs')).toMatchObject({ ok: false, error: { code: 'no-conflict' } });
-  });
-
-  it('lets an untouched draft follow the other PC’s save instead of conflicting', async () => {
-    const base = (await server.settings()).settings;
-    await reception.api.updateDraft(base); // opened the editor, changed nothing
-    const theirs = withSaturdayMorning(base, '12:00');
-    await frontDesk.api.updateDraft(theirs);
-    await frontDesk.api.saveSettings();
-    const state = await waitFor(() => reception.controller.state, (current) => current.server !== null && sameJson(current.server.settings, theirs));
-    expect(state.draft).toBeNull();
   });
 });

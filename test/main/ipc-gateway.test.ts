@@ -101,8 +101,8 @@ describe('IPC gateway', () => {
     ['an instant without an offset', appApiChannels.setOnline, [{ online: false, offlineUntil: '2026-11-25 12:15' }]],
     ['extra arguments', appApiChannels.getState, ['surprise']],
     ['a missing argument', appApiChannels.setOnline, []],
-    ['a draft that is not JSON', appApiChannels.updateDraft, [{ when: new Date('2026-11-25T10:00:00Z') }]],
-    ['a huge draft', appApiChannels.updateDraft, [{ blob: 'x'.repeat(300 * 1024) }]],
+    ['a stash that is not a draft', appApiChannels.stashDraft, [{ settings: { when: new Date('2026-11-25T10:00:00Z') }, baseVersion: 1 }]],
+    ['a save without its base version', appApiChannels.saveSettings, [{ settings: {} }]],
   ])('rejects %s', async (_name, channel, args) => {
     const { ipcMain, calls } = setup();
     const result = (await ipcMain.invoke(fromOurWindow(), channel, ...args)) as AppResult;
@@ -135,11 +135,11 @@ describe('IPC gateway', () => {
   it('turns a failing handler into an error value and reports it, without throwing into main', async () => {
     const boom = new Error('disk full');
     const { ipcMain, handlerErrors } = setup({
-      saveSettings: async () => {
+      dismissNotice: async () => {
         throw boom;
       },
     });
-    const result = (await ipcMain.invoke(fromOurWindow(), appApiChannels.saveSettings)) as AppResult;
+    const result = (await ipcMain.invoke(fromOurWindow(), appApiChannels.dismissNotice, { id: 'n1' })) as AppResult;
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(result)).not.toContain('disk full');
     expect(handlerErrors).toEqual([boom]);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultPresence, defaultSettings } from '../../core/schedule-model.ts';
+import type { ChatSettings } from '../../core/schemas/schedule.ts';
 import { noSecretBox } from '../../main/store/secret-box.ts';
 import type { SecretBox } from '../../main/store/secret-box.ts';
 import { openAppStore } from '../../main/store/store.ts';
@@ -10,6 +11,9 @@ import type { OpenAppStoreOptions } from '../../main/store/store.ts';
 import { enqueuePresence } from '../../main/sync/outbox.ts';
 
 const NOW = new Date('2026-11-25T09:30:00.000Z');
+
+/** A draft with Monday's start half typed: kept as it is, since the draft is saved only when it is valid. */
+const setMondayStart = (settings: ChatSettings, start: string): ChatSettings => ({ ...settings, week: { ...settings.week, monday: { open: true, ranges: [{ start, end: '18:00' }] } } });
 const connection = { serverUrl: 'https://chat.example-clinic.test', clinicId: 'clinic-1', clinicName: 'Riverside Vets', token: 'tok-123-secret' };
 
 /** A reversible stand-in for the OS secret store (the real one is Electron's safeStorage). */
@@ -39,7 +43,7 @@ describe('app store', () => {
     expect(store.getPreferences()).toEqual({ pcName: 'FRONTDESK-2', launchAtLogin: false, notifications: true, offlineReminderMinutes: 30 });
     expect(store.getConnection()).toBeNull();
     expect(store.getServerCopy()).toBeNull();
-    expect(store.getDraft()).toBeNull();
+    expect(store.getStashedDraft()).toBeNull();
     expect(store.getOutbox()).toEqual([]);
     expect(store.notices).toEqual([]);
     expect(store.getReminderMemory()).toEqual({ snoozedUntil: null, snoozedFor: null, notifiedFor: null });
@@ -56,7 +60,8 @@ describe('app store', () => {
     const presence = defaultPresence(NOW);
     const first = open();
     first.setServerCopy({ settings, version: 7, presence, receivedAt: NOW.toISOString() });
-    first.setDraft({ half: 'typed' }, 7);
+    const halfTyped = { settings: setMondayStart(settings, '1'), baseVersion: 7 };
+    first.stashDraft(halfTyped);
     first.setPreference('offlineReminderMinutes', 45);
     first.setPreference('pcName', 'Reception');
     first.setWindowBounds({ x: 10, y: 20, width: 900, height: 700, maximized: false });
@@ -65,7 +70,7 @@ describe('app store', () => {
 
     const second = open();
     expect(second.getServerCopy()).toEqual({ settings, version: 7, presence, receivedAt: NOW.toISOString() });
-    expect(second.getDraft()).toEqual({ value: { half: 'typed' }, baseVersion: 7, updatedAt: NOW.toISOString() });
+    expect(second.getStashedDraft()).toEqual(halfTyped);
     expect(second.getPreferences()).toMatchObject({ offlineReminderMinutes: 45, pcName: 'Reception' });
     expect(second.getWindowBounds()).toEqual({ x: 10, y: 20, width: 900, height: 700, maximized: false });
     expect(second.getReminderMemory()).toEqual({ snoozedUntil: '2026-11-25T10:00:00.000Z', snoozedFor: '2026-11-25T09:00:00.000Z', notifiedFor: null });
@@ -150,6 +155,16 @@ describe('app store', () => {
     expect(movedAside()).toEqual([]);
   });
 
+  it('reads a stashed draft the draft contract no longer accepts as none, keeping everything else', () => {
+    const store = open();
+    store.setPreference('pcName', 'Reception');
+    writeFileSync(configPath(), JSON.stringify({ ...readConfig(), stashedDraft: { value: { half: 'typed' }, baseVersion: 7 } }));
+    const reopened = open();
+    expect(reopened.getStashedDraft()).toBeNull();
+    expect(reopened.getPreferences().pcName).toBe('Reception');
+    expect(movedAside()).toEqual([]);
+  });
+
   it('drops unreadable outbox entries but keeps the good ones', () => {
     const good = enqueuePresence([], { online: false, offlineUntil: null, changedBy: 'Reception' }, { id: crypto.randomUUID(), now: NOW });
     open().setOutbox(good);
@@ -187,19 +202,18 @@ describe('app store', () => {
     const settings = defaultSettings('Europe/London');
     store.saveConnection(connection);
     store.setServerCopy({ settings, version: 7, presence: defaultPresence(NOW), receivedAt: NOW.toISOString() });
-    store.setDraft({ half: 'typed' }, 7);
+    store.stashDraft({ settings, baseVersion: 7 });
     store.setOutbox(enqueuePresence([], { online: false, offlineUntil: null, changedBy: 'Reception' }, { id: crypto.randomUUID(), now: NOW }));
     for (let read = 0; read < 5; read++) {
       store.getConnection();
       store.readToken();
       store.getServerCopy();
-      store.getDraft();
       store.getPreferences();
       store.getReminderMemory();
     }
     expect(readsOfConfig()).toBe(afterOpening);
     fileReads.mockRestore();
-    expect(readConfig()).toMatchObject({ connection: { clinicId: 'clinic-1' }, serverCopy: { version: 7 }, draft: { value: { half: 'typed' } }, outbox: [{ kind: 'presence' }] });
+    expect(readConfig()).toMatchObject({ connection: { clinicId: 'clinic-1' }, serverCopy: { version: 7 }, stashedDraft: { baseVersion: 7 }, outbox: [{ kind: 'presence' }] });
   });
 
   it('hands out the same checked server copy until it is replaced, and refuses changes in place', () => {

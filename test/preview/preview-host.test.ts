@@ -155,7 +155,7 @@ describe('the AppApi over HTTP', () => {
     expect((await api('subscribe', [])).status).toBe(404);
     const notJson = await raw(port, { method: 'POST', path: '/api/getState', headers: { cookie, origin: host.origin, 'content-type': 'application/json' }, body: '{"args":' });
     expect(notJson.status).toBe(400);
-    const huge = await api('updateDraft', [{ blob: 'x'.repeat(600 * 1024) }]);
+    const huge = await api('stashDraft', [{ blob: 'x'.repeat(600 * 1024) }]);
     expect(huge.status).toBe(413);
   });
 

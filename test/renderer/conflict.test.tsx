@@ -1,32 +1,48 @@
 // @vitest-environment jsdom
+// Another PC saves while this one edits: without edits the grid follows; with edits it keeps them and
+// their base version, so Save meets the server's 412 and staff choose, nothing overwritten silently.
 import '@testing-library/jest-dom/vitest';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../core/schedule-model.ts';
 import type { ChatSettings } from '../../core/schemas/schedule.ts';
-import { createInMemoryAppApi } from './in-memory-app-api.ts';
+import { openDesk } from './support/desk.ts';
+import type { Desk } from './support/desk.ts';
 import { renderConsole } from './render-console.tsx';
 
-afterEach(cleanup);
+const theirs = (settings: ChatSettings): ChatSettings => ({ ...settings, week: { ...settings.week, saturday: { open: true, ranges: [{ start: '09:00', end: '12:00' }] } } });
 
-const theirs = (): ChatSettings => {
-  const base = defaultSettings('Europe/London');
-  return { ...base, week: { ...base.week, saturday: { open: true, ranges: [{ start: '09:00', end: '12:00' }] } } };
-};
-
-async function conflictAfterSavingSundayOff() {
-  const api = createInMemoryAppApi();
-  const view = renderConsole(api, '#/settings/hours');
-  await view.user.click(await screen.findByRole('checkbox', { name: 'Sunday' }));
-  api.saveFromAnotherPc(theirs()); // the other PC saves first
-  await waitFor(() => expect(screen.getByRole('button', { name: 'Save' })).toBeEnabled());
-  await view.user.click(screen.getByRole('button', { name: 'Save' }));
-  const panel = await screen.findByRole('region', { name: 'Someone else saved first' });
-  return { api, panel, ...view };
+/** Another PC saves, and this PC hears of it. */
+async function savedElsewhere(desk: Desk, change = theirs): Promise<void> {
+  const { version } = await desk.saveFromAnotherPc(change);
+  await desk.until((state) => state.server?.version === version);
 }
 
-describe('a conflict between two PCs', () => {
-  it('shows both versions, says which days differ, and blocks Save until decided', async () => {
+async function conflictAfterSavingSundayOff() {
+  const desk = await openDesk();
+  const view = renderConsole(desk, '#/settings/hours');
+  await view.user.click(await screen.findByRole('checkbox', { name: 'Sunday' }));
+  await savedElsewhere(desk);
+  // The edit stays, on its own base; their Saturday is not taken into it.
+  expect(screen.getByRole('checkbox', { name: 'Sunday' })).not.toBeChecked();
+  expect(screen.getByLabelText('Saturday end time')).toHaveValue('18:00');
+  await waitFor(() => expect(screen.getByRole('button', { name: 'Save' })).toBeEnabled());
+  await view.user.click(screen.getByRole('button', { name: 'Save' }));
+  const panel = await screen.findByRole('region', { name: 'Someone else saved first' }, { timeout: 10_000 });
+  return { desk, panel, ...view };
+}
+
+describe('another PC saves while this one has the settings open', () => {
+  it('without edits here, the grid follows the new settings', async () => {
+    const desk = await openDesk();
+    renderConsole(desk, '#/settings/hours');
+    await screen.findByRole('checkbox', { name: 'Sunday' });
+    await savedElsewhere(desk);
+    await waitFor(() => expect(screen.getByLabelText('Saturday end time')).toHaveValue('12:00'));
+    expect(screen.getByText('No unsaved changes')).toBeInTheDocument();
+  });
+
+  it('with edits here, Save shows both versions, says which days differ, and blocks Save until decided', async () => {
     const { panel } = await conflictAfterSavingSundayOff();
     const row = (name: string) => within(panel).getByRole('row', { name: new RegExp(`^${name}`) });
     expect(row('Sunday')).toHaveTextContent('differs');
@@ -39,25 +55,27 @@ describe('a conflict between two PCs', () => {
   });
 
   it('"Keep mine" saves this PC’s version over the other', async () => {
-    const { api, user } = await conflictAfterSavingSundayOff();
+    const { desk, user } = await conflictAfterSavingSundayOff();
     await user.click(screen.getByRole('button', { name: 'Keep mine' }));
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Someone else saved first' })).not.toBeInTheDocument());
-    expect(api.model.settings.week.sunday.open).toBe(false);
+    await waitFor(async () => expect((await desk.settings()).settings.week.sunday.open).toBe(false));
+    expect((await desk.settings()).settings.week.saturday.ranges).toEqual([{ start: '09:00', end: '18:00' }]);
     expect(screen.getByRole('checkbox', { name: 'Sunday' })).not.toBeChecked();
+    expect(await screen.findByText('No unsaved changes', undefined, { timeout: 10_000 })).toBeInTheDocument();
   });
 
   it('"Use theirs" takes the other PC’s version into the grid', async () => {
-    const { api, user } = await conflictAfterSavingSundayOff();
+    const { desk, user } = await conflictAfterSavingSundayOff();
     await user.click(screen.getByRole('button', { name: 'Use theirs' }));
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Someone else saved first' })).not.toBeInTheDocument());
-    expect(api.model.settings).toEqual(theirs());
+    expect((await desk.settings()).settings).toEqual(theirs(defaultSettings('Europe/London')));
     expect(screen.getByRole('checkbox', { name: 'Sunday' })).toBeChecked();
     expect(screen.getByLabelText('Saturday end time')).toHaveValue('12:00');
     expect(screen.getByText('No unsaved changes')).toBeInTheDocument();
+    expect(await desk.api.restoreDraft()).toEqual({ ok: true, draft: null });
   });
 
   it('marks only real differences: not closures or ranges in another order, nor an unticked day’s hidden hours', async () => {
-    const api = createInMemoryAppApi();
     const base = defaultSettings('Europe/London');
     const christmas = { date: '2026-12-25', label: 'Christmas Day', ranges: [] };
     const boxingDay = { date: '2026-12-26', label: 'Boxing Day', ranges: [] };
@@ -74,10 +92,14 @@ describe('a conflict between two PCs', () => {
       week: { ...saved.week, monday: { open: true, ranges: split.toReversed() }, tuesday: { open: false, ranges: [{ start: '10:00', end: '12:00' }] }, sunday: { open: false, ranges: [] } },
       closures: [boxingDay, christmas],
     };
-    api.model.settings = saved;
-    api.model.conflict = { mine, theirs: { settings: saved, version: 2 } };
-    renderConsole(api, '#/settings/hours');
-    const panel = await screen.findByRole('region', { name: 'Someone else saved first' });
+    // A window closed with `mine` unsaved, on the version before the other PC saved `saved`.
+    const desk = await openDesk();
+    await desk.api.stashDraft({ settings: mine, baseVersion: (await desk.settings()).version });
+    await savedElsewhere(desk, () => saved);
+    const { user } = renderConsole(desk, '#/settings/hours');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Save' })).toBeEnabled());
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const panel = await screen.findByRole('region', { name: 'Someone else saved first' }, { timeout: 10_000 });
     const row = (name: string) => within(panel).getByRole('row', { name: new RegExp(`^${name}`) });
     expect(row('Sunday')).toHaveTextContent('differs');
     for (const name of ['Monday', 'Tuesday', 'Closures']) expect(row(name)).not.toHaveTextContent('differs');

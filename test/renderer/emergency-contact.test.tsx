@@ -1,19 +1,17 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../core/schedule-model.ts';
-import { createInMemoryAppApi } from './in-memory-app-api.ts';
+import { openDesk } from './support/desk.ts';
 import { renderConsole } from './render-console.tsx';
-
-afterEach(cleanup);
 
 const saveButton = () => screen.getByRole('button', { name: 'Save' });
 
 describe('Channels → emergency contact', () => {
   it('says where the line appears, asks for the missing half beside its field, and saves both', async () => {
-    const api = createInMemoryAppApi();
-    const { user } = renderConsole(api, '#/settings/channels');
+    const desk = await openDesk();
+    const { user } = renderConsole(desk, '#/settings/channels');
     const label = await screen.findByLabelText('Emergency label');
     expect(label).toHaveAccessibleDescription(/Shown first and most prominently, as a tap-to-call link .* whenever web chat is not accepting/);
 
@@ -32,13 +30,13 @@ describe('Channels → emergency contact', () => {
 
     await waitFor(() => expect(saveButton()).toBeEnabled());
     await user.click(saveButton());
-    await waitFor(() => expect(api.model.settings.emergency).toEqual({ label: 'Out-of-hours emergencies: Riverside 24h Vets', phone: '+442079460000' }));
+    await waitFor(async () => expect((await desk.settings()).settings.emergency).toEqual({ label: 'Out-of-hours emergencies: Riverside 24h Vets', phone: '+442079460000' }));
   });
 
   it('emptying both fields removes the line (no emergency contact, nothing to fix)', async () => {
     const settings = { ...defaultSettings('Europe/London'), emergency: { label: 'Emergencies: Riverside 24h Vets', phone: '+442079460000' } };
-    const api = createInMemoryAppApi({ settings });
-    const { user } = renderConsole(api, '#/settings/channels');
+    const desk = await openDesk({ settings });
+    const { user } = renderConsole(desk, '#/settings/channels');
     const label = await screen.findByLabelText('Emergency label');
     await user.clear(label);
     await waitFor(() => expect(label).toHaveAccessibleDescription(/Say who owners will reach/));
@@ -47,15 +45,14 @@ describe('Channels → emergency contact', () => {
     await waitFor(() => expect(label).not.toHaveAttribute('aria-invalid'));
     await waitFor(() => expect(saveButton()).toBeEnabled());
     await user.click(saveButton());
-    await waitFor(() => expect(api.model.settings.emergency).toBeNull());
+    await waitFor(async () => expect((await desk.settings()).settings.emergency).toBeNull());
   });
 });
 
 describe('What pet owners see now, with an emergency line', () => {
   it('puts the line first in the banner once chat stops accepting', async () => {
     const settings = { ...defaultSettings('Europe/London'), emergency: { label: 'Out-of-hours emergencies: Riverside 24h Vets', phone: '+442079460000' } };
-    const api = createInMemoryAppApi({ settings });
-    const { user } = renderConsole(api, '#/now');
+    const { user } = renderConsole(await openDesk({ settings }), '#/now');
     const preview = await screen.findByRole('region', { name: 'What pet owners see now' });
     expect(preview).toHaveTextContent('Chat with us');
     expect(preview).not.toHaveTextContent('Riverside 24h Vets');

@@ -1,22 +1,47 @@
 // @vitest-environment jsdom
-// Values the clinic's IT administrator set and locked on this PC (fleet configuration, AppState.managed)
+// Values the clinic's IT administrator set and locked on this PC (a real fleet.json, main's own policy)
 // are shown read-only with main's note, and the window offers nothing main would refuse.
 import '@testing-library/jest-dom/vitest';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ManagedInfo } from '../../core/schemas/app-api.ts';
-import { createInMemoryAppApi } from './in-memory-app-api.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { loadFleetConfig } from '../../main/fleet/fleet-config.ts';
+import { fleetErrorNotice } from '../../main/fleet/fleet-report.ts';
+import type { FleetConfig } from '../../main/fleet/fleet-schema.ts';
+import { fleetPolicy } from '../../main/fleet/startup-connection.ts';
+import { disposeAfterTest, openDesk } from './support/desk.ts';
+import type { Desk, DeskOptions } from './support/desk.ts';
 import { renderConsole } from './render-console.tsx';
 
-afterEach(cleanup);
-
 const note = 'Set by your clinic’s IT administrator';
-const everything: ManagedInfo = { locked: ['serverUrl', 'clinicId', 'token', 'pcName'], note };
+
+/** The fleet.json an administrator wrote for this PC, as main reads it. */
+function fleet(contents: Record<string, unknown>): FleetConfig {
+  const dir = mkdtempSync(join(tmpdir(), 'chatdesk-fleet-'));
+  disposeAfterTest(() => rmSync(dir, { recursive: true, force: true }));
+  const path = join(dir, 'fleet.json');
+  writeFileSync(path, JSON.stringify(contents));
+  return loadFleetConfig({ argv: [], env: { CHATDESK_FLEET_CONFIG: path }, platform: 'linux', cwd: dir });
+}
+
+/** A desk whose fleet.json pre-sets `keys` of its server and clinic (the token too, when asked) and locks `locked`. */
+function managed(options: { preset: ('serverUrl' | 'clinicId' | 'token' | 'pcName')[]; locked: string[] } & DeskOptions, onFleet?: (config: FleetConfig) => void): Promise<Desk> {
+  return openDesk({
+    ...options,
+    management: ({ url, clinic }) => {
+      const values = { serverUrl: url, clinicId: clinic.clinicId, token: clinic.token, pcName: 'Front desk 1' };
+      const config = fleet({ ...Object.fromEntries(options.preset.map((key) => [key, values[key]])), locked: options.locked });
+      onFleet?.(config);
+      return fleetPolicy(config, () => ({}));
+    },
+  });
+}
 
 describe('a PC whose values are locked', () => {
   it('shows the PC name read-only with the note, and no way to rename it', async () => {
-    const api = createInMemoryAppApi({ managed: { locked: ['pcName'], note } });
-    renderConsole(api, '#/settings/preferences');
+    renderConsole(await managed({ preset: ['pcName'], locked: ['pcName'] }), '#/settings/preferences');
     const name = await screen.findByLabelText('This PC’s name');
     expect(name).toHaveAttribute('readonly');
     expect(name).toHaveValue('Front desk 1');
@@ -27,59 +52,56 @@ describe('a PC whose values are locked', () => {
   });
 
   it('marks the locked connection values and offers no Disconnect', async () => {
-    const api = createInMemoryAppApi({ managed: everything });
-    const { user } = renderConsole(api, '#/settings/preferences');
+    const desk = await managed({ preset: ['serverUrl', 'clinicId', 'token', 'pcName'], locked: ['serverUrl', 'clinicId', 'token', 'pcName'] });
+    const { user } = renderConsole(desk, '#/settings/preferences');
     const connection = await screen.findByRole('region', { name: 'Connection' });
     expect(within(connection).getAllByText(note)).toHaveLength(3);
     expect(within(connection).queryByRole('button', { name: 'Disconnect this PC' })).not.toBeInTheDocument();
     expect(connection).toHaveTextContent('This PC stays connected to this clinic');
     // Unlocked preferences stay the staff's own.
     await user.click(screen.getByRole('checkbox', { name: 'Launch at login' }));
-    await waitFor(() => expect(api.model.preferences.launchAtLogin).toBe(true));
+    await waitFor(() => expect(desk.controller.state.preferences.launchAtLogin).toBe(true));
   });
 
   it('a PC not connected yet, with a locked connection: no form to fill in, the note, and the administrator’s notices', async () => {
-    const api = createInMemoryAppApi({
-      connected: false,
-      managed: { locked: ['serverUrl', 'clinicId', 'token'], note },
-      notices: [{ id: 'fleet', kind: 'fleet-config', message: 'fleet.json: "serverUrl" must be an https:// address' }],
+    let problem: string | null = null;
+    const desk = await managed({ preset: ['serverUrl', 'clinicId', 'token'], locked: ['serverUrl', 'clinicId', 'token', 'launchAtLogin'], connected: false }, (config) => {
+      problem = fleetErrorNotice(config);
     });
-    renderConsole(api);
+    // As main does at start with the configuration's problems.
+    desk.store.addNotice({ id: 'fleet-config', kind: 'fleet-config', message: problem! });
+    renderConsole(desk);
     expect(await screen.findByText(note)).toBeInTheDocument();
     expect(screen.getByText(/set up by your clinic’s IT administrator, so there is nothing to enter here/)).toBeInTheDocument();
     expect(screen.queryByLabelText('Server address')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Connect' })).not.toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'Notices' })).toHaveTextContent('fleet.json: "serverUrl" must be an https:// address');
+    expect(screen.getByRole('region', { name: 'Notices' })).toHaveTextContent(/could not be used; tell them: .*locked/);
   });
 });
 
 describe('a PC whose server and clinic are pre-set, with its own token to type', () => {
   it('starts the form from the administrator’s values, read-only, and connects with the typed token', async () => {
-    const api = createInMemoryAppApi({
-      connected: false,
-      managed: { locked: ['serverUrl', 'clinicId'], note, prefill: { serverUrl: 'https://chat.riverside-vets.example', clinicId: 'clinic-1' } },
-    });
-    const { user } = renderConsole(api);
+    const desk = await managed({ preset: ['serverUrl', 'clinicId'], locked: ['serverUrl', 'clinicId'], connected: false });
+    const { user } = renderConsole(desk);
     const server = await screen.findByLabelText('Server address');
-    expect(server).toHaveValue('https://chat.riverside-vets.example');
+    expect(server).toHaveValue(desk.serverUrl);
     expect(server).toHaveAttribute('readonly');
     expect(server).toHaveAccessibleDescription(note);
     expect(screen.getByLabelText('Clinic ID')).toHaveAttribute('readonly');
     const token = screen.getByLabelText('Access token');
     expect(token).not.toHaveAttribute('readonly');
-    await user.type(token, 'pc-token-123');
+    await user.type(token, desk.clinic.token);
     await user.click(screen.getByRole('button', { name: 'Connect' }));
-    await waitFor(() => expect(api.model.connected).toBe(true));
-    expect(api.calls.filter((call) => call.operation === 'connect')).toEqual([
-      { operation: 'connect', args: [{ serverUrl: 'https://chat.riverside-vets.example', clinicId: 'clinic-1', token: 'pc-token-123' }] },
+    expect(await screen.findByRole('switch', { name: 'Chat online' }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(desk.calls.filter((call) => call.operation === 'connect')).toEqual([
+      { operation: 'connect', args: [{ serverUrl: desk.serverUrl, clinicId: desk.clinic.clinicId, token: desk.clinic.token }] },
     ]);
   });
 });
 
 describe('a PC nobody manages', () => {
   it('can rename itself and disconnect, back to the connection form', async () => {
-    const api = createInMemoryAppApi();
-    const { user } = renderConsole(api, '#/settings/preferences');
+    const { user } = renderConsole(await openDesk(), '#/settings/preferences');
     expect(await screen.findByLabelText('This PC’s name')).not.toHaveAttribute('readonly');
     expect(screen.queryByText(note)).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Disconnect this PC' }));

@@ -1,52 +1,60 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../core/schedule-model.ts';
-import { TEST_NOW, createInMemoryAppApi } from './in-memory-app-api.ts';
+import { TEST_START, disposeAfterTest, openDesk } from './support/desk.ts';
 import { renderConsole } from './render-console.tsx';
 
-afterEach(cleanup);
+/** A server in trouble: every request answers 503, in the API's error format. */
+async function troubledServer(): Promise<string> {
+  const server = createServer((_request, response) => {
+    response.writeHead(503, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ error: { code: 'unavailable', message: 'Service Unavailable' } }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  disposeAfterTest(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
 
 describe('first run: the connection form', () => {
   it('checks the fields before calling and shows each error beside its field', async () => {
-    const api = createInMemoryAppApi({ connected: false });
-    const { user } = renderConsole(api);
+    const desk = await openDesk({ connected: false });
+    const { user } = renderConsole(desk);
     await user.click(await screen.findByRole('button', { name: 'Connect' }));
     expect(screen.getByLabelText('Server address')).toHaveAccessibleDescription(/Enter the server address, starting with https:\/\//);
     expect(screen.getByLabelText('Clinic ID')).toHaveAccessibleDescription(/Enter the clinic ID/);
     expect(screen.getByLabelText('Access token')).toHaveAccessibleDescription(/Enter the access token/);
-    expect(api.calls.some((call) => call.operation === 'connect')).toBe(false);
+    expect(desk.calls.some((call) => call.operation === 'connect')).toBe(false);
   });
 
   it('puts a wrong token’s error beside "Access token", then connects', async () => {
-    const api = createInMemoryAppApi({ connected: false });
-    // As main answers a 401 (main/controller/app-messages.ts connectError): the code, and the field it is about.
-    const message = 'The server did not accept this access token';
-    api.nextConnectResult = { ok: false, error: { code: 'unauthorized', message, fields: [{ path: 'token', message }] } };
-    const { user } = renderConsole(api);
-    await user.type(await screen.findByLabelText('Server address'), 'https://chat.example-clinic.test');
-    await user.type(screen.getByLabelText('Clinic ID'), 'clinic-1');
+    const desk = await openDesk({ connected: false });
+    const { user } = renderConsole(desk);
+    await user.type(await screen.findByLabelText('Server address'), desk.serverUrl);
+    await user.type(screen.getByLabelText('Clinic ID'), desk.clinic.clinicId);
     await user.type(screen.getByLabelText('Access token'), 'wrong');
     await user.click(screen.getByRole('button', { name: 'Connect' }));
-    expect(await screen.findByText('The server did not accept this access token')).toBeInTheDocument();
+    expect(await screen.findByText(/The server did not accept this access token/)).toBeInTheDocument();
     expect(screen.getByLabelText('Access token')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByLabelText('Server address')).not.toHaveAttribute('aria-invalid');
 
-    api.nextConnectResult = null;
+    await user.clear(screen.getByLabelText('Access token'));
+    await user.type(screen.getByLabelText('Access token'), desk.clinic.token);
     await user.click(screen.getByRole('button', { name: 'Connect' }));
-    expect(await screen.findByRole('switch', { name: 'Chat online' })).toBeInTheDocument();
-    expect(api.calls.filter((call) => call.operation === 'connect').at(-1)!.args).toEqual([
-      { serverUrl: 'https://chat.example-clinic.test', clinicId: 'clinic-1', token: 'wrong' },
+    expect(await screen.findByRole('switch', { name: 'Chat online' }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(desk.calls.filter((call) => call.operation === 'connect').at(-1)!.args).toEqual([
+      { serverUrl: desk.serverUrl, clinicId: desk.clinic.clinicId, token: desk.clinic.token },
     ]);
   });
 
   it('shows an error main attaches to no field (a server in trouble) above Connect, not beside "Server address"', async () => {
-    const api = createInMemoryAppApi({ connected: false });
+    const troubled = await troubledServer();
     const message = 'The server could not answer (503: Service Unavailable). Try again in a minute.';
-    api.nextConnectResult = { ok: false, error: { code: 'unreachable', message } };
-    const { user } = renderConsole(api);
-    await user.type(await screen.findByLabelText('Server address'), 'https://chat.example-clinic.test');
+    const { user } = renderConsole(await openDesk({ connected: false }));
+    await user.type(await screen.findByLabelText('Server address'), troubled);
     await user.type(screen.getByLabelText('Clinic ID'), 'clinic-1');
     await user.type(screen.getByLabelText('Access token'), 'a-token');
     await user.click(screen.getByRole('button', { name: 'Connect' }));
@@ -57,8 +65,8 @@ describe('first run: the connection form', () => {
 
 describe('Channels', () => {
   it('validates numbers with parseSettings and saves them', async () => {
-    const api = createInMemoryAppApi();
-    const { user } = renderConsole(api, '#/settings/channels');
+    const desk = await openDesk();
+    const { user } = renderConsole(desk, '#/settings/channels');
     const sms = await screen.findByLabelText('SMS number');
     await user.type(sms, '07700 900123');
     expect(sms).toHaveAccessibleDescription(/international format/);
@@ -68,19 +76,19 @@ describe('Channels', () => {
     expect(sms).not.toHaveAttribute('aria-invalid');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Save' })).toBeEnabled());
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(api.model.settings.channels).toEqual({ sms: '+447700900123', whatsapp: null }));
+    await waitFor(async () => expect((await desk.settings()).settings.channels).toEqual({ sms: '+447700900123', whatsapp: null }));
   });
 });
 
 describe('Closures', () => {
   it('imports next year’s public holidays for a country and lets each be edited', async () => {
-    const api = createInMemoryAppApi();
-    const { user } = renderConsole(api, '#/settings/closures');
+    const desk = await openDesk();
+    const { user } = renderConsole(desk, '#/settings/closures');
     const country = await screen.findByRole('combobox', { name: 'Country' }, { timeout: 10_000 });
     await user.selectOptions(country, 'GB');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Region' }), 'ENG');
     await user.click(screen.getByRole('button', { name: 'Import public holidays' }));
-    // The window's today is TEST_NOW (25 November 2026): the year ahead holds nine of England's public holidays.
+    // The window's today is 25 November 2026: the year ahead holds nine of England's public holidays.
     expect(await screen.findByText(/Added 9 public holidays as closures/)).toBeInTheDocument();
 
     const christmas = screen.getAllByRole('group').find((group) => /Christmas Day/.test(group.textContent ?? ''))!;
@@ -91,10 +99,10 @@ describe('Closures', () => {
     await user.type(start, '10:00');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Save' })).toBeEnabled());
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(api.model.settings.closures.length).toBeGreaterThan(5));
-    const saved = api.model.settings.closures.find((closure) => closure.label === 'Christmas Day')!;
-    expect(saved.ranges).toEqual([{ start: '10:00', end: '18:00' }]);
-    expect(api.model.settings.closures.filter((closure) => closure.ranges.length === 0).every((closure) => closure.date >= TEST_NOW.toISOString().slice(0, 10))).toBe(true);
+    await waitFor(async () => expect((await desk.settings()).settings.closures.length).toBeGreaterThan(5));
+    const { closures } = (await desk.settings()).settings;
+    expect(closures.find((closure) => closure.label === 'Christmas Day')!.ranges).toEqual([{ start: '10:00', end: '18:00' }]);
+    expect(closures.filter((closure) => closure.ranges.length === 0).every((closure) => closure.date >= TEST_START.toISOString().slice(0, 10))).toBe(true);
 
     // Importing again adds nothing twice.
     await user.click(screen.getByRole('button', { name: 'Import public holidays' }));
@@ -103,7 +111,7 @@ describe('Closures', () => {
 
   it('reports a date entered twice beside the second one', async () => {
     const settings = { ...defaultSettings('Europe/London'), closures: [{ date: '2026-12-25', ranges: [] }] };
-    const { user } = renderConsole(createInMemoryAppApi({ settings }), '#/settings/closures');
+    const { user } = renderConsole(await openDesk({ settings }), '#/settings/closures');
     await user.click(await screen.findByRole('button', { name: 'Add a closure' }));
     const date = screen.getByLabelText('Closure 2 Date');
     await user.clear(date);
@@ -114,17 +122,17 @@ describe('Closures', () => {
 
 describe('Preferences', () => {
   it('renames this PC and toggles launch at login', async () => {
-    const api = createInMemoryAppApi();
-    const { user } = renderConsole(api, '#/settings/preferences');
+    const desk = await openDesk();
+    const { user } = renderConsole(desk, '#/settings/preferences');
     const name = await screen.findByLabelText('This PC’s name');
     await user.clear(name);
     await user.click(screen.getByRole('button', { name: 'Save name' }));
     expect(name).toHaveAccessibleDescription('Enter a name for this PC');
     await user.type(name, 'Reception');
     await user.click(screen.getByRole('button', { name: 'Save name' }));
-    await waitFor(() => expect(api.model.preferences.pcName).toBe('Reception'));
+    await waitFor(() => expect(desk.controller.state.preferences.pcName).toBe('Reception'));
     await user.click(screen.getByRole('checkbox', { name: 'Launch at login' }));
-    await waitFor(() => expect(api.model.preferences.launchAtLogin).toBe(true));
+    await waitFor(() => expect(desk.controller.state.preferences.launchAtLogin).toBe(true));
     expect(screen.getByRole('checkbox', { name: 'Launch at login' })).toBeChecked();
   });
 });
@@ -132,8 +140,7 @@ describe('Preferences', () => {
 describe('What pet owners see now', () => {
   it('shows the banner the widget shows when the switch is off', async () => {
     const settings = { ...defaultSettings('Europe/London'), channels: { sms: '+447700900123', whatsapp: null } };
-    const api = createInMemoryAppApi({ settings });
-    const { user } = renderConsole(api, '#/now');
+    const { user } = renderConsole(await openDesk({ settings }), '#/now');
     const preview = await screen.findByRole('region', { name: 'What pet owners see now' });
     expect(preview).toHaveTextContent('Chat with us');
     await user.click(screen.getByRole('switch', { name: 'Chat online' }));

@@ -1,13 +1,9 @@
-// The AppApi over the preview host's protocol (core/preview-contract.ts): one POST per operation and
-// one Server-Sent Events stream of state snapshots, both same-origin (the host set the session cookie
-// when the console URL was opened). Used when the page is not inside Electron.
+// The AppApi over the preview host's protocol (core/preview-contract.ts): a POST per operation and one
+// same-origin event stream of state snapshots. Used when the page is not inside Electron.
 import { appApiChannels } from '../../../core/app-channels.ts';
 import type { AppApi, AppApiOperation, AppApiResult, AppResult, AppState } from '../../../core/schemas/app-api.ts';
 import { previewPaths, previewStateEvent } from '../../../core/preview-contract.ts';
 import type { PreviewOperationRequest } from '../../../core/preview-contract.ts';
-
-type Fetch = typeof fetch;
-type EventSourceFactory = (url: string) => EventSource;
 
 const lostContact = (detail: string): AppResult => ({
   ok: false,
@@ -21,19 +17,18 @@ function isOperationAnswer(value: unknown): value is OperationAnswer {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
 }
 
-export function createWebBridge(options: { fetch?: Fetch; eventSource?: EventSourceFactory } = {}): AppApi {
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const openEvents = options.eventSource ?? ((url) => new EventSource(url));
-
+export function createWebBridge(): AppApi {
   async function invoke(operation: AppApiOperation, args: unknown[]): Promise<OperationAnswer> {
-    const body: PreviewOperationRequest = { args };
+    const body = JSON.stringify({ args } satisfies PreviewOperationRequest);
     let response: Response;
     try {
-      response = await doFetch(previewPaths.operation(operation), {
+      response = await fetch(previewPaths.operation(operation), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
+        body,
         credentials: 'same-origin',
+        // The stash written as the page goes away must outlive it (Chromium allows keepalive up to 64 KB).
+        keepalive: operation === 'stashDraft' && body.length < 60_000,
       });
     } catch (error) {
       return lostContact(error instanceof Error ? error.message : 'network error');
@@ -67,7 +62,7 @@ export function createWebBridge(options: { fetch?: Fetch; eventSource?: EventSou
       listeners.add(listener);
       if (events === null) {
         // EventSource reconnects by itself after the host restarts or the PC sleeps.
-        events = openEvents(previewPaths.events);
+        events = new EventSource(previewPaths.events);
         events.addEventListener(previewStateEvent, onState as EventListener);
       }
       return () => {

@@ -1,6 +1,5 @@
-// First run: connect this PC to the clinic's server. The contract's schema checks the fields before
-// the call; what only the server can tell (unreachable, wrong token, unknown clinic) comes back from
-// main with the field it is about, and is shown there.
+// First run: connect this PC. The contract's schema checks the fields first; what only the server can
+// tell (unreachable, wrong token) comes back from main with the field it is about.
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { connectInputSchema } from '../../../core/schemas/app-api.ts';

@@ -1,6 +1,6 @@
 // An error message beside the field it is about, tied to it with aria-describedby so a screen reader
 // reads it with the field; the warning sign and the text carry the state, not the colour.
-export function errorIdOf(path: string): string {
+function errorIdOf(path: string): string {
   return `error-${path.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 }
 

@@ -13,7 +13,7 @@ export function Notices() {
         <li key={notice.id} className={`notice notice-${notice.kind}`}>
           <span aria-hidden="true">ℹ </span>
           <span className="notice-text">{notice.message}</span>
-          <button type="button" className="quiet" aria-label={`Dismiss: ${notice.message}`} onClick={() => void dismissNotice(notice.id)}>
+          <button type="button" className="quiet" aria-label={`Dismiss: ${notice.message}`} onClick={() => void dismissNotice({ id: notice.id })}>
             Dismiss
           </button>
         </li>

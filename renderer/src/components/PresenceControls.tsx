@@ -1,11 +1,9 @@
-// The Online/Offline switch and the timed breaks beside it. Going offline when web chat is the
-// clinic's only channel asks first (core's goingOfflineWarning says why); with SMS or WhatsApp it goes
-// straight off and says those still work. A break is asked for by its length: main sets its end on the
-// server-corrected clock, so a PC whose own clock is wrong still gets the break chosen.
+// The Online/Offline switch and the timed breaks. A break is asked for by its length, so main sets its end
+// on the server-corrected clock; going offline with no other channel asks first (core's goingOfflineWarning).
 import { useState } from 'react';
 import { timedBreakMinutes } from '../../../core/timed-breaks.ts';
-import { goingOfflineWarning } from '../../../core/wording.ts';
-import { timedBreakLabel, untilSwitchedBackLabel } from '../messages.ts';
+import { durationText, goingOfflineWarning } from '../../../core/wording.ts';
+import { untilSwitchedBackLabel } from '../messages.ts';
 import { selectFailure, selectSwitchedOff } from '../store/selectors.ts';
 import { useActions, useUi, useUiShallow } from '../store/store-context.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
@@ -16,7 +14,7 @@ const selectSetOnlineFailure = selectFailure('setOnline');
 type Break = number | null;
 
 const offlineChoices: { label: string; minutes: Break }[] = [
-  ...timedBreakMinutes.map((minutes) => ({ label: timedBreakLabel(minutes), minutes })),
+  ...timedBreakMinutes.map((minutes) => ({ label: durationText(minutes), minutes })),
   { label: untilSwitchedBackLabel, minutes: null },
 ];
 

@@ -1,10 +1,8 @@
-// The forgotten-offline reminder in the window (issue 7): while main says the switch has been Offline
-// through the configured part of the opening hours, a banner under the header says so, with the two
-// answers the notification and the tray offer too (wording from core).
+// The forgotten-offline reminder under the header while main says it is active, with the same two
+// answers as the notification and the tray.
 import { offlineReminderActions } from '../../../core/offline-reminder.ts';
 import { selectFailure } from '../store/selectors.ts';
 import { useActions, useUi } from '../store/store-context.tsx';
-import './reminder-banner.css';
 
 const selectSetOnlineFailure = selectFailure('setOnline');
 const selectSnoozeFailure = selectFailure('snoozeReminder');

@@ -1,6 +1,5 @@
-// Immutable edits of the settings draft. Each returns a new settings object and keeps every untouched
-// part by reference, so a zustand selector on one day (`s.draft.week.monday`) only changes when that
-// day changes, and core's evaluateAvailability cache (a WeakMap per settings object) stays valid.
+// Immutable edits of the draft. Untouched parts keep their identity, so a selector on one day fires only
+// when that day changes, and core's per-settings caches stay valid.
 import { DEFAULT_END, DEFAULT_START, defaultSettings, minutesOfTime, weekdays } from '../../../core/schedule-model.ts';
 import type { ChatSettings, Closure, DayHours, EmergencyContact, TimeRange, Weekday } from '../../../core/schemas/schedule.ts';
 

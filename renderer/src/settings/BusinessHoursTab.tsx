@@ -1,6 +1,5 @@
-// Settings → Business Hours: the clinic's zone, the week grid and "Copy Monday to all days". Save,
-// Reset and Discard sit in the settings footer (SaveBar), shared with the other draft tabs. Under the
-// grid, the two-week preview of the draft (a lazy chunk: it needs the zone tables, the grid does not).
+// Settings → Business Hours: the zone, the week grid, "Copy Monday to all days", and the two-week preview
+// (lazy: it needs the zone tables, the grid does not).
 import { Suspense, lazy } from 'react';
 import { copyDayToAll } from '../draft/draft-edits.ts';
 import { useActions } from '../store/store-context.tsx';

@@ -10,12 +10,7 @@ import type { ChatSettings } from '../../../core/schemas/schedule.ts';
 /** The first date from tomorrow that has no closure yet, on the clinic's calendar. */
 function nextFreeDate(settings: ChatSettings, now: Date): string {
   const taken = new Set(settings.closures.map((closure) => closure.date));
-  let date: string;
-  try {
-    date = addDays(todayIn(settings.timezone, now), 1);
-  } catch {
-    date = addDays(now.toISOString().slice(0, 10), 1);
-  }
+  let date = addDays(todayIn(settings.timezone, now), 1);
   while (taken.has(date)) date = addDays(date, 1);
   return date;
 }

@@ -1,11 +1,9 @@
-// Someone else saved first (the server answered 412): both versions side by side, differences said in
-// words, and the staff member decides. Nothing is overwritten silently. Loaded only when a conflict
-// comes up (SettingsView), so core's settings-diff stays out of the first load.
+// Another PC saved first (412): both versions side by side, the differences said in words, and staff
+// decide. A lazy chunk, so core's settings-diff stays out of the first load.
 import { settingsChanges } from '../../../core/settings-diff.ts';
 import type { SettingsChange } from '../../../core/schemas/history.ts';
 import { capitalize, weekdays } from '../../../core/schedule-model.ts';
 import type { ChatSettings, DayHours } from '../../../core/schemas/schedule.ts';
-import { isEditableSettings } from '../draft/editable-draft.ts';
 import { dateText, dayHoursText } from '../format.ts';
 import { useActions, useUi } from '../store/store-context.tsx';
 
@@ -39,29 +37,12 @@ function dayText(hours: DayHours): string {
 const rowOf = (change: SettingsChange): string => (change.field === 'week' ? change.day : change.field);
 
 /**
- * Which rows differ, by core's settingsChanges, the rule the change history uses: the order ranges or
- * closures were typed in and the hidden hours of an unticked day are not differences. Null when a
- * value cannot be read (main only keeps a version that passed parseSettings, so never in practice).
+ * The rows side by side. Which differ is core's settingsChanges, the change history's rule: the order
+ * ranges or closures were typed in and the hidden hours of an unticked day are no difference.
  */
-function differingRows(mine: ChatSettings, theirs: ChatSettings): Set<string> | null {
-  try {
-    return new Set(settingsChanges(theirs, mine).map(rowOf));
-  } catch {
-    return null;
-  }
-}
-
-/** The rows side by side; null when this PC's version cannot be compared. */
-function comparison(mine: ChatSettings, theirs: ChatSettings): Line[] | null {
-  const differing = differingRows(mine, theirs);
-  if (differing === null) return null;
-  const line = (key: string, label: string, text: (s: ChatSettings) => string): Line => ({
-    key,
-    label,
-    mine: text(mine),
-    theirs: text(theirs),
-    differs: differing.has(key),
-  });
+function comparison(mine: ChatSettings, theirs: ChatSettings): Line[] {
+  const differing = new Set(settingsChanges(theirs, mine).map(rowOf));
+  const line = (key: string, label: string, text: (s: ChatSettings) => string): Line => ({ key, label, mine: text(mine), theirs: text(theirs), differs: differing.has(key) });
   return [
     ...weekdays.map((day) => line(day, capitalize(day), (s) => dayText(s.week[day]))),
     line('timezone', 'Time zone', (s) => s.timezone),
@@ -75,40 +56,34 @@ export function ConflictPanel() {
   const conflict = useUi((s) => s.app?.sync.conflict ?? null);
   const { resolveConflict } = useActions();
   if (conflict === null) return null;
-  const theirs = conflict.theirs.settings;
-  const lines = isEditableSettings(conflict.mine) ? comparison(conflict.mine, theirs) : null;
   return (
     <section className="conflict" aria-labelledby="conflict-title">
       <h2 id="conflict-title">Someone else saved first</h2>
       <p>Another PC saved different settings while you were editing. Choose which version to keep; the other is discarded.</p>
-      {lines === null ? (
-        <p>Your changes could not be read; “Use theirs” keeps the saved settings.</p>
-      ) : (
-        <table className="conflict-table">
-          <caption className="visually-hidden">Your version and the saved version, side by side</caption>
-          <thead>
-            <tr>
-              <th scope="col">Setting</th>
-              <th scope="col">Yours (not saved)</th>
-              <th scope="col">Saved on the server (version {conflict.theirs.version})</th>
+      <table className="conflict-table">
+        <caption className="visually-hidden">Your version and the saved version, side by side</caption>
+        <thead>
+          <tr>
+            <th scope="col">Setting</th>
+            <th scope="col">Yours (not saved)</th>
+            <th scope="col">Saved on the server (version {conflict.theirs.version})</th>
+          </tr>
+        </thead>
+        <tbody>
+          {comparison(conflict.mine, conflict.theirs.settings).map((line) => (
+            <tr key={line.key} className={line.differs ? 'differs' : undefined}>
+              <th scope="row">
+                {line.label}
+                {line.differs && <span className="badge">differs</span>}
+              </th>
+              <td>{line.mine}</td>
+              <td>{line.theirs}</td>
             </tr>
-          </thead>
-          <tbody>
-            {lines.map((line) => (
-              <tr key={line.key} className={line.differs ? 'differs' : undefined}>
-                <th scope="row">
-                  {line.label}
-                  {line.differs && <span className="badge">differs</span>}
-                </th>
-                <td>{line.mine}</td>
-                <td>{line.theirs}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+          ))}
+        </tbody>
+      </table>
       <div className="conflict-actions">
-        <button type="button" className="primary" disabled={lines === null} onClick={() => void resolveConflict('keep-mine')}>
+        <button type="button" className="primary" onClick={() => void resolveConflict('keep-mine')}>
           Keep mine
         </button>
         <button type="button" onClick={() => void resolveConflict('use-theirs')}>

@@ -1,6 +1,5 @@
-// Preferences → Connection: which server and clinic this PC is connected to, how the token is kept,
-// and Disconnect. When the clinic's IT administrator locked the connection (fleet configuration), the
-// locked values say so and there is no Disconnect (main would refuse it).
+// Preferences → Connection: the server, the clinic, how the token is kept, and Disconnect (absent when
+// the IT administrator locked the connection, since main would refuse it).
 import type { ManagedSetting } from '../../../core/schemas/app-api.ts';
 import { ManagedNote } from '../components/ManagedNote.tsx';
 import { selectConnectionLocked, selectFailure, selectLocked, selectManagedNote } from '../store/selectors.ts';

@@ -1,6 +1,5 @@
-// The clinic's optional emergency line (issue 7): a label in the clinic's own words and a number. The
-// website widget shows it first, as a tap-to-call link, whenever web chat is not accepting; the example
-// below draws that banner from the draft with core's ownerBanner, so staff see it before saving.
+// The clinic's optional emergency line, shown first in the website's banner whenever chat is not
+// accepting; the example below draws that banner from the draft with core's ownerBanner.
 import type { Availability } from '../../../core/availability.ts';
 import type { ChatSettings, EmergencyContact } from '../../../core/schemas/schedule.ts';
 import { setEmergencyField } from '../draft/draft-edits.ts';
@@ -9,7 +8,6 @@ import { FieldMessage, invalidProps } from '../components/FieldMessage.tsx';
 import { OwnerBannerMock } from '../components/OwnerPreview.tsx';
 import { errorsUnder } from '../store/selectors.ts';
 import { useActions, useUi, useUiShallow } from '../store/store-context.tsx';
-import './emergency-contact.css';
 
 const EXPLANATION_ID = 'emergency-where';
 

@@ -3,19 +3,29 @@
 import { useEffect, useState } from 'react';
 import { mergeClosures } from '../draft/draft-edits.ts';
 import { addDays, todayIn, uiLocale } from '../format.ts';
+import { holidaysAddedText } from '../messages.ts';
 import { useActions, useUi } from '../store/store-context.tsx';
 import { loadHolidayCatalogue, localeCountry } from './holidays.ts';
 import type { HolidayCatalogue } from './holidays.ts';
 
 const language = (): string => uiLocale().split('-')[0] ?? 'en';
 
-/** Today on the clinic's calendar; while the zone field holds a half-typed zone, UTC's date is close enough. */
-function todayOrUtcToday(timezone: string, now: Date): string {
-  try {
-    return todayIn(timezone, now);
-  } catch {
-    return now.toISOString().slice(0, 10);
-  }
+type PickerProps = { label: string; value: string; none: string; entries: { code: string; name: string }[]; onChange(code: string): void };
+
+function Picker({ label, value, none, entries, onChange }: PickerProps) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="">{none}</option>
+        {entries.map((entry) => (
+          <option key={entry.code} value={entry.code}>
+            {entry.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }
 
 export function HolidayImport() {
@@ -47,7 +57,7 @@ export function HolidayImport() {
 
   function importHolidays(): void {
     if (catalogue === null || !country) return;
-    const today = todayOrUtcToday(timezone, now());
+    const today = todayIn(timezone, now());
     const holidays = catalogue.publicHolidays({ country, region: region || null }, today, addDays(today, 365), language());
     let added = 0;
     edit((settings) => {
@@ -55,44 +65,15 @@ export function HolidayImport() {
       added = merged.added;
       return merged.settings;
     });
-    const skipped = holidays.length - added;
-    setOutcome(`Added ${added} public holiday${added === 1 ? '' : 's'} as closures${skipped > 0 ? ` (${skipped} already in the list)` : ''}. Save to apply them.`);
+    setOutcome(holidaysAddedText(added, holidays.length - added));
   }
 
   return (
     <fieldset className="holiday-import">
       <legend>Import public holidays for the coming year</legend>
       <div className="inline-controls">
-        <label>
-          Country
-          <select
-            value={country}
-            onChange={(event) => {
-              setCountry(event.target.value);
-              setRegion('');
-            }}
-          >
-            <option value="">Choose a country</option>
-            {countries.map((entry) => (
-              <option key={entry.code} value={entry.code}>
-                {entry.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        {regions.length > 0 && (
-          <label>
-            Region
-            <select value={region} onChange={(event) => setRegion(event.target.value)}>
-              <option value="">Whole country</option>
-              {regions.map((entry) => (
-                <option key={entry.code} value={entry.code}>
-                  {entry.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <Picker label="Country" value={country} none="Choose a country" entries={countries} onChange={(code) => { setCountry(code); setRegion(''); }} />
+        {regions.length > 0 && <Picker label="Region" value={region} none="Whole country" entries={regions} onChange={setRegion} />}
         <button type="button" disabled={!country} onClick={importHolidays}>
           Import public holidays
         </button>

@@ -1,14 +1,10 @@
-// Under the Business Hours grid: the next 14 days as the draft stands (before Save), a bar per day
-// showing when web chat accepts messages, with each day also said in words (closures, unticked days,
-// clock changes), which is what screen readers read. Loaded lazily: core's hoursPreview brings the
-// zone tables (luxon), which the grid does not need to appear.
+// Under the grid: the next 14 days as the draft stands, a bar and a sentence per day (what screen readers
+// read). A lazy chunk: core's hoursPreview brings luxon's zone tables, which the grid does not need.
 import { useDeferredValue } from 'react';
 import { wallTime } from '../format.ts';
-import { selectHasUnsavedChanges } from '../store/selectors.ts';
 import { useUi, useUiShallow } from '../store/store-context.tsx';
 import { PREVIEW_DAYS, hoursPreviewRows } from './hours-preview-model.ts';
 import type { PreviewRow } from './hours-preview-model.ts';
-import './hours-preview.css';
 
 /** The bar's drawing width: segments are fractions of the day, so any width works; 1000 keeps them crisp. */
 const TRACK_WIDTH = 1000;
@@ -62,15 +58,15 @@ export function HoursPreview() {
     useUiShallow((s) => ({ draft: s.draft, valid: s.draftErrors.length === 0 })),
     NOT_YET,
   );
-  const unsaved = useUi(selectHasUnsavedChanges);
+  const unsaved = useUi((s) => s.unsaved);
   const now = useUi((s) => s.now);
-  const preview = draft !== null && valid ? hoursPreviewRows(draft, now()) : null;
+  const rows = draft !== null && valid ? hoursPreviewRows(draft, now()) : null;
   return (
     <section className="hours-preview" aria-labelledby="hours-preview-title">
       <h3 id="hours-preview-title">Next {PREVIEW_DAYS} days</h3>
       {draft === null ? (
         <p className="hint">Working out the next {PREVIEW_DAYS} days…</p>
-      ) : preview === null || !preview.ok ? (
+      ) : rows === null ? (
         <p className="hint">The preview returns once the highlighted fields above are fixed.</p>
       ) : (
         <>
@@ -87,7 +83,7 @@ export function HoursPreview() {
             </span>
           </div>
           <ol className="preview-days" aria-label={`When web chat accepts messages, next ${PREVIEW_DAYS} days`}>
-            {preview.rows.map((row) => (
+            {rows.map((row) => (
               <DayLine key={row.date} row={row} />
             ))}
           </ol>

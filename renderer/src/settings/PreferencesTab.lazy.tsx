@@ -1,6 +1,5 @@
-// Settings → Preferences: this PC's name (colleagues see it as who switched), launch at login,
-// notifications and the forgotten-offline reminder. These apply at once (they are this PC's, not the
-// clinic's). Then the connection. Values the IT administrator locked are shown read-only.
+// Settings → Preferences: this PC's own settings, applied at once, then the connection. Values the IT
+// administrator locked are read-only.
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { preferenceInputSchema } from '../../../core/schemas/app-api.ts';

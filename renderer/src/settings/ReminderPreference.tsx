@@ -1,6 +1,5 @@
-// Preferences → the forgotten-offline reminder's threshold (issue 7): how much of the opening hours the
-// switch may stay Offline before this PC reminds staff; "Off" turns it off. The rule itself (never
-// outside opening hours, never during a timed break) is core's offlineReminder, run by main.
+// How long the switch may stay Offline during opening hours before this PC reminds staff ("Off" turns it
+// off); the rule itself is core's offlineReminder, run by main.
 import { DEFAULT_OFFLINE_REMINDER_MINUTES, offlineReminderActions } from '../../../core/offline-reminder.ts';
 import { durationText } from '../../../core/wording.ts';
 import { useActions, useUi } from '../store/store-context.tsx';
@@ -10,7 +9,7 @@ const choices = [15, 30, 45, 60, 90, 120];
 export function ReminderPreference() {
   const minutes = useUi((s) => s.app?.preferences.offlineReminderMinutes ?? DEFAULT_OFFLINE_REMINDER_MINUTES);
   const { setPreference } = useActions();
-  // A value set elsewhere (an older version, the administrator) stays selectable as it is.
+  // A value the list does not offer (set through the AppApi) stays selectable as it is.
   const options = choices.includes(minutes) || minutes === 0 ? choices : [...choices, minutes].sort((a, b) => a - b);
   return (
     <div className="field">

@@ -1,6 +1,5 @@
-// Settings (the gear): the conflict panel when there is one, the tabs, the current tab's panel and,
-// for the tabs that edit the clinic's settings, the Save bar. Only the Business Hours tab is in the
-// first-load bundle; the others, and the conflict panel, load when needed.
+// Settings: the conflict panel when there is one, the tabs, and the Save bar for tabs that edit the draft.
+// Only the Business Hours tab is in the first load; the rest load when opened.
 import { Suspense, lazy } from 'react';
 import { settingsTabs } from '../route.ts';
 import type { SettingsTabId } from '../route.ts';

@@ -1,6 +1,5 @@
-// Public holidays from `date-holidays`, as closures for the coming year. The library carries every
-// country's rules (hundreds of KB), so it is imported only when the Closures tab opens, never in the
-// first-load bundle.
+// Public holidays from `date-holidays` as closures for the coming year. It carries every country's rules
+// (hundreds of KB), so it is imported only when the Closures tab opens.
 import type { Closure } from '../../../core/schemas/schedule.ts';
 import { MAX_LABEL_LENGTH } from '../../../core/schedule-model.ts';
 

@@ -1,7 +1,5 @@
-// The two-week preview's rows: core's hoursPreview on the draft, said in words for each day (the text
-// the timeline shows and screen readers read) with the bars' positions. It recomputes on every edit of
-// the grid, so the answer is kept per settings object (drafts are immutable: a new edit is a new
-// object) and per clinic day and PC locale, the only other things it depends on.
+// The two-week preview's rows: core's hoursPreview on the draft, said in words per day, with the bars.
+// Kept per settings object (edits make new objects), clinic day and locale, as it reruns on every edit.
 import { hoursPreview } from '../../../core/hours-preview.ts';
 import type { PreviewDay } from '../../../core/hours-preview.ts';
 import { capitalize } from '../../../core/schedule-model.ts';
@@ -11,8 +9,6 @@ import type { WordingOptions } from '../../../core/wording.ts';
 import { dateText, todayIn, uiLocale, wordingOptions } from '../format.ts';
 
 export const PREVIEW_DAYS = 14;
-
-export type PreviewBar = { from: number; to: number };
 
 export type PreviewRow = {
   date: string;
@@ -25,22 +21,18 @@ export type PreviewRow = {
   notes: string[];
   kind: 'open' | 'closed' | 'closure' | 'day-off';
   clockChange: boolean;
-  bars: PreviewBar[];
+  /** Fractions of the day. */
+  bars: { from: number; to: number }[];
 };
 
-export type HoursPreviewResult = { ok: true; rows: PreviewRow[] } | { ok: false };
-
-type Cached = { key: string; result: HoursPreviewResult };
-const cache = new WeakMap<ChatSettings, Cached>();
-
-/** The end of a bar that runs to the end of the day is said as "midnight", not as the next day's 00:00. */
-const MIDNIGHT = 'midnight';
+const cache = new WeakMap<ChatSettings, { key: string; rows: PreviewRow[] | null }>();
 
 function rowOf(day: PreviewDay, wording: WordingOptions, today: string): PreviewRow {
   const hoursText =
     day.segments.length === 0
       ? 'closed'
-      : day.segments.map((segment) => `${clockTime(segment.start, wording)}–${segment.to >= 1 ? MIDNIGHT : clockTime(segment.end, wording)}`).join(', ');
+      : // A bar that runs to the end of the day ends at "midnight", not at the next day's 00:00.
+        day.segments.map((segment) => `${clockTime(segment.start, wording)}–${segment.to >= 1 ? 'midnight' : clockTime(segment.end, wording)}`).join(', ');
   const notes: string[] = [];
   const name = capitalize(day.weekday);
   if (day.closure) {
@@ -63,32 +55,19 @@ function rowOf(day: PreviewDay, wording: WordingOptions, today: string): Preview
   };
 }
 
-/**
- * The next 14 days on the clinic's calendar for `settings`, which must have passed parseSettings (an
- * invalid draft has no meaningful hours; `{ ok: false }` if it is not usable after all).
- */
-export function hoursPreviewRows(settings: ChatSettings, now: Date): HoursPreviewResult {
-  let today: string;
-  try {
-    today = todayIn(settings.timezone, now);
-  } catch {
-    return { ok: false };
-  }
+/** The next 14 days on the clinic's calendar for settings that passed parseSettings; null if unusable after all. */
+export function hoursPreviewRows(settings: ChatSettings, now: Date): PreviewRow[] | null {
+  const today = todayIn(settings.timezone, now);
   const key = `${today}|${uiLocale()}`;
   const cached = cache.get(settings);
-  if (cached?.key === key) return cached.result;
-  let result: HoursPreviewResult;
+  if (cached?.key === key) return cached.rows;
+  let rows: PreviewRow[] | null;
   try {
     const wording = wordingOptions(settings.timezone, now);
-    result = { ok: true, rows: hoursPreview(settings, now, PREVIEW_DAYS).map((day) => rowOf(day, wording, today)) };
+    rows = hoursPreview(settings, now, PREVIEW_DAYS).map((day) => rowOf(day, wording, today));
   } catch {
-    result = { ok: false };
+    rows = null;
   }
-  cache.set(settings, { key, result });
-  return result;
-}
-
-/** "Sat 28 Mar: 09:00–13:00 · Staff training — closure, special hours": one day as one sentence. */
-export function rowSentence(row: PreviewRow): string {
-  return [`${row.dateLabel}: ${row.hoursText}`, ...row.notes].join(' · ');
+  cache.set(settings, { key, rows });
+  return rows;
 }

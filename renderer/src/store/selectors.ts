@@ -5,31 +5,19 @@ import type { UiState } from './ui-store.ts';
 
 export const selectConnected = (s: UiState): boolean => s.app?.connection != null;
 
-/** Saved here and queued in main, on its way to the server (or waiting for the connection). */
-export const selectSaveInFlight = (s: UiState): boolean =>
-  s.savedDraft !== null && s.savedDraft === s.draft && !s.editing && (s.app?.draft?.changed ?? false) && !selectInConflict(s);
-
-/** Edits here that main has not seen yet count as unsaved, so Save never flickers off while typing. */
-export const selectHasUnsavedChanges = (s: UiState): boolean => s.editing || ((s.app?.draft?.changed ?? false) && !selectSaveInFlight(s));
+/** Saved and queued in main, on its way to the server (or waiting for the connection). */
+export const selectSaveInFlight = (s: UiState): boolean => !s.unsaved && s.app?.sync.pendingSettings != null;
 
 export const selectInConflict = (s: UiState): boolean => s.app?.sync.conflict != null;
 
-export const selectCanSave = (s: UiState): boolean =>
-  s.draft !== null && s.app?.server != null && selectHasUnsavedChanges(s) && s.draftErrors.length === 0 && !selectInConflict(s);
+export const selectCanSave = (s: UiState): boolean => s.unsaved && s.draftErrors.length === 0 && !selectInConflict(s);
 
-/**
- * The switch as main intends it. Main has already turned a timed break that has passed into "online"
- * (on its server-corrected clock, publishing again when the break ends), so this PC's own clock, which
- * may be wrong, is not asked again.
- */
+/** The switch as main intends it: main has ended a passed break on its server-corrected clock, so this PC's own clock is not asked. */
 export const selectSwitchedOff = (s: UiState): boolean => (s.app?.presence ? !s.app.presence.online : false);
 
 export const selectClinicTimezone = (s: UiState): string | null => s.app?.server?.settings.timezone ?? s.draft?.timezone ?? null;
 
-/**
- * The draft's field errors under one path prefix (a day, a closure, a channel), as path → message. Used
- * with useUiShallow, so a row re-renders only when its own messages change.
- */
+/** The draft's field errors under one path (a day, a closure), as path → message: with useUiShallow a row re-renders only for its own. */
 export function errorsUnder(errors: readonly FieldError[], prefix: string): Record<string, string> {
   const found: Record<string, string> = {};
   for (const error of errors) {
@@ -38,16 +26,10 @@ export function errorsUnder(errors: readonly FieldError[], prefix: string): Reco
   return found;
 }
 
-export const selectFailure =
-  (operation: keyof UiState['failures']) =>
-  (s: UiState): AppError | null =>
-    s.failures[operation] ?? null;
+export const selectFailure = (operation: keyof UiState['failures']) => (s: UiState): AppError | null => s.failures[operation] ?? null;
 
 /** Whether the clinic's IT administrator locked this value on this PC (fleet configuration). */
-export const selectLocked =
-  (setting: ManagedSetting) =>
-  (s: UiState): boolean =>
-    s.app?.managed?.locked.includes(setting) ?? false;
+export const selectLocked = (setting: ManagedSetting) => (s: UiState): boolean => s.app?.managed.locked.includes(setting) ?? false;
 
 const connectionSettings = ['serverUrl', 'clinicId', 'token'] as const;
 
@@ -58,7 +40,7 @@ export const selectConnectionLocked = (s: UiState): boolean => connectionSetting
 export const selectConnectionFullyManaged = (s: UiState): boolean => connectionSettings.every((setting) => selectLocked(setting)(s));
 
 /** The address and clinic the administrator pre-set, for the connection form to start from. */
-export const selectConnectionPrefill = (s: UiState): { serverUrl?: string; clinicId?: string } | undefined => s.app?.managed?.prefill;
+export const selectConnectionPrefill = (s: UiState): { serverUrl?: string; clinicId?: string } | undefined => s.app?.managed.prefill;
 
 /** Who manages the locked values ("Set by your clinic's IT administrator"), worded by main. */
-export const selectManagedNote = (s: UiState): string | null => s.app?.managed?.note ?? null;
+export const selectManagedNote = (s: UiState): string | null => s.app?.managed.note ?? null;
