@@ -86,12 +86,12 @@ export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
     rmSync(dir, { recursive: true, force: true });
   });
   const clinic = await createClinicThroughApi(server);
-  const saveAs = async (changedBy: string | null, change: (settings: ChatSettings) => ChatSettings) => {
+  const saveAs = async (changedBy: string, change: (settings: ChatSettings) => ChatSettings) => {
     const current = (await staffRequest(server.url, 'GET', apiPaths.settings(clinic.clinicId), clinic.token)) as SettingsResponse;
-    const sent = { [headers.ifMatch]: versionTag(current.version), ...(changedBy ? { [headers.changedBy]: changedBy } : {}) };
+    const sent = { [headers.ifMatch]: versionTag(current.version), [headers.changedBy]: changedBy };
     return (await staffRequest(server.url, 'PUT', apiPaths.settings(clinic.clinicId), clinic.token, change(current.settings), sent)) as SettingsResponse;
   };
-  if (options.settings) await saveAs(null, () => options.settings!);
+  if (options.settings) await saveAs('Set-up', () => options.settings!);
   const management = options.management?.({ url: server.url, clinic });
   const controller = new AppController({ store, clock, backoff: testBackoff, ...(management ? { management } : {}) });
   disposeAfterTest(() => controller.stop());
