@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { app, Notification } from 'electron';
 import electronUpdater from 'electron-updater';
-import type { FleetConfig } from './fleet/fleet-schema.ts';
+import type { Fleet } from './fleet/fleet.ts';
 import { LoginItemSync, STARTED_AT_LOGIN_FLAG } from './login-item.ts';
 import { DesktopNotifier, platformShowsNotificationActions } from './notifications/notifier.ts';
 import type { NotifierOptions } from './notifications/notifier.ts';
@@ -15,7 +15,7 @@ import { updateLogger } from './updates/update-logger.ts';
 import { UpdateService } from './updates/updater.ts';
 
 /** The update service, or null with the reason when this PC does not update itself. */
-export function createUpdater(fleet: FleetConfig, beforeRestart: () => void): { service: UpdateService | null; reason: string | null } {
+export function createUpdater(fleet: Fleet, beforeRestart: () => void): { service: UpdateService | null; reason: string | null } {
   const builtInFile = join(process.resourcesPath, 'app-update.yml');
   const feed = chooseUpdateFeed({
     fleet,

@@ -6,14 +6,11 @@ import { BrowserWindow, app, ipcMain, powerMonitor, protocol, screen, session, s
 import type { AppState } from '../core/schemas/app-api.ts';
 import { AppController } from './controller/app-controller.ts';
 import { systemClock } from './controller/clock.ts';
-import { loadFleetConfig } from './fleet/fleet-config.ts';
-import { fleetErrorNotice, fleetLogSummary } from './fleet/fleet-report.ts';
-import type { FleetConfig } from './fleet/fleet-schema.ts';
+import { applyFleet, fleetLogLine, loadFleet, startupConnection } from './fleet/fleet.ts';
 import { NotificationPlanner } from './notifications/notification-planner.ts';
 import { reminderNotification } from './notifications/notification-rules.ts';
 import { openAppStore } from './store/store.ts';
 import type { AppStore } from './store/store.ts';
-import { defaultPcName } from './store/store-schema.ts';
 import { APP_PAGE, APP_SCHEME, appProtocolResponse, appSchemePrivileges } from './window/app-protocol.ts';
 import { createLoginItemSync, createNotifier, createUpdater, startedAtLogin } from './desktop-services.electron.ts';
 import { electronTrayFactory } from './tray/tray.electron.ts';
@@ -21,7 +18,6 @@ import { createElectronStoreBacking } from './store/store.electron.ts';
 import { appUrlMatcher, publishState, registerAppApi } from './window/ipc-gateway.ts';
 import { safeStorageBox } from './store/safe-storage.electron.ts';
 import { StaffWindow } from './window/staff-window.ts';
-import { fleetPolicy, startupConnection } from './fleet/startup-connection.ts';
 import { TrayService } from './tray/tray-service.ts';
 import { denyAllPermissions, hardenWebContents } from './window/web-security.ts';
 import { staffWindowOptions } from './window/window-options.ts';
@@ -79,13 +75,10 @@ function run(): AppStore {
     ...(plainTextReason ? { plainTextReason } : {}),
     createBackingStore: createElectronStoreBacking,
   });
-  const fleet = loadFleetConfig({ argv: process.argv, env: process.env, platform: process.platform, cwd: process.cwd() });
-  applyFleetToStore(fleet, store);
-  const controller = new AppController({
-    store,
-    locale: app.getLocale(),
-    management: fleetPolicy(fleet, () => ({ ...store.getConnection(), token: store.readToken(), pcName: store.getPreferences().pcName })),
-  });
+  const fleet = loadFleet({ argv: process.argv, env: process.env, platform: process.platform, cwd: process.cwd() });
+  console.log(fleetLogLine(fleet));
+  applyFleet(fleet, store, hostname());
+  const controller = new AppController({ store, locale: app.getLocale(), fleet });
   const logError = (operation: string, error: unknown) => console.error(`AppApi ${operation} failed:`, error);
 
   const staffWindow = new StaffWindow({
@@ -169,15 +162,6 @@ function run(): AppStore {
   }
   if (!startedAtLogin()) staffWindow.show();
   return store;
-}
-
-/** Fleet problems become one notice in the window; a pre-set PC name fills in (or, locked, overrides) this PC's. */
-function applyFleetToStore(fleet: FleetConfig, store: AppStore): void {
-  console.log(fleetLogSummary(fleet));
-  const problems = fleetErrorNotice(fleet);
-  if (problems) store.addNotice({ id: 'fleet-config', kind: 'fleet-config', message: problems });
-  const pcName = fleet.values.pcName;
-  if (pcName !== undefined && (fleet.locked.includes('pcName') || store.getPreferences().pcName === defaultPcName(hostname()))) store.setPreference('pcName', pcName);
 }
 
 startDesktopApp();

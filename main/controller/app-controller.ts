@@ -2,7 +2,7 @@
 // the preview host and the tests. It owns the store, the sync session and the status timer, and pushes
 // an AppState snapshot to subscribers after every change.
 import { MINUTE_MS } from '../../core/zone-clock.ts';
-import type { AppError, AppResult, AppState, ConnectInput, PreferenceInput, SetOnlineInput } from '../../core/schemas/app-api.ts';
+import type { AppError, AppResult, AppState, ConnectInput, ManagedSetting, PreferenceInput, SetOnlineInput } from '../../core/schemas/app-api.ts';
 import { appMessages } from './app-messages.ts';
 import type { AppApiHandlers } from './app-operations.ts';
 import { appStateSnapshot } from './app-state.ts';
@@ -10,8 +10,8 @@ import { ClockSkew, OneShotTimer, systemClock } from './clock.ts';
 import type { Clock } from './clock.ts';
 import { connectToClinic, normalizeConnectInput } from '../sync/connect.ts';
 import { readHistory } from '../sync/history-reader.ts';
-import { lockedChange, lockedDisconnect, managedInfo, unmanaged } from '../fleet/management.ts';
-import type { ManagementPolicy } from '../fleet/management.ts';
+import { lockedChange, lockedDisconnect, managedInfo, noFleet } from '../fleet/fleet.ts';
+import type { Fleet } from '../fleet/fleet.ts';
 import { OfflineReminderWatch } from './offline-reminder-watch.ts';
 import type { ReminderDueListener } from './offline-reminder-watch.ts';
 import { PersistedOutbox, enqueuePresence } from '../sync/outbox.ts';
@@ -32,8 +32,8 @@ export type AppControllerOptions = {
   streamSilenceMs?: number;
   requestTimeoutMs?: number;
   newId?: () => string;
-  /** Values the clinic's IT administrator locked on this PC (fleet configuration); none by default. */
-  management?: ManagementPolicy;
+  /** What the clinic's IT administrator pre-set and locked on this PC; nothing by default. */
+  fleet?: Fleet;
 };
 
 /** When a break asked for by the caller ends: a length counts from this PC's server-corrected now. */
@@ -49,7 +49,7 @@ export class AppController {
   readonly #store: AppStore;
   readonly #clock: Clock;
   readonly #options: AppControllerOptions;
-  readonly #management: ManagementPolicy;
+  readonly #fleet: Fleet;
   readonly #skew = new ClockSkew();
   readonly #outbox: PersistedOutbox;
   readonly #editor: SettingsEditor;
@@ -66,7 +66,7 @@ export class AppController {
     this.#options = options;
     this.#store = options.store;
     this.#clock = options.clock ?? systemClock;
-    this.#management = options.management ?? unmanaged;
+    this.#fleet = options.fleet ?? noFleet;
     this.#outbox = new PersistedOutbox(options.store);
     this.#editor = new SettingsEditor({ store: options.store, outbox: this.#outbox, now: () => this.#now(), newId: () => this.#newId() });
     this.#recheckTimer = new OneShotTimer(this.#clock);
@@ -118,7 +118,7 @@ export class AppController {
     connect: (input) => this.#connect(input),
     disconnect: async () =>
       this.#change(() => {
-        const locked = lockedDisconnect(this.#management);
+        const locked = lockedDisconnect(this.#fleet);
         if (locked) throw locked;
         this.#forgetConnection();
       }),
@@ -137,7 +137,7 @@ export class AppController {
     const normalized = normalizeConnectInput(typed);
     if (!normalized.ok) return { ok: false, error: normalized.error };
     const input = normalized.value;
-    const locked = lockedChange(this.#management, input);
+    const locked = lockedChange(this.#fleet, input, (key) => this.#own(key));
     if (locked) return this.#fail(locked);
     this.#connecting++;
     this.#publish();
@@ -203,11 +203,17 @@ export class AppController {
 
   #setPreference(input: PreferenceInput): void {
     if (input.key === 'pcName') {
-      const locked = lockedChange(this.#management, { pcName: input.value });
+      const locked = lockedChange(this.#fleet, { pcName: input.value }, (key) => this.#own(key));
       if (locked) throw locked;
       this.#store.setPreference('pcName', input.value);
     } else if (input.key === 'offlineReminderMinutes') this.#store.setPreference('offlineReminderMinutes', input.value);
     else this.#store.setPreference(input.key, input.value);
+  }
+
+  /** What this PC holds for a value the administrator may have locked. */
+  #own(key: ManagedSetting): string | null {
+    if (key === 'pcName') return this.#store.getPreferences().pcName;
+    return key === 'token' ? this.#store.readToken() : (this.#store.getConnection()?.[key] ?? null);
   }
 
   #startSession(serverUrl: string, clinicId: string, token: string): void {
@@ -251,7 +257,7 @@ export class AppController {
       failingSince: this.#health.failingSince,
       preferences: this.#store.getPreferences(),
       notices: this.#store.notices,
-      managed: managedInfo(this.#management),
+      managed: managedInfo(this.#fleet),
       now: this.#now(),
       ...(this.#options.locale ? { locale: this.#options.locale } : {}),
     });

@@ -1,15 +1,24 @@
 // Where this PC looks for updates, and whether it looks at all. No Electron import: the composition
 // root passes in what it read (app.isPackaged, the app-update.yml that electron-builder wrote beside
 // app.asar), so every rule here is tested under plain Node.
-import type { FleetConfig } from '../fleet/fleet-schema.ts';
-import { fleetValueSchemas } from '../fleet/fleet-schema.ts';
+import { z } from 'zod';
+import type { Fleet } from '../fleet/fleet.ts';
+
+// Update feeds carry the code PCs will run: plain HTTP would let anyone on the network path swap it.
+export const updateFeedSchema = z.url({ protocol: /^https$/, error: 'The update feed must be an https:// address' }).max(2048);
+
+/**
+ * Built into a package made without CHATDESK_UPDATE_FEED (scripts/dist.ts): `.invalid` never resolves
+ * (RFC 2606), and any such host counts as "no feed".
+ */
+export const placeholderUpdateFeed = 'https://updates.invalid/clinic-chat-desk/';
 
 export type UpdateFeedChoice =
   | { enabled: true; url: string; source: 'flag' | 'file' | 'environment' | 'build' }
   | { enabled: false; reason: string };
 
 export type UpdateFeedInputs = {
-  fleet: FleetConfig;
+  fleet: Fleet;
   env: Record<string, string | undefined>;
   isPackaged: boolean;
   /** Text of resources/app-update.yml, or null when the file is not there. */
@@ -24,7 +33,7 @@ export function builtInFeedUrl(appUpdateYml: string): string | null {
 
 function usableFeed(url: string | null | undefined): string | null {
   if (!url) return null;
-  const result = fleetValueSchemas.updateFeed.safeParse(url.trim());
+  const result = updateFeedSchema.safeParse(url.trim());
   if (!result.success || new URL(result.data).hostname.endsWith('.invalid')) return null;
   return result.data;
 }
@@ -36,7 +45,7 @@ export function chooseUpdateFeed({ fleet, env, isPackaged, builtInConfig }: Upda
   if (!isPackaged) return { enabled: false, reason: 'Not an installed app: updates are checked only in packaged builds.' };
 
   const fromFleet = fleet.values.updateFeed;
-  if (fromFleet !== undefined) return { enabled: true, url: fromFleet, source: fleet.sources.updateFeed?.kind === 'flag' ? 'flag' : 'file' };
+  if (fromFleet !== undefined) return { enabled: true, url: fromFleet, source: fleet.from.updateFeed ?? 'file' };
   const environment = env.CHATDESK_UPDATE_FEED?.trim();
   if (environment) {
     const fromEnvironment = usableFeed(environment);

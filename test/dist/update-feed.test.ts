@@ -1,8 +1,7 @@
 // Where a PC looks for updates: fleet configuration first, then the environment, then the feed built
 // into the package; never a placeholder, never plain HTTP, never in a development run.
 import { describe, expect, it } from 'vitest';
-import { placeholderUpdateFeed } from '../../main/fleet/fleet-schema.ts';
-import { builtInFeedUrl, chooseUpdateFeed } from '../../main/updates/update-feed.ts';
+import { builtInFeedUrl, chooseUpdateFeed, placeholderUpdateFeed } from '../../main/updates/update-feed.ts';
 import { fleetFrom as fleet } from './fleet-fixture.ts';
 
 const builtIn = (url: string) => `provider: generic\nurl: ${url}\nupdaterCacheDirName: clinic-chat-desk-updater\n`;
