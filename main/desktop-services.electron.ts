@@ -1,31 +1,12 @@
 // The Electron-backed services the composition root wires to the controller: the updater (only in an
 // installed app with a feed), desktop notifications and the login item, each built from Electron's
 // objects here so main/index.ts stays a list of connections.
-import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { app, Notification } from 'electron';
-import electronUpdater from 'electron-updater';
-import type { Fleet } from './fleet/fleet.ts';
 import { LoginItemSync, STARTED_AT_LOGIN_FLAG } from './login-item.ts';
 import { DesktopNotifier, platformShowsNotificationActions } from './notifications/notifier.ts';
 import type { NotifierOptions } from './notifications/notifier.ts';
-import { chooseUpdateFeed } from './updates/update-feed.ts';
-import { updateLogger } from './updates/update-logger.ts';
-import { UpdateService } from './updates/updater.ts';
-
-/** The update service, or null with the reason when this PC does not update itself. */
-export function createUpdater(fleet: Fleet, beforeRestart: () => void): { service: UpdateService | null; reason: string | null } {
-  const builtInFile = join(process.resourcesPath, 'app-update.yml');
-  const feed = chooseUpdateFeed({
-    fleet,
-    env: process.env,
-    isPackaged: app.isPackaged,
-    builtInConfig: existsSync(builtInFile) ? readFileSync(builtInFile, 'utf8') : null,
-  });
-  if (!feed.enabled) return { service: null, reason: feed.reason };
-  return { service: new UpdateService({ autoUpdater: electronUpdater.autoUpdater, feedUrl: feed.url, beforeRestart, logger: updateLogger(console) }), reason: null };
-}
 
 export function createNotifier(handlers: Pick<NotifierOptions, 'onClick' | 'onAction'>): DesktopNotifier {
   return new DesktopNotifier({

@@ -12,7 +12,8 @@ import { reminderNotification } from './notifications/notification-rules.ts';
 import { openAppStore } from './store/store.ts';
 import type { AppStore } from './store/store.ts';
 import { APP_PAGE, APP_SCHEME, appProtocolResponse, appSchemePrivileges } from './window/app-protocol.ts';
-import { createLoginItemSync, createNotifier, createUpdater, startedAtLogin } from './desktop-services.electron.ts';
+import { createLoginItemSync, createNotifier, startedAtLogin } from './desktop-services.electron.ts';
+import { electronUpdates } from './updates/updates.electron.ts';
 import { electronTrayFactory } from './tray/tray.electron.ts';
 import { createElectronStoreBacking } from './store/store.electron.ts';
 import { appUrlMatcher, publishState, registerAppApi } from './window/ipc-gateway.ts';
@@ -100,8 +101,6 @@ function run(): AppStore {
   });
   registerAppApi({ ipcMain, handlers: controller.handlers, senders: { isAppUrl: appUrlMatcher(APP_PAGE), isOurWindow: (sender) => staffWindow.isOurWebContents(sender) }, onHandlerError: logError });
 
-  const { service: updater, reason: noUpdates } = createUpdater(fleet, () => staffWindow.allowClose());
-  if (noUpdates) console.log(`[update] ${noUpdates}`); // IT asking "why does this PC not update?" finds it in the log
   const call = (result: Promise<unknown>) => void result.catch((error: unknown) => logError('tray', error));
   const tray = new TrayService({
     factory: electronTrayFactory(app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'build')),
@@ -117,6 +116,7 @@ function run(): AppStore {
       openWindow: () => staffWindow.show(),
     },
   });
+  const updater = electronUpdates(fleet, { onReady: (version) => tray.setUpdateReady(version), beforeRestart: () => staffWindow.allowClose() });
   const notifier = createNotifier({
     onClick: () => staffWindow.show(),
     onAction: (_notification, action) => call(action === 'go-online' ? controller.handlers.setOnline({ online: true }) : controller.handlers.snoozeReminder()),
@@ -138,8 +138,6 @@ function run(): AppStore {
   controller.subscribe(render);
   // Started once every listener is in place: a reminder that falls due at start must not go unheard.
   controller.start();
-  // Only the tray shows the updater's state; download progress is no reason to push a snapshot.
-  updater?.subscribe((update) => tray.setUpdateReady(update.kind === 'ready' ? update.version : null));
   updater?.start();
 
   powerMonitor.on('resume', () => controller.resume());

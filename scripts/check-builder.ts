@@ -10,7 +10,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractFile, listPackage } from '@electron/asar';
 import { getCurrentFuseWire } from '@electron/fuses';
-import { placeholderUpdateFeed } from '../main/updates/update-feed.ts';
+import { placeholderUpdateFeed } from '../main/updates/updates.ts';
 import { fuseState, inspectPackage, requiredFuses } from './package-inspection.ts';
 
 const fuseSentinel = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'; // @electron/fuses' marker before the fuse wire

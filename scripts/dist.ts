@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { placeholderUpdateFeed } from '../main/updates/update-feed.ts';
+import { placeholderUpdateFeed } from '../main/updates/updates.ts';
 import { appIconSource, staleIcons } from './make-icons.ts';
 
 const root = resolve(import.meta.dirname, '..');

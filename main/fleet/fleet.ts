@@ -12,7 +12,7 @@ import { Refusal } from '../controller/settings-editor.ts';
 import type { AppStore } from '../store/store.ts';
 import { defaultPcName } from '../store/store-schema.ts';
 import { serverAddressSchema } from '../sync/connect.ts';
-import { updateFeedSchema } from '../updates/update-feed.ts';
+import { updateFeedSchema } from '../updates/updates.ts';
 
 /** Each value that can be pre-set, judged (and normalised) as the window judges it. */
 const valueSchemas = {
