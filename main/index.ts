@@ -15,9 +15,8 @@ import { APP_PAGE, APP_SCHEME, appProtocolResponse, appSchemePrivileges } from '
 import { createLoginItemSync, createNotifier, startedAtLogin } from './desktop-services.electron.ts';
 import { electronUpdates } from './updates/updates.electron.ts';
 import { electronTrayFactory } from './tray/tray.electron.ts';
-import { createElectronStoreBacking } from './store/store.electron.ts';
 import { appUrlMatcher, publishState, registerAppApi } from './window/ipc-gateway.ts';
-import { safeStorageBox } from './store/safe-storage.electron.ts';
+import { safeStorageBox } from './store/store.electron.ts';
 import { StaffWindow } from './window/staff-window.ts';
 import { TrayService } from './tray/tray-service.ts';
 import { denyAllPermissions, hardenWebContents } from './window/web-security.ts';
@@ -69,13 +68,7 @@ function run(): AppStore {
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, (request) => appProtocolResponse(join(here, '../renderer'), request));
 
-  const { box, plainTextReason } = safeStorageBox();
-  const store = openAppStore({
-    directory: app.getPath('userData'),
-    secretBox: box,
-    ...(plainTextReason ? { plainTextReason } : {}),
-    createBackingStore: createElectronStoreBacking,
-  });
+  const store = openAppStore({ directory: app.getPath('userData'), ...safeStorageBox() });
   const fleet = loadFleet({ argv: process.argv, env: process.env, platform: process.platform, cwd: process.cwd() });
   console.log(fleetLogLine(fleet));
   applyFleet(fleet, store, hostname());

@@ -202,12 +202,9 @@ export class AppController {
   }
 
   #setPreference(input: PreferenceInput): void {
-    if (input.key === 'pcName') {
-      const locked = lockedChange(this.#fleet, { pcName: input.value }, (key) => this.#own(key));
-      if (locked) throw locked;
-      this.#store.setPreference('pcName', input.value);
-    } else if (input.key === 'offlineReminderMinutes') this.#store.setPreference('offlineReminderMinutes', input.value);
-    else this.#store.setPreference(input.key, input.value);
+    const locked = input.key === 'pcName' ? lockedChange(this.#fleet, { pcName: input.value }, (key) => this.#own(key)) : null;
+    if (locked) throw locked;
+    this.#store.setPreference(input);
   }
 
   /** What this PC holds for a value the administrator may have locked. */

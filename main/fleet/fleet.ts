@@ -206,7 +206,7 @@ export function applyFleet(fleet: Fleet, store: Pick<AppStore, 'addNotice' | 'ge
   }
   const own = store.getPreferences().pcName;
   const pcName = fleetValue(fleet, 'pcName', own === defaultPcName(hostname) ? null : own);
-  if (pcName !== null && pcName !== own) store.setPreference('pcName', pcName);
+  if (pcName !== null && pcName !== own) store.setPreference({ key: 'pcName', value: pcName });
 }
 
 /** For the log at start: what was pre-set, from where, and what is locked; the token never written out. */

@@ -60,7 +60,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     plainTextReason: 'the browser preview host cannot use the system’s secret store',
     now: () => clock.now(),
   });
-  if (options.pcName) store.setPreference('pcName', options.pcName);
+  if (options.pcName) store.setPreference({ key: 'pcName', value: options.pcName });
   const controller = new AppController({ store, clock, ...(options.locale ? { locale: options.locale } : {}) });
   controller.start();
   // No powerMonitor outside Electron: notice a sleep by the wall clock, then reconnect at once.

@@ -215,7 +215,7 @@ describe('fleet configuration in words', () => {
     applyFleet(load([], { pcName: 'Reception 1' }), store, 'PC');
     expect(store.notices).toEqual([]);
     expect(store.getPreferences().pcName).toBe('Reception 1');
-    store.setPreference('pcName', 'Front desk');
+    store.setPreference({ key: 'pcName', value: 'Front desk' });
     applyFleet(load([], { pcName: 'Reception 1' }), store, 'PC');
     expect(store.getPreferences().pcName).toBe('Front desk');
     applyFleet(load([], { pcName: 'Reception 1', locked: ['pcName'] }), store, 'PC');

@@ -66,7 +66,7 @@ export type TestPc = {
 export function openPc(options: { pcName?: string; dir?: string } & Partial<Omit<AppControllerOptions, 'store'>> = {}): TestPc {
   const { pcName, dir = mkdtempSync(join(tmpdir(), 'chatdesk-pc-')), clock = testClock, ...controllerOptions } = options;
   const store = openAppStore({ directory: dir, secretBox: noSecretBox, hostname: pcName ?? 'TEST-PC', now: () => clock.now() });
-  if (pcName) store.setPreference('pcName', pcName);
+  if (pcName) store.setPreference({ key: 'pcName', value: pcName });
   const controller = new AppController({ store, clock, backoff: testBackoff, ...controllerOptions });
   controller.start();
   return {
