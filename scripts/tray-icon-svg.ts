@@ -2,7 +2,7 @@
 // on whole pixels. Every state has its own glyph inside the same speech bubble (check, pause, moon,
 // exclamation mark), so the state reads without colour: for colour-blind staff and on macOS, where
 // the template images are monochrome and tinted by the system.
-import type { TrayIconKind } from '../main/tray/tray-icon.ts';
+import type { TrayIconKind } from '../main/tray/tray-menu.ts';
 
 /** Every kind the desktop app asks for; the `satisfies` below fails to compile if one is missing. */
 export const trayIconKinds = ['accepting', 'offline', 'closed', 'attention'] as const satisfies readonly TrayIconKind[];

@@ -1,5 +1,6 @@
 // The main process's own words: connection errors, sync problems and notifications. Availability
 // sentences come from core's catalogue (core/wording.ts); everything else staff read from main is here.
+import { durationText } from '../../core/wording.ts';
 import type { AppError } from '../../core/schemas/app-api.ts';
 import type { ServerFailure } from '../sync/server-client.ts';
 
@@ -57,6 +58,21 @@ const managedSettingNames: Record<string, string> = {
   token: 'The access token',
   pcName: 'This PC’s name',
 };
+
+/** The tray's menu and tooltip. */
+export const trayMessages = {
+  chatOnline: 'Chat online',
+  offlineFor: (minutes: number) => `Go offline for ${durationText(minutes)}`,
+  openBusinessHours: 'Open Business Hours…',
+  launchAtLogin: 'Launch at login',
+  restartToUpdate: (version: string) => `Restart to update (version ${version})`,
+  quit: 'Quit',
+  tooltip: (headline: string) => `Clinic Chat Desk — ${headline}`,
+  notConnected: 'not connected',
+  offline: (waiting: string) => ` (no connection: changes will sync when it returns${waiting})`,
+  failing: (waiting: string) => ` (sync problem: changes are not reaching the server${waiting})`,
+  waiting: (count: number) => (count > 0 ? `, ${count} waiting` : ''),
+} as const;
 
 /** Notifications: shown only for changes staff did not make on this PC. */
 export const notificationMessages = {

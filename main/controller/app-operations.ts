@@ -8,6 +8,16 @@ import type { AppApi, AppApiArguments, AppApiOperation, AppApiResult, AppError, 
 /** Main's implementation of the AppApi operations, with arguments already validated. */
 export type AppApiHandlers = { [K in AppApiOperation]: (...args: AppApiArguments<K>) => Promise<AppApiResult<K>> };
 
+/**
+ * What the tray and the notifications ask for, as data: an AppApi call (run through runOperation, like
+ * one over IPC) or one of the desktop's own commands. main/index.ts runs them, in one place.
+ */
+export type DesktopCommand =
+  | { [K in AppApiOperation]: { do: K; args: AppApiArguments<K> } }[AppApiOperation]
+  | { do: 'openWindow'; screen?: string }
+  | { do: 'restartToUpdate' }
+  | { do: 'quit' };
+
 /** A refusal, which every operation's result type can carry. */
 export type AppFailure = { ok: false; error: AppError };
 
