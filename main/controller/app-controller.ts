@@ -16,12 +16,13 @@ import { OfflineReminderWatch } from './offline-reminder-watch.ts';
 import type { ReminderDueListener } from './offline-reminder-watch.ts';
 import { PersistedOutbox, enqueuePresence } from '../sync/outbox.ts';
 import type { BackoffOptions } from '../sync/outbox.ts';
-import { sessionReactions } from '../sync/session-reactions.ts';
+import { reactToSync } from '../sync/session-reactions.ts';
 import { StatePublisher } from './state-publisher.ts';
 import { Refusal, SettingsEditor } from './settings-editor.ts';
 import type { AppStore } from '../store/store.ts';
 import { SyncHealth } from '../sync/sync-health.ts';
 import { SyncSession } from '../sync/sync-session.ts';
+import type { SyncEvent } from '../sync/sync-session.ts';
 
 export type AppControllerOptions = {
   store: AppStore;
@@ -215,18 +216,11 @@ export class AppController {
 
   #startSession(serverUrl: string, clinicId: string, token: string): void {
     const { backoff, streamSilenceMs, requestTimeoutMs } = this.#options;
-    this.#session = new SyncSession({
-      serverUrl,
-      clinicId,
-      token,
-      outbox: this.#outbox,
-      clock: this.#clock,
-      skew: this.#skew,
-      listener: sessionReactions({ store: this.#store, editor: this.#editor, health: this.#health, now: () => this.#now(), changed: () => this.#publish() }),
-      ...(backoff ? { backoff } : {}),
-      ...(streamSilenceMs === undefined ? {} : { streamSilenceMs }),
-      ...(requestTimeoutMs === undefined ? {} : { requestTimeoutMs }),
-    });
+    const emit = (event: SyncEvent) => {
+      reactToSync(event, { store: this.#store, editor: this.#editor, health: this.#health, now: this.#now() });
+      this.#publish();
+    };
+    this.#session = new SyncSession({ serverUrl, clinicId, token, outbox: this.#outbox, clock: this.#clock, skew: this.#skew, emit, backoff, streamSilenceMs, requestTimeoutMs });
     this.#session.start();
   }
 
