@@ -22,7 +22,7 @@ export type CheckResult = { problems: string[]; asarFiles: string[]; resourceFil
  * A stand-in for the Electron binary: a text line and a version-1 fuse wire of 8 fuses, each set to
  * the opposite of what we require, so a clean result proves electron-builder flipped every one.
  */
-export function placeholderElectron(): Buffer {
+function placeholderElectron(): Buffer {
   const wire = Array.from({ length: 8 }, (_, index) => {
     const required = requiredFuses.find((entry) => entry.fuse === index);
     return required === undefined || required.enabled ? fuseState.disabled : fuseState.enabled;

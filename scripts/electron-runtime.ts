@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-export type RuntimeCheck = { ok: true; executable: string } | { ok: false; reason: string };
+type RuntimeCheck = { ok: true; executable: string } | { ok: false; reason: string };
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '..');
@@ -40,7 +40,7 @@ export function ensureElectronRuntime(): RuntimeCheck {
 }
 
 /** The error itself from a Node error dump, not a line of its stack ("TypeError: fetch failed"). */
-export function firstErrorLine(output: string): string {
+function firstErrorLine(output: string): string {
   const line = output.split('\n').map((text) => text.trim()).find((text) => text !== '' && !text.startsWith('at ') && !/^node:|^\^|^file:/.test(text));
   return line ?? 'no output';
 }

@@ -21,7 +21,7 @@ export type PackageListing = {
 /** A fuse's state byte in the binary: ASCII '0' or '1' (@electron/fuses does not export its enum). */
 export const fuseState = { disabled: 0x30, enabled: 0x31 } as const;
 
-/** The fuses issue #6 asks for; electron-builder.yml's `electronFuses` must produce exactly these. */
+/** The fuses a hardened package needs; electron-builder.yml's `electronFuses` must produce exactly these. */
 export const requiredFuses: ReadonlyArray<{ fuse: FuseV1Options; name: string; enabled: boolean }> = [
   { fuse: FuseV1Options.RunAsNode, name: 'runAsNode', enabled: false },
   { fuse: FuseV1Options.EnableCookieEncryption, name: 'enableCookieEncryption', enabled: true },

@@ -19,11 +19,11 @@ export type DesktopCommand =
   | { do: 'quit' };
 
 /** A refusal, which every operation's result type can carry. */
-export type AppFailure = { ok: false; error: AppError };
+type AppFailure = { ok: false; error: AppError };
 
-export type OperationErrorReporter = (operation: AppApiOperation, error: unknown) => void;
+type OperationErrorReporter = (operation: AppApiOperation, error: unknown) => void;
 
-export const internalErrorResult: AppFailure = {
+const internalErrorResult: AppFailure = {
   ok: false,
   error: { code: 'internal', message: 'Something went wrong inside the app. Try again; if it keeps happening, restart Clinic Chat Desk.' },
 };

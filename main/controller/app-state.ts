@@ -16,7 +16,7 @@ import type { SyncProblem } from '../sync/sync-health.ts';
 
 export type Conflict = { opId: string; mine: ChatSettings; theirs: SettingsResponse };
 
-export type SnapshotInput = {
+type SnapshotInput = {
   connection: ConnectionRecord | null;
   tokenStorageNote: string | null;
   serverCopy: ServerCopyRecord | null;
@@ -61,19 +61,19 @@ export function appStateSnapshot(input: SnapshotInput): AppState {
 const notConnectedStatus: StatusInfo = { tone: 'not-connected', sentence: appMessages.notConnected, changesAt: null };
 
 /** The server's switch with this PC's unsent toggle applied: staff see their change at once. */
-export function intendedPresence(server: Presence, outbox: Outbox): Presence {
+function intendedPresence(server: Presence, outbox: Outbox): Presence {
   const latest = outbox.findLast((op) => op.kind === 'presence');
   if (latest?.kind !== 'presence') return server;
   return { online: latest.online, offlineUntil: latest.offlineUntil, changedAt: latest.createdAt, changedBy: latest.changedBy };
 }
 
 /** A timed break that has ended reads as the switch back on, since the moment it ended. */
-export function effectivePresence(presence: Presence, now: Date): Presence {
+function effectivePresence(presence: Presence, now: Date): Presence {
   if (presence.online || presence.offlineUntil === null || isSwitchedOff(presence, now)) return presence;
   return { online: true, offlineUntil: null, changedAt: presence.offlineUntil, changedBy: presence.changedBy };
 }
 
-export function statusInfo(settings: ChatSettings, presence: Presence, now: Date, locale?: string): StatusInfo {
+function statusInfo(settings: ChatSettings, presence: Presence, now: Date, locale?: string): StatusInfo {
   const availability = evaluateAvailability(settings, presence, now);
   const tone = availability.accepting ? 'accepting' : availability.reason === 'offline' ? 'offline-by-switch' : 'outside-hours';
   const today = DateTime.fromJSDate(now, { zone: settings.timezone }).toISODate();

@@ -16,14 +16,14 @@ export type ReminderDue = { message: string };
 /** Hears a due reminder with the snapshot it was judged on (its preferences say whether to notify). */
 export type ReminderDueListener = (due: ReminderDue, state: AppState) => void;
 
-export type ReminderWatchOptions = {
+type ReminderWatchOptions = {
   store: Pick<AppStore, 'getReminderMemory' | 'setReminderMemory'>;
   /** The server's idea of now (the controller's clock corrected by the measured skew). */
   now(): Date;
 };
 
 /** What a published state shows of the reminder, and when to evaluate it again (ISO; null: only on a change). */
-export type ReminderUpdate = { info: ReminderInfo; checkAt: string | null };
+type ReminderUpdate = { info: ReminderInfo; checkAt: string | null };
 
 const quiet: ReminderInfo = { active: false, message: null, snoozedUntil: null };
 

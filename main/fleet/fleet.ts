@@ -23,13 +23,13 @@ const valueSchemas = {
   updateFeed: updateFeedSchema,
   autoUpdate: z.boolean({ error: 'Use true or false' }),
 };
-export type FleetKey = keyof typeof valueSchemas;
-export type FleetValues = { [K in FleetKey]: z.output<(typeof valueSchemas)[K]> };
+type FleetKey = keyof typeof valueSchemas;
+type FleetValues = { [K in FleetKey]: z.output<(typeof valueSchemas)[K]> };
 const fleetKeys = Object.keys(valueSchemas) as FleetKey[];
 const isFleetKey = (name: string): name is FleetKey => Object.hasOwn(valueSchemas, name);
 
 /** `path` names the value (`serverUrl`, `locked.1`, `--pc-name`) in `source` (the file, or the command line). */
-export type FleetProblem = { source: string; path: string; message: string };
+type FleetProblem = { source: string; path: string; message: string };
 
 /** `locked`: values staff cannot change on this PC. `file`: the machine-wide file looked at, and what was found. */
 export type Fleet = {
@@ -44,7 +44,7 @@ export type Fleet = {
 export const noFleet: Fleet = { values: {}, from: {}, locked: [], problems: [], file: { path: '', state: 'missing' } };
 
 /** What one source says before the two are merged. */
-export type FleetLayer = { values: Partial<FleetValues>; locked: FleetKey[]; problems: FleetProblem[] };
+type FleetLayer = { values: Partial<FleetValues>; locked: FleetKey[]; problems: FleetProblem[] };
 
 const commandLine = 'command line';
 const maxFileBytes = 64 * 1024;

@@ -15,7 +15,7 @@ export type NotificationLike = {
   on(event: 'action', listener: (details: { actionIndex: number }) => void): unknown;
 };
 
-export type NotifierOptions = {
+type NotifierOptions = {
   isSupported(): boolean;
   showsActions: boolean;
   create(options: NotificationOptions): NotificationLike;

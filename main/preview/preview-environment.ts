@@ -5,9 +5,9 @@ import { connectInputSchema } from '../../core/schemas/app-api.ts';
 import type { ConnectInput } from '../../core/schemas/app-api.ts';
 import { DEFAULT_PREVIEW_PORT } from './preview-host.ts';
 
-export type PreviewEnvironment = { port: number; dataDir: string; connect: ConnectInput | null };
+type PreviewEnvironment = { port: number; dataDir: string; connect: ConnectInput | null };
 
-export const DEFAULT_APP_DATA = '.data/app';
+const DEFAULT_APP_DATA = '.data/app';
 
 export function previewEnvironment(env: Record<string, string | undefined>, cwd: string): { ok: true; value: PreviewEnvironment } | { ok: false; message: string } {
   const portText = env.CHATDESK_PREVIEW_PORT?.trim() || String(DEFAULT_PREVIEW_PORT);

@@ -20,7 +20,7 @@ import { createRequestGuard } from './request-guard.ts';
 import type { RequestGuard } from './request-guard.ts';
 import { StateEventStreams } from './state-events.ts';
 
-export type PreviewHostOptions = {
+type PreviewHostOptions = {
   /** This "PC"'s data directory (the settings file lives there). */
   dataDir: string;
   /** Port on 127.0.0.1; 0 picks a free one. Default 5600. */

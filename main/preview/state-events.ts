@@ -4,7 +4,7 @@ import type { ServerResponse } from 'node:http';
 import { previewStateEvent } from '../../core/preview-contract.ts';
 import type { AppState } from '../../core/schemas/app-api.ts';
 
-export type StateSource = {
+type StateSource = {
   readonly state: AppState;
   subscribe(listener: (state: AppState) => void): () => void;
 };

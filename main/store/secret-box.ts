@@ -20,7 +20,7 @@ export const noSecretBox: SecretBox = {
   },
 };
 
-export type LinuxSecretBackend = 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown';
+type LinuxSecretBackend = 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown';
 
 /**
  * Why a token would be stored as plain text on this system, or null when the OS really protects it.

@@ -10,7 +10,7 @@ import { appMessages, connectError } from '../controller/app-messages.ts';
 import type { Clock, ClockSkew } from '../controller/clock.ts';
 import { ServerClient } from './server-client.ts';
 
-export type VerifiedConnection = {
+type VerifiedConnection = {
   serverUrl: string;
   clinicId: string;
   clinic: { id: string; name: string };
@@ -18,7 +18,7 @@ export type VerifiedConnection = {
   presence: Presence;
 };
 
-export type ConnectOutcome = { ok: true; value: VerifiedConnection } | { ok: false; error: AppError };
+type ConnectOutcome = { ok: true; value: VerifiedConnection } | { ok: false; error: AppError };
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -27,7 +27,7 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
  * http would send the clinic's token readable to anyone on the network, so it is allowed only for a
  * server on this PC (`npm start`, tests).
  */
-export function normalizeServerUrl(input: string): { ok: true; value: string } | { ok: false; message: string } {
+function normalizeServerUrl(input: string): { ok: true; value: string } | { ok: false; message: string } {
   let url: URL;
   try {
     url = new URL(input);

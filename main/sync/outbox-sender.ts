@@ -15,7 +15,7 @@ import type { SyncEvent } from './sync-session.ts';
 
 type Kind = OutboxOperation['kind'];
 
-export type OutboxSenderOptions = {
+type OutboxSenderOptions = {
   outbox: PersistedOutbox;
   clock: Clock;
   client: Pick<ServerClient, 'putPresence' | 'putSettings'>;

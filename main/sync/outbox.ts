@@ -16,7 +16,7 @@ const attemptFields = {
   lastAttemptAt: isoInstantSchema.nullable(),
 };
 
-export const presenceOperationSchema = z.strictObject({
+const presenceOperationSchema = z.strictObject({
   kind: z.literal('presence'),
   ...attemptFields,
   online: z.boolean(),
@@ -24,25 +24,25 @@ export const presenceOperationSchema = z.strictObject({
   changedBy: z.string().min(1),
 });
 
-export const settingsSaveOperationSchema = z.strictObject({
+const settingsSaveOperationSchema = z.strictObject({
   kind: z.literal('settings'),
   ...attemptFields,
   /** Checked against the schedule model when read back from disk, like the server copy. */
   settings: chatSettingsSchema,
   /** Sent as If-Match: the server version this save was based on (null = first save). */
   baseVersion: z.int().min(0).nullable(),
-  /** This PC's name when staff saved, for the change history (X-Changed-By). Absent in saves queued by older versions. */
-  changedBy: z.string().min(1).optional(),
+  /** This PC's name when staff saved, for the change history (X-Changed-By). */
+  changedBy: z.string().min(1),
 });
 
 export const outboxOperationSchema = z.discriminatedUnion('kind', [presenceOperationSchema, settingsSaveOperationSchema]);
 
-export type PresenceOperation = z.infer<typeof presenceOperationSchema>;
+type PresenceOperation = z.infer<typeof presenceOperationSchema>;
 export type SettingsSaveOperation = z.infer<typeof settingsSaveOperationSchema>;
 export type OutboxOperation = z.infer<typeof outboxOperationSchema>;
 export type Outbox = readonly OutboxOperation[];
 
-export type NewOperationContext = { id: string; now: Date };
+type NewOperationContext = { id: string; now: Date };
 
 const neverAttempted = (op: OutboxOperation): boolean => op.attempts === 0;
 

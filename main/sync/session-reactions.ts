@@ -7,7 +7,7 @@ import { adoptServerState, applyServerPresence } from './local-copy.ts';
 import type { SyncHealth } from './sync-health.ts';
 import type { SyncEvent } from './sync-session.ts';
 
-export type ReactionDeps = { store: AppStore; editor: SettingsEditor; health: SyncHealth; now: Date };
+type ReactionDeps = { store: AppStore; editor: SettingsEditor; health: SyncHealth; now: Date };
 
 export function reactToSync(event: SyncEvent, { store, editor, health, now }: ReactionDeps): void {
   switch (event.kind) {

@@ -25,7 +25,7 @@ export type SyncEvent =
   | { kind: 'conflict'; op: SettingsSaveOperation; current: SettingsResponse }
   | { kind: 'rejected'; op: OutboxOperation; failure: ServerFailure };
 
-export type SyncSessionOptions = {
+type SyncSessionOptions = {
   serverUrl: string;
   clinicId: string;
   token: string;

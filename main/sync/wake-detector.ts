@@ -4,7 +4,7 @@
 
 import type { Clock, TimerHandle } from '../controller/clock.ts';
 
-export type WakeDetectorOptions = { intervalMs?: number; toleranceMs?: number };
+type WakeDetectorOptions = { intervalMs?: number; toleranceMs?: number };
 
 /** Calls `onWake` after a suspend; returns the function that stops watching. */
 export function watchForWake(clock: Clock, onWake: () => void, options: WakeDetectorOptions = {}): () => void {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 /** Passed to the app when the OS starts it at login: stay in the tray. */
 export const STARTED_AT_LOGIN_FLAG = '--hidden';
 
-export type LoginItemHost = {
+type LoginItemHost = {
   platform: NodeJS.Platform;
   /** Electron's app.setLoginItemSettings (Windows, macOS). */
   setLoginItemSettings(settings: { openAtLogin: boolean; args: string[] }): void;

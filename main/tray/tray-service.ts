@@ -24,7 +24,7 @@ export type TrayFactory<Image, Menu> = {
   createTray(image: Image): TrayLike<Image, Menu>;
 };
 
-export type TrayServiceOptions<Image, Menu> = { factory: TrayFactory<Image, Menu>; platform: NodeJS.Platform; onCommand(command: DesktopCommand): void };
+type TrayServiceOptions<Image, Menu> = { factory: TrayFactory<Image, Menu>; platform: NodeJS.Platform; onCommand(command: DesktopCommand): void };
 
 export class TrayService<Image, Menu> {
   readonly #options: TrayServiceOptions<Image, Menu>;

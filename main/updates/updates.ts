@@ -3,7 +3,7 @@
 // installed when the app quits, or when staff choose "Restart to update"; never by itself, since a front
 // desk mid-shift must not lose its chat switch to an update.
 import { z } from 'zod';
-import type { AppUpdater, Logger } from 'electron-updater';
+import type { Logger } from 'electron-updater';
 import { OneShotTimer, systemClock } from '../controller/clock.ts';
 import type { Clock } from '../controller/clock.ts';
 import type { Fleet } from '../fleet/fleet.ts';
@@ -16,7 +16,7 @@ export const updateFeedSchema = z.url({ protocol: /^https$/, error: 'The update 
 /** Built into a package made without CHATDESK_UPDATE_FEED (scripts/dist.ts): `.invalid` never resolves (RFC 2606), and counts as no feed. */
 export const placeholderUpdateFeed = 'https://updates.invalid/clinic-chat-desk/';
 
-export type UpdateFeed = { enabled: true; url: string; source: 'flag' | 'file' | 'environment' | 'build' } | { enabled: false; reason: string };
+type UpdateFeed = { enabled: true; url: string; source: 'flag' | 'file' | 'environment' | 'build' } | { enabled: false; reason: string };
 
 /** The `url:` electron-builder writes into resources/app-update.yml (a flat YAML map we produce ourselves). */
 export function builtInFeedUrl(appUpdateYml: string): string | null {
@@ -45,7 +45,7 @@ export function chooseUpdateFeed(fleet: Fleet, env: Record<string, string | unde
 
 // ---- the log ----
 
-export type LogSink = Pick<Console, 'info' | 'warn' | 'error'>;
+type LogSink = Pick<Console, 'info' | 'warn' | 'error'>;
 
 const URL_PATTERN = /\b(https?:\/\/)(?:[^\s/@]*@)?([^\s?#]*)(?:\?[^\s#]*)?(?:#\S*)?/gi;
 
@@ -62,7 +62,7 @@ export function updateLogger(sink: LogSink = console): Logger {
 
 // ---- the service ----
 
-/** What the service uses of electron-updater's autoUpdater: the seam tests replace with a double. */
+/** What the service uses of electron-updater's autoUpdater (updates.electron.ts hands over the real one): the seam tests replace with a double. */
 export type AutoUpdaterLike = {
   autoDownload: boolean;
   autoInstallOnAppQuit: boolean;
@@ -75,8 +75,6 @@ export type AutoUpdaterLike = {
   on(event: 'update-available' | 'update-not-available' | 'update-downloaded', listener: (info: { version: string }) => void): unknown;
   on(event: 'error', listener: (error: Error, message?: string) => void): unknown;
 };
-// The real autoUpdater must fit the seam; this line stops compiling if electron-updater changes shape.
-export const fitsRealAutoUpdater = (updater: AppUpdater): AutoUpdaterLike => updater;
 
 export type UpdateState = { kind: 'idle' | 'checking' } | { kind: 'downloading' | 'ready'; version: string };
 

@@ -6,7 +6,7 @@ import { SECURITY_HEADERS } from './content-security.ts';
 import { readStaticFile } from './renderer-files.ts';
 
 export const APP_SCHEME = 'chatdesk';
-export const APP_HOST = 'app';
+const APP_HOST = 'app';
 /** The page the staff window loads; the IPC gateway trusts this origin only. */
 export const APP_PAGE = `${APP_SCHEME}://${APP_HOST}/index.html`;
 

@@ -1,7 +1,7 @@
 // The staff console's Content-Security-Policy and companion headers, sent by the Electron app's
 // custom protocol and by the preview host alike: scripts, styles and data only from our own origin,
 // no inline code, no plugins, no framing, no forms posting elsewhere.
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",

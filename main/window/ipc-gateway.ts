@@ -22,14 +22,14 @@ export type IpcMainLike = {
   removeHandler(channel: string): void;
 };
 
-export type SenderPolicy = {
+type SenderPolicy = {
   /** True for the page we load (our file or custom protocol), never for anything it might navigate to. */
   isAppUrl(url: string): boolean;
   /** True when the sending webContents belongs to our staff window. */
   isOurWindow(sender: unknown): boolean;
 };
 
-export type GatewayOptions = {
+type GatewayOptions = {
   ipcMain: IpcMainLike;
   handlers: AppApiHandlers;
   senders: SenderPolicy;
@@ -37,7 +37,7 @@ export type GatewayOptions = {
   onHandlerError?: (operation: AppApiOperation, error: unknown) => void;
 };
 
-export const untrustedSenderResult: AppResult = {
+const untrustedSenderResult: AppResult = {
   ok: false,
   error: { code: 'untrusted-sender', message: 'This call did not come from the Clinic Chat Desk window and was refused.' },
 };
@@ -60,7 +60,7 @@ export function registerAppApi(options: GatewayOptions): () => void {
 }
 
 /** Our window, its top frame (not an iframe it might contain), showing our own page. */
-export function isTrustedSender(event: InvokeEventLike, senders: SenderPolicy): boolean {
+function isTrustedSender(event: InvokeEventLike, senders: SenderPolicy): boolean {
   try {
     const frame = event.senderFrame;
     if (frame === null || frame.parent !== null) return false;

@@ -18,14 +18,14 @@ const contentTypes: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export type StaticFile = { body: Buffer; contentType: string; cacheControl: string };
+type StaticFile = { body: Buffer; contentType: string; cacheControl: string };
 
 /**
  * Vite names everything under /assets/ after a hash of its contents, so those files never change
  * under one name: the browser may keep them (and the compiled code) for good. The page itself is
  * never cached, so a new build is picked up at once.
  */
-export function cacheControlFor(urlPath: string): string {
+function cacheControlFor(urlPath: string): string {
   return /^\/assets\/[\w.-]+-[\w-]{8,}\.(?:js|css|woff2|svg|png)$/.test(urlPath) ? 'public, max-age=31536000, immutable' : 'no-store';
 }
 

@@ -27,7 +27,7 @@ export type WindowLike = {
 
 export type Rectangle = { x: number; y: number; width: number; height: number };
 
-export type StaffWindowOptions = {
+type StaffWindowOptions = {
   /** Builds the window (hidden) at these bounds, or at the default size centred when null. */
   create(bounds: Rectangle | null): WindowLike;
   pageUrl: string;

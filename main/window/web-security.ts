@@ -11,7 +11,7 @@ export type GuardedContents = {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 };
 
-export type LinkPolicy = {
+type LinkPolicy = {
   /** Our own page (a reload, a hash change): the only place the window may navigate to. */
   isAppUrl(url: string): boolean;
   /** Origins of links we build (the connected clinic server), opened in the system browser. */
