@@ -69,16 +69,7 @@ function run(): AppStore {
     // Electronegativity cannot see into staffWindowOptions(); test/main/window-options.test.ts pins its settings.
     create: (bounds) => new BrowserWindow(staffWindowOptions(join(here, '../preload/index.cjs'), bounds)), // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK all set in staffWindowOptions
     pageUrl: APP_PAGE,
-    bounds: {
-      load: () => store.getWindowBounds(),
-      save: (bounds) => {
-        try {
-          store.setWindowBounds(bounds);
-        } catch (error) {
-          console.error('Could not remember the window position:', error);
-        }
-      },
-    },
+    store,
     workAreas: () => screen.getAllDisplays().map((display) => display.workArea),
     clock: systemClock,
   });

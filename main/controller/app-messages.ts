@@ -31,6 +31,9 @@ export const appMessages = {
   changeRefused: (message: string) => `The server refused a change: ${message}`,
   historyUnreachable: (detail: string) => `The change history is kept on the server, which can’t be reached (${detail}). Try again when the connection returns.`,
   historyNotFound: 'The server has no change history for this clinic: it does not know the clinic, or it is a version without history.',
+  untrustedSender: 'This call did not come from the Clinic Chat Desk window and was refused.',
+  internal: 'Something went wrong inside the app. Try again; if it keeps happening, restart Clinic Chat Desk.',
+  invalidArguments: (operation: string) => `Invalid arguments for ${operation}.`,
 } as const;
 
 /** How the settings file and the token on this PC were found (notices shown in the window). */

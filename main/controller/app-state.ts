@@ -1,16 +1,15 @@
-// The AppState snapshot, built by one pure function from what the controller holds. The status is
-// core's evaluateAvailability on the local copy (so it works while disconnected) with the switch as
-// this PC intends it, worded by core's staffStatusSentence.
+// The AppState snapshot, a pure function of what the controller holds. The status is core's availability
+// on the local copy (so it works while disconnected) with the switch as this PC intends it.
 import { DateTime } from 'luxon';
 import { evaluateAvailability, isSwitchedOff, nextAvailabilityChange } from '../../core/availability.ts';
 import { staffStatusSentence } from '../../core/wording.ts';
 import type { ChatSettings, Presence } from '../../core/schemas/schedule.ts';
-import type { AppState, ManagedInfo, Notice, Preferences, StatusInfo, SyncInfo } from '../../core/schemas/app-api.ts';
+import type { AppState, ManagedInfo, Notice, Preferences, ServerCopy, StatusInfo, SyncInfo } from '../../core/schemas/app-api.ts';
 import type { SettingsResponse } from '../../core/schemas/http-api.ts';
 import { appMessages } from './app-messages.ts';
 import { draftState } from './draft-state.ts';
 import type { Outbox } from '../sync/outbox.ts';
-import type { ConnectionRecord, ServerCopyRecord } from '../store/store.ts';
+import type { ConnectionRecord } from '../store/store.ts';
 import type { StoredDraft } from '../store/store-schema.ts';
 import type { SyncProblem } from '../sync/sync-health.ts';
 
@@ -19,7 +18,7 @@ export type Conflict = { opId: string; mine: ChatSettings; theirs: SettingsRespo
 type SnapshotInput = {
   connection: ConnectionRecord | null;
   tokenStorageNote: string | null;
-  serverCopy: ServerCopyRecord | null;
+  serverCopy: ServerCopy | null;
   draft: StoredDraft | null;
   outbox: Outbox;
   conflict: Conflict | null;
@@ -39,14 +38,8 @@ export function appStateSnapshot(input: SnapshotInput): AppState {
   const intended = connection && serverCopy ? effectivePresence(intendedPresence(serverCopy.presence, input.outbox), now) : null;
   const availability = serverCopy && intended ? evaluateAvailability(serverCopy.settings, intended, now) : null;
   return {
-    connection: connection && {
-      serverUrl: connection.serverUrl,
-      clinicId: connection.clinicId,
-      clinicName: connection.clinicName,
-      tokenStorage: connection.tokenStorage,
-      tokenStorageNote: input.tokenStorageNote,
-    },
-    server: serverCopy && { settings: serverCopy.settings, version: serverCopy.version, presence: serverCopy.presence, receivedAt: serverCopy.receivedAt },
+    connection: connection && { ...connection, tokenStorageNote: input.tokenStorageNote },
+    server: serverCopy,
     presence: intended,
     draft: draftState(input.draft, serverCopy),
     availability,

@@ -1,6 +1,5 @@
-// Every AppState snapshot goes out from here: with the forgotten-offline reminder judged on it, pushed to
-// the listeners only when something in it changed (a re-evaluation that finds nothing new wakes neither
-// window nor tray), and one timer for the next instant the status or the reminder can change by itself.
+// Every AppState snapshot goes out from here, the reminder judged on it, and only when something changed;
+// one timer wakes it at the next instant the status or the reminder can change by itself.
 import type { AppState } from '../../core/schemas/app-api.ts';
 import type { AppStore } from '../store/store.ts';
 import { OneShotTimer } from './clock.ts';

@@ -1,6 +1,5 @@
-// What a clinic's IT administrator pre-sets for every PC (a machine-wide fleet.json, and command-line
-// flags, which win) and how this PC applies it. Problems are reported, never thrown: a bad file never
-// stops the app, and a bad value is named rather than silently dropped.
+// What a clinic's IT administrator pre-sets for every PC (fleet.json, and command-line flags, which win)
+// and how this PC applies it. Problems are reported, never thrown: a bad file never stops the app.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve, win32 } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -1,6 +1,5 @@
-// Watches the state snapshots and shows what notification-rules.ts decides. Holds the one piece of memory
-// the rules need (the previous snapshot, and which run of sync failures was already reported) and the
-// timer that fires when sync has been failing for a minute.
+// Shows what notification-rules.ts decides, holding the memory the rules need: the previous snapshot, and
+// the run of sync failures already reported, with the timer for its one-minute grace.
 import type { AppState } from '../../core/schemas/app-api.ts';
 import { OneShotTimer } from '../controller/clock.ts';
 import type { Clock } from '../controller/clock.ts';

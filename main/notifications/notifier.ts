@@ -1,7 +1,5 @@
-// Desktop notifications, one on screen per kind: a newer "another PC switched" replaces the older one
-// rather than stacking up. Electron's Notification comes in through a factory (notifications.electron.ts).
-// Buttons are offered where Electron shows them, macOS (for a signed app) and Windows 10+; on Linux a
-// click opens the window, which offers the same choices.
+// Desktop notifications, one on screen per kind, so a newer one replaces the older rather than stacking up.
+// Buttons show on macOS (signed app) and Windows; on Linux a click opens the window, which offers the same.
 import type { DesktopCommand } from '../controller/app-operations.ts';
 import type { StaffNotification } from './notification-rules.ts';
 

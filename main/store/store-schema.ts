@@ -1,6 +1,5 @@
-// The settings file on this PC, as zod schemas checked when it is opened and on every write. The
-// settings and switch inside the server copy, and each outbox operation, are checked on their own
-// (store.ts), so one that no longer fits is dropped without losing the rest of the file.
+// The settings file on this PC as zod schemas, checked when it is opened and on every write. The server
+// copy's settings and each outbox operation are checked on their own (store.ts): one that no longer fits is dropped.
 import { z } from 'zod';
 import { DEFAULT_OFFLINE_REMINDER_MINUTES } from '../../core/offline-reminder.ts';
 import { connectInputSchema, preferenceInputSchema } from '../../core/schemas/app-api.ts';

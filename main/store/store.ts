@@ -1,14 +1,12 @@
-// The app's persistent state on this PC: one JSON file, read once when opened and held in memory. Only
-// this process writes it (the desktop app holds the single-instance lock; the preview host and each test
-// use their own directory), and every set is on disk, written atomically, before it returns.
+// The app's state on this PC: one JSON file, read once and held in memory (only this process writes it),
+// every change on disk, written atomically, before it returns.
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { hostname as osHostname } from 'node:os';
 import { join } from 'node:path';
 import { writeFileSync } from 'atomically';
 import { z } from 'zod';
 import { chatSettingsSchema, presenceSchema } from '../../core/schemas/schedule.ts';
-import type { ChatSettings, Presence } from '../../core/schemas/schedule.ts';
-import type { Notice, PreferenceInput, Preferences, SettingsVersion, TokenStorage } from '../../core/schemas/app-api.ts';
+import type { ConnectionInfo, Notice, PreferenceInput, Preferences, ServerCopy, SettingsVersion } from '../../core/schemas/app-api.ts';
 import { appMessages, storeMessages } from '../controller/app-messages.ts';
 import { outboxOperationSchema } from '../sync/outbox.ts';
 import type { OutboxOperation } from '../sync/outbox.ts';
@@ -16,19 +14,10 @@ import type { SecretBox } from './secret-box.ts';
 import { storeDefaults, storeFileSchema } from './store-schema.ts';
 import type { StoreShape, StoredDraft, StoredReminderMemory, WindowBounds } from './store-schema.ts';
 
-export type OpenAppStoreOptions = {
-  /** Directory of the settings file (Electron: app.getPath('userData')). */
-  directory: string;
-  secretBox: SecretBox;
-  /** Why the box cannot encrypt, shown to staff when the token is kept as plain text. */
-  plainTextReason?: string | null;
-  hostname?: string;
-  now?: () => Date;
-};
+/** `directory`: Electron's app.getPath('userData'); `plainTextReason`: why the box cannot encrypt, told to staff. */
+export type OpenAppStoreOptions = { directory: string; secretBox: SecretBox; plainTextReason?: string | null; hostname?: string; now?: () => Date };
 
-export type ConnectionRecord = { serverUrl: string; clinicId: string; clinicName: string | null; tokenStorage: TokenStorage };
-
-export type ServerCopyRecord = { settings: ChatSettings; version: SettingsVersion; presence: Presence; receivedAt: string };
+export type ConnectionRecord = Omit<ConnectionInfo, 'tokenStorageNote'>;
 
 export class AppStore {
   readonly #file: string;
@@ -39,7 +28,7 @@ export class AppStore {
   readonly #now: () => Date;
   #notices: Notice[] = [];
   /** The server copy checked against core's schemas once per write, not on every read. */
-  #serverCopy: ServerCopyRecord | null;
+  #serverCopy: ServerCopy | null;
 
   constructor(file: string, contents: StoreShape, options: OpenAppStoreOptions) {
     this.#file = file;
@@ -98,11 +87,11 @@ export class AppStore {
     this.#set('connection', null);
   }
 
-  getServerCopy(): ServerCopyRecord | null {
+  getServerCopy(): ServerCopy | null {
     return this.#serverCopy;
   }
 
-  setServerCopy(copy: ServerCopyRecord | null): void {
+  setServerCopy(copy: ServerCopy | null): void {
     this.#set('serverCopy', copy);
     this.#serverCopy = parseServerCopy(copy, this.#serverCopy);
   }
@@ -166,7 +155,7 @@ export class AppStore {
  * switch carried over from `previous` keep their identity, so what is cached per settings object
  * (evaluateAvailability's compiled schedule) survives a presence change.
  */
-function parseServerCopy(raw: StoreShape['serverCopy'], previous: ServerCopyRecord | null = null): ServerCopyRecord | null {
+function parseServerCopy(raw: StoreShape['serverCopy'], previous: ServerCopy | null = null): ServerCopy | null {
   if (!raw) return null;
   const settings = previous && raw.settings === previous.settings ? previous.settings : chatSettingsSchema.safeParse(raw.settings).data;
   const presence = previous && raw.presence === previous.presence ? previous.presence : presenceSchema.safeParse(raw.presence).data;

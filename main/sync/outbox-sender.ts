@@ -1,7 +1,5 @@
-// Sends the outbox to the server: one lane per kind (presence, settings), oldest operation first. Each
-// attempt is recorded on disk before the request leaves (a crash mid-request counts as tried, so the
-// operation keeps its idempotency key and payload). Transient failures retry with exponential backoff
-// and full jitter; a reconnect or a wake from sleep retries at once.
+// Sends the outbox, one lane per kind, oldest first. Each attempt is on disk before the request leaves (so
+// a crash mid-request keeps its idempotency key); failures retry with backoff and jitter, a reconnect at once.
 import { sameJson } from '../../core/same-json.ts';
 import type { Presence } from '../../core/schemas/schedule.ts';
 import type { SettingsResponse } from '../../core/schemas/http-api.ts';

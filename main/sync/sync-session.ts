@@ -1,6 +1,5 @@
-// Everything that lives as long as one connection to the server: the HTTP client, the event stream and
-// the outbox sender, wired so that "the stream is open" means "catch up, then send what waited". What
-// they report is one SyncEvent, handled in one place (session-reactions.ts).
+// What lives as long as one connection: client, event stream and outbox sender, wired so that "the stream
+// is open" means "catch up, then send what waited". They report one SyncEvent, handled in session-reactions.ts.
 import type { Presence } from '../../core/schemas/schedule.ts';
 import type { SettingsResponse } from '../../core/schemas/http-api.ts';
 import type { Clock, ClockSkew } from '../controller/clock.ts';

@@ -1,6 +1,5 @@
-// The tray as a small service: one render step from the app state, doing nothing when nothing visible
-// changed (a rebuilt menu closes an open one on some platforms). Electron's Tray, Menu and nativeImage
-// come in through a factory (tray.electron.ts), so this is tested with doubles.
+// The tray's one render step, doing nothing when nothing visible changed (a rebuilt menu closes an open one
+// on some platforms). Electron's Tray, Menu and nativeImage come from a factory (tray.electron.ts).
 import type { AppState } from '../../core/schemas/app-api.ts';
 import type { DesktopCommand } from '../controller/app-operations.ts';
 import { trayIconFile, trayIconKind, trayMenuTemplate, trayTooltip } from './tray-menu.ts';

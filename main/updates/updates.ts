@@ -1,7 +1,5 @@
-// Automatic updates: which feed this PC follows, and a small service over electron-updater's autoUpdater
-// that checks shortly after start and every few hours and downloads in the background. The update is
-// installed when the app quits, or when staff choose "Restart to update"; never by itself, since a front
-// desk mid-shift must not lose its chat switch to an update.
+// Automatic updates: which feed this PC follows, and a service that checks and downloads in the background.
+// It installs on quit or when staff choose "Restart to update", never by itself: a front desk mid-shift keeps its switch.
 import { z } from 'zod';
 import type { Logger } from 'electron-updater';
 import { OneShotTimer, systemClock } from '../controller/clock.ts';
