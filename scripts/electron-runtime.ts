@@ -14,10 +14,12 @@ type RuntimeCheck = { ok: true; executable: string } | { ok: false; reason: stri
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '..');
 
-/** Builds main, preload and renderer into out/; exits with the build's status when it fails. */
-export function buildApp(): void {
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+/** Builds main, preload and renderer into `projectDir`/out; exits when the build fails. */
+export function buildApp(projectDir = root, logLevel: 'warn' | 'error' = 'error'): void {
+  const result = spawnSync(process.execPath, [join(projectDir, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', logLevel], { cwd: projectDir, stdio: 'inherit' });
+  if (result.status === 0) return;
+  console.error('The app build (electron-vite build) failed.');
+  process.exit(result.status ?? 1);
 }
 
 /** Where the electron package keeps its runtime, and whether the binary is actually there. */

@@ -1,7 +1,5 @@
-// `npm run icons`: every icon the packages and the tray use, generated from build/icon.svg (the app)
-// and scripts/tray-icon-svg.ts (the tray states), never exported by hand. The results are committed,
-// so packaging needs no extra step; build/icon-manifest.json records what was generated from which
-// sources, and a test fails when a source changed without the icons being made again.
+// `npm run icons`: every icon, generated from build/icon.svg and tray-icon-svg.ts, never exported by hand; the results
+// are committed, and build/icon-manifest.json lets a test notice a source changed without the icons made again.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

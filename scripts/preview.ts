@@ -1,7 +1,5 @@
-// `npm run preview`: builds the staff UI, then runs the preview host — the desktop app's controller in
-// plain Node, with the UI in a browser on 127.0.0.1. Prints one line, `Staff console: <url>`.
-// Environment: CHATDESK_PREVIEW_PORT (default 5600), CHATDESK_APP_DATA (default .data/app),
-// CHATDESK_SERVER_URL + CHATDESK_CLINIC_ID + CHATDESK_TOKEN to connect at start.
+// `npm run preview`: builds the staff UI and runs the preview host, printing `Staff console: <url>`.
+// Environment: CHATDESK_PREVIEW_PORT, CHATDESK_APP_DATA, and CHATDESK_SERVER_URL + _CLINIC_ID + _TOKEN to connect.
 import { buildApp, openPreview, previewEnvironment } from './electron-runtime.ts';
 
 const environment = previewEnvironment(process.env, process.cwd());

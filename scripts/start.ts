@@ -1,8 +1,5 @@
-// `npm start`: the whole thing on one machine. The chat server with its embedded SQLite under ./.data,
-// a demo clinic (created once, kept), then the desktop app connected to it — or, where the Electron
-// runtime cannot run, one line saying so and the browser preview host instead, connected the same way.
-// Ctrl-C stops everything. Environment: CHATDESK_PORT (server, default 8787), CHATDESK_DATA_DIR
-// (default ./.data), and the preview host's CHATDESK_PREVIEW_PORT / CHATDESK_APP_DATA.
+// `npm start`: the chat server under ./.data with a demo clinic, then the desktop app connected to it, or where
+// Electron cannot run the preview host instead. Environment: CHATDESK_PORT, CHATDESK_DATA_DIR, and the preview host's.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
