@@ -10,14 +10,8 @@ import type { ReminderDueListener } from './offline-reminder-watch.ts';
 /** The longest the timer sleeps, so a wall-clock jump (NTP, a changed time) is noticed. */
 const MAX_RECHECK_TIMER_MS = 10 * 60_000;
 
-type StatePublisherOptions = {
-  store: Pick<AppStore, 'getReminderMemory' | 'setReminderMemory'>;
-  clock: Clock;
-  /** The server's idea of now: this PC's clock corrected by the measured skew. */
-  now(): Date;
-  /** Everything but the reminder, which is judged from it. */
-  snapshot(): AppState;
-};
+/** `now`: the server's idea of now (this PC's clock corrected by the skew); `snapshot`: everything but the reminder. */
+type StatePublisherOptions = { store: Pick<AppStore, 'getReminderMemory' | 'setReminderMemory'>; clock: Clock; now(): Date; snapshot(): AppState };
 
 export class StatePublisher {
   readonly #options: StatePublisherOptions;

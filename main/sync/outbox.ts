@@ -120,10 +120,6 @@ export class PersistedOutbox {
     return this.#queue;
   }
 
-  get pending(): number {
-    return this.#queue.length;
-  }
-
   update(change: (queue: Outbox) => OutboxOperation[]): void {
     const next = change(this.#queue);
     this.#storage.setOutbox(next); // throws if the disk write fails: then nothing is acknowledged
