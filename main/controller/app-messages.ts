@@ -40,6 +40,7 @@ export const appMessages = {
 export const storeMessages = {
   noSecretStore: 'this system offers no secret store to encrypt it',
   noLinuxKeyring: 'no keyring (such as GNOME Keyring or KWallet) is running on this Linux desktop',
+  noSecretStoreInPreview: 'the browser preview host cannot use the system’s secret store',
   tokenPlainText: (reason: string) => `The access token is stored unencrypted on this PC because ${reason}.`,
   fileRecovered: (problem: string, movedTo: string) =>
     `The settings file on this PC was unreadable (${problem}). It was moved aside to ${movedTo} and the app started with default settings; connect again to restore the clinic's settings.`,
@@ -53,6 +54,7 @@ export const managedMessages = {
   field: 'Set by your clinic’s IT administrator; it cannot be changed here.',
   cannotChange: (setting: string) => `${managedSettingNames[setting] ?? 'This value'} is set by your clinic’s IT administrator and cannot be changed here.`,
   cannotDisconnect: 'This PC’s connection is set by your clinic’s IT administrator and cannot be disconnected here.',
+  fleetProblems: (lines: string[]) => `Some settings pre-set by your IT administrator could not be used; tell them:\n${lines.join('\n')}`,
 } as const;
 
 const managedSettingNames: Record<string, string> = {

@@ -201,7 +201,7 @@ export function startupConnection(fleet: Fleet, stored: Connection | null, env: 
 export function applyFleet(fleet: Fleet, store: Pick<AppStore, 'addNotice' | 'getPreferences' | 'setPreference'>, hostname: string): void {
   if (fleet.problems.length > 0) {
     const lines = fleet.problems.map(({ source, path, message }) => `• ${path === '' ? source : `${source}, ${path}`}: ${message}`);
-    store.addNotice({ id: 'fleet-config', kind: 'fleet-config', message: `Some settings pre-set by your IT administrator could not be used; tell them:\n${lines.join('\n')}` });
+    store.addNotice({ id: 'fleet-config', kind: 'fleet-config', message: managedMessages.fleetProblems(lines) });
   }
   const own = store.getPreferences().pcName;
   const pcName = fleetValue(fleet, 'pcName', own === defaultPcName(hostname) ? null : own);

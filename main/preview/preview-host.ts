@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { AppResult, AppState, ConnectInput, HistoryResult } from '../../core/schemas/app-api.ts';
 import { previewPaths, previewSessionQuery, previewStateEvent } from '../../core/preview-contract.ts';
 import { AppController } from '../controller/app-controller.ts';
+import { storeMessages } from '../controller/app-messages.ts';
 import { isAppApiOperation, runOperation } from '../controller/app-operations.ts';
 import { systemClock } from '../controller/clock.ts';
 import type { Clock } from '../controller/clock.ts';
@@ -32,7 +33,7 @@ const invalid = (message: string): AppResult => ({ ok: false, error: { code: 'in
 
 export async function startPreviewHost(options: PreviewHostOptions): Promise<PreviewHost> {
   const clock = options.clock ?? systemClock;
-  const store = openAppStore({ directory: options.dataDir, secretBox: noSecretBox, plainTextReason: 'the browser preview host cannot use the system’s secret store', now: () => clock.now() });
+  const store = openAppStore({ directory: options.dataDir, secretBox: noSecretBox, plainTextReason: storeMessages.noSecretStoreInPreview, now: () => clock.now() });
   if (options.pcName) store.setPreference({ key: 'pcName', value: options.pcName });
   const controller = new AppController({ store, clock, locale: options.locale });
   controller.start();
