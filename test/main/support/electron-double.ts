@@ -3,23 +3,7 @@
 // the test (composition-root.test.ts) over the child-process channel; electron-hook.ts puts it in place.
 import { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
-import type {
-  App,
-  BrowserWindowConstructorOptions,
-  ContextBridge,
-  Display,
-  IpcMain,
-  IpcMainInvokeEvent,
-  IpcRenderer,
-  IpcRendererEvent,
-  MenuItemConstructorOptions,
-  NotificationConstructorOptions,
-  Protocol,
-  SafeStorage,
-  Screen,
-  Session,
-  Shell,
-} from 'electron';
+import type { App, BrowserWindowConstructorOptions, ContextBridge, Display, IpcMain, IpcMainInvokeEvent, IpcRenderer, IpcRendererEvent, MenuItemConstructorOptions, NotificationConstructorOptions, Protocol, SafeStorage, Screen, Session, Shell } from 'electron';
 
 // Every timer the app sets, with where it was set, until it fires or is cleared: quitting must clear them all.
 const pendingTimers = new Map<unknown, string>();
@@ -54,7 +38,6 @@ const protocolHandlers = new Map<string, (request: Request) => Response | Promis
 const windows: BrowserWindow[] = [];
 const trayMenus: MenuItemConstructorOptions[][] = [];
 const exposed: Record<string, Record<string, (...args: unknown[]) => unknown>> = {};
-const shown: NotificationConstructorOptions[] = [];
 const pages: { url: string; status: number }[] = [];
 const renderer = new EventEmitter();
 
@@ -189,7 +172,7 @@ export class Notification extends EventEmitter {
     super();
     this.options = options;
   }
-  show = () => void shown.push(this.options);
+  show = () => undefined;
   close = () => undefined;
 }
 
@@ -218,7 +201,6 @@ export type Inspection = {
   menu: { id?: string | undefined; label?: string | undefined; enabled?: boolean | undefined; checked?: boolean | undefined }[];
   exposed: Record<string, string[]>;
   pages: { url: string; status: number }[];
-  notifications: number;
 };
 
 async function answer(request: DoubleRequest): Promise<unknown> {
@@ -230,7 +212,6 @@ async function answer(request: DoubleRequest): Promise<unknown> {
         menu: menu.map(({ id, label, enabled, checked }) => ({ id, label, enabled, checked })),
         exposed: Object.fromEntries(Object.entries(exposed).map(([key, api]) => [key, Object.keys(api)])),
         pages,
-        notifications: shown.length,
       } satisfies Inspection;
     case 'click': {
       const item = menu.find((candidate) => candidate.id === request.id);
