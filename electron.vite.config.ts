@@ -10,7 +10,7 @@ export default defineConfig({
     plugins: [{ name: 'website-widget', closeBundle: async () => console.log(await buildWidget()) }],
     build: {
       // The packaged app carries no node_modules (electron-builder.yml): main's dependencies
-      // (luxon, zod, conf, electron-store, electron-updater, …) are bundled into out/main.
+      // (luxon, zod, atomically, electron-updater, …) are bundled into out/main.
       externalizeDeps: false,
       // One file loaded once from disk at start-up; its size is not a download cost.
       chunkSizeWarningLimit: 2048,

@@ -1,42 +1,32 @@
-// Entry of the Electron main process and its composition root: builds the store, the controller and
-// the thin Electron adapters, and connects them. Nothing else constructs singletons.
+// The Electron main process's entry and composition root: builds the store, the controller and the
+// adapters, and connects them. Nothing else constructs singletons.
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { BrowserWindow, app, ipcMain, powerMonitor, protocol, screen, session, shell } from 'electron';
-import type { AppState } from '../core/schemas/app-api.ts';
 import { AppController } from './controller/app-controller.ts';
+import { runOperation } from './controller/app-operations.ts';
+import type { DesktopCommand } from './controller/app-operations.ts';
 import { systemClock } from './controller/clock.ts';
-import { loadFleetConfig } from './fleet/fleet-config.ts';
-import { fleetErrorNotice, fleetLogSummary } from './fleet/fleet-report.ts';
-import type { FleetConfig } from './fleet/fleet-schema.ts';
+import { applyFleet, fleetLogLine, loadFleet, startupConnection } from './fleet/fleet.ts';
+import { electronNotifier } from './notifications/notifications.electron.ts';
 import { NotificationPlanner } from './notifications/notification-planner.ts';
-import { reminderNotification } from './notifications/notification-rules.ts';
+import { safeStorageBox } from './store/store.electron.ts';
 import { openAppStore } from './store/store.ts';
 import type { AppStore } from './store/store.ts';
-import { defaultPcName } from './store/store-schema.ts';
-import { APP_PAGE, APP_SCHEME, appProtocolResponse, appSchemePrivileges } from './window/app-protocol.ts';
-import { createLoginItemSync, createNotifier, createUpdater, startedAtLogin } from './desktop-services.electron.ts';
-import { electronTrayFactory } from './tray/tray.electron.ts';
-import { createElectronStoreBacking } from './store/store.electron.ts';
-import { appUrlMatcher, publishState, registerAppApi } from './window/ipc-gateway.ts';
-import { safeStorageBox } from './store/safe-storage.electron.ts';
-import { StaffWindow } from './window/staff-window.ts';
-import { fleetPolicy, startupConnection } from './fleet/startup-connection.ts';
 import { TrayService } from './tray/tray-service.ts';
+import { electronLoginItem, electronTrayFactory, startedAtLogin } from './tray/tray.electron.ts';
+import { electronUpdates } from './updates/updates.electron.ts';
+import { APP_PAGE, APP_SCHEME, appProtocolResponse, appSchemePrivileges } from './window/app-protocol.ts';
+import { appUrlMatcher, publishState, registerAppApi } from './window/ipc-gateway.ts';
+import { StaffWindow } from './window/staff-window.ts';
 import { denyAllPermissions, hardenWebContents } from './window/web-security.ts';
 import { staffWindowOptions } from './window/window-options.ts';
 
-const APP_USER_MODEL_ID = 'com.clinicchatdesk.app';
-const BUSINESS_HOURS = '#/settings/hours';
-
 function startDesktopApp(): void {
   // A second launch only brings the first one's window forward.
-  if (!app.requestSingleInstanceLock()) {
-    app.quit();
-    return;
-  }
+  if (!app.requestSingleInstanceLock()) return app.quit();
   protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
-  app.setAppUserModelId(APP_USER_MODEL_ID); // Windows shows notifications only for a known app id
+  app.setAppUserModelId('com.clinicchatdesk.app'); // Windows shows notifications only for a known app id
 
   let store: AppStore | null = null;
   const isAppUrl = appUrlMatcher(APP_PAGE);
@@ -53,12 +43,9 @@ function startDesktopApp(): void {
   );
   // With no listener, Electron quits when the last window goes; this app lives on in the tray.
   app.on('window-all-closed', () => undefined);
-
   app
     .whenReady()
-    .then(() => {
-      store = run();
-    })
+    .then(() => (store = run()))
     .catch((error: unknown) => {
       console.error('Clinic Chat Desk could not start:', error);
       app.exit(1);
@@ -68,85 +55,46 @@ function startDesktopApp(): void {
 /** Builds and wires everything; returns the store, whose connection says which links may open outside. */
 function run(): AppStore {
   const here = import.meta.dirname;
-  const preloadPath = join(here, '../preload/index.cjs');
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, (request) => appProtocolResponse(join(here, '../renderer'), request));
 
-  const { box, plainTextReason } = safeStorageBox();
-  const store = openAppStore({
-    directory: app.getPath('userData'),
-    secretBox: box,
-    ...(plainTextReason ? { plainTextReason } : {}),
-    createBackingStore: createElectronStoreBacking,
-  });
-  const fleet = loadFleetConfig({ argv: process.argv, env: process.env, platform: process.platform, cwd: process.cwd() });
-  applyFleetToStore(fleet, store);
-  const controller = new AppController({
-    store,
-    locale: app.getLocale(),
-    management: fleetPolicy(fleet, () => ({ ...store.getConnection(), token: store.readToken(), pcName: store.getPreferences().pcName })),
-  });
+  const fleet = loadFleet({ argv: process.argv, env: process.env, platform: process.platform, cwd: process.cwd() });
+  console.log(fleetLogLine(fleet));
+  const store = openAppStore({ directory: app.getPath('userData'), ...safeStorageBox() });
+  applyFleet(fleet, store, hostname());
+  const controller = new AppController({ store, locale: app.getLocale(), fleet });
   const logError = (operation: string, error: unknown) => console.error(`AppApi ${operation} failed:`, error);
 
   const staffWindow = new StaffWindow({
     // Electronegativity cannot see into staffWindowOptions(); test/main/window-options.test.ts pins its settings.
-    create: (bounds) => new BrowserWindow(staffWindowOptions(preloadPath, bounds)), // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK all set in staffWindowOptions
+    create: (bounds) => new BrowserWindow(staffWindowOptions(join(here, '../preload/index.cjs'), bounds)), // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK all set in staffWindowOptions
     pageUrl: APP_PAGE,
-    bounds: {
-      load: () => store.getWindowBounds(),
-      save: (bounds) => {
-        try {
-          store.setWindowBounds(bounds);
-        } catch (error) {
-          console.error('Could not remember the window position:', error);
-        }
-      },
-    },
+    store,
     workAreas: () => screen.getAllDisplays().map((display) => display.workArea),
     clock: systemClock,
   });
   registerAppApi({ ipcMain, handlers: controller.handlers, senders: { isAppUrl: appUrlMatcher(APP_PAGE), isOurWindow: (sender) => staffWindow.isOurWebContents(sender) }, onHandlerError: logError });
 
-  const { service: updater, reason: noUpdates } = createUpdater(fleet, () => staffWindow.allowClose());
-  if (noUpdates) console.log(`[update] ${noUpdates}`); // IT asking "why does this PC not update?" finds it in the log
-  const call = (result: Promise<unknown>) => void result.catch((error: unknown) => logError('tray', error));
-  const tray = new TrayService({
-    factory: electronTrayFactory(app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'build')),
-    platform: process.platform,
-    actions: {
-      setOnline: (online) => call(controller.handlers.setOnline({ online })),
-      goOfflineFor: (minutes) => call(controller.handlers.setOnline({ online: false, offlineForMinutes: minutes })),
-      openBusinessHours: () => staffWindow.show(BUSINESS_HOURS),
-      setLaunchAtLogin: (enabled) => call(controller.handlers.setPreference({ key: 'launchAtLogin', value: enabled })),
-      snoozeReminder: () => call(controller.handlers.snoozeReminder()),
-      restartToUpdate: () => updater?.restartToUpdate(),
-      quit: () => app.quit(),
-      openWindow: () => staffWindow.show(),
-    },
-  });
-  const notifier = createNotifier({
-    onClick: () => staffWindow.show(),
-    onAction: (_notification, action) => call(action === 'go-online' ? controller.handlers.setOnline({ online: true }) : controller.handlers.snoozeReminder()),
-  });
-  const planner = new NotificationPlanner({ clock: systemClock, show: notifier.show });
-  controller.onReminderDue((due, state) => {
-    const notification = reminderNotification(state, due);
-    if (notification) notifier.show(notification);
-  });
-  const loginItem = createLoginItemSync();
-
-  const render = (state: AppState): void => {
+  // What the tray and the notifications ask for; AppApi operations go through the same checks as over IPC.
+  const perform = (command: DesktopCommand): void => {
+    if (command.do === 'openWindow') staffWindow.show(command.screen);
+    else if (command.do === 'restartToUpdate') updater?.restartToUpdate();
+    else if (command.do === 'quit') app.quit();
+    else void runOperation(controller.handlers, command.do, command.args, logError);
+  };
+  const tray = new TrayService({ factory: electronTrayFactory(), platform: process.platform, onCommand: perform });
+  const updater = electronUpdates(fleet, { onReady: (version) => tray.setUpdateReady(version), beforeRestart: () => staffWindow.allowClose() });
+  const planner = new NotificationPlanner({ clock: systemClock, notifier: electronNotifier(perform) });
+  const loginItem = electronLoginItem();
+  controller.onReminderDue(planner.reminderDue);
+  controller.subscribe((state) => {
     tray.render(state);
     publishState(staffWindow.window?.webContents ?? null, state);
     planner.observe(state);
-    if (!state.reminder?.active) notifier.close('reminder'); // answered here, in the window or on another PC
     loginItem.apply(state.preferences.launchAtLogin);
-  };
-  controller.subscribe(render);
+  });
   // Started once every listener is in place: a reminder that falls due at start must not go unheard.
   controller.start();
-  // Only the tray shows the updater's state; download progress is no reason to push a snapshot.
-  updater?.subscribe((update) => tray.setUpdateReady(update.kind === 'ready' ? update.version : null));
   updater?.start();
 
   powerMonitor.on('resume', () => controller.resume());
@@ -163,21 +111,12 @@ function run(): AppStore {
   const connection = store.getConnection();
   const connect = startupConnection(fleet, connection && { ...connection, token: store.readToken() }, process.env, app.isPackaged);
   if (connect) {
-    void controller.handlers.connect(connect).then((result) => {
+    void runOperation(controller.handlers, 'connect', [connect], logError).then((result) => {
       if (!result.ok) console.error(`Could not connect at start: ${result.error.message}`);
     });
   }
   if (!startedAtLogin()) staffWindow.show();
   return store;
-}
-
-/** Fleet problems become one notice in the window; a pre-set PC name fills in (or, locked, overrides) this PC's. */
-function applyFleetToStore(fleet: FleetConfig, store: AppStore): void {
-  console.log(fleetLogSummary(fleet));
-  const problems = fleetErrorNotice(fleet);
-  if (problems) store.addNotice({ id: 'fleet-config', kind: 'fleet-config', message: problems });
-  const pcName = fleet.values.pcName;
-  if (pcName !== undefined && (fleet.locked.includes('pcName') || store.getPreferences().pcName === defaultPcName(hostname()))) store.setPreference('pcName', pcName);
 }
 
 startDesktopApp();

@@ -1,8 +1,5 @@
-// `npm run check:builder`: runs electron-builder for real with electron-builder.yml, but into a
-// temporary folder and with a placeholder in place of the Electron runtime (which cannot be downloaded
-// here), then inspects what it produced: app.asar's contents, the resources beside it and the fuses
-// it flipped. The output is NOT a runnable app; it checks the configuration and the packaging rules.
-//   node scripts/check-builder.ts [--no-build] [--project <dir>] [--keep]
+// `npm run check:builder [-- --no-build --project <dir> --keep]`: electron-builder run for real into a temporary
+// folder, with a placeholder for the Electron runtime (not downloadable here); then app.asar, resources and fuses inspected.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +7,8 @@ import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractFile, listPackage } from '@electron/asar';
 import { getCurrentFuseWire } from '@electron/fuses';
-import { placeholderUpdateFeed } from '../main/fleet/fleet-schema.ts';
+import { placeholderUpdateFeed } from '../main/updates/updates.ts';
+import { buildApp } from './electron-runtime.ts';
 import { fuseState, inspectPackage, requiredFuses } from './package-inspection.ts';
 
 const fuseSentinel = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'; // @electron/fuses' marker before the fuse wire
@@ -22,7 +20,7 @@ export type CheckResult = { problems: string[]; asarFiles: string[]; resourceFil
  * A stand-in for the Electron binary: a text line and a version-1 fuse wire of 8 fuses, each set to
  * the opposite of what we require, so a clean result proves electron-builder flipped every one.
  */
-export function placeholderElectron(): Buffer {
+function placeholderElectron(): Buffer {
   const wire = Array.from({ length: 8 }, (_, index) => {
     const required = requiredFuses.find((entry) => entry.fuse === index);
     return required === undefined || required.enabled ? fuseState.disabled : fuseState.enabled;
@@ -81,16 +79,7 @@ export async function checkBuilder(projectDir: string, workDir: string): Promise
 if (import.meta.main) {
   const { values } = parseArgs({ options: { 'no-build': { type: 'boolean' }, project: { type: 'string' }, keep: { type: 'boolean' } } });
   const projectDir = resolve(values.project ?? join(import.meta.dirname, '..'));
-  if (!values['no-build']) {
-    const build = spawnSync(process.execPath, [join(projectDir, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--logLevel', 'warn'], {
-      cwd: projectDir,
-      stdio: 'inherit',
-    });
-    if (build.status !== 0) {
-      console.error('check:builder: the app build (electron-vite build) failed.');
-      process.exit(1);
-    }
-  }
+  if (!values['no-build']) buildApp(projectDir, 'warn');
   const workDir = mkdtempSync(join(tmpdir(), 'chatdesk-check-builder-'));
   try {
     const result = await checkBuilder(projectDir, workDir);

@@ -6,11 +6,11 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../core/zone-clock.ts';
 import { clinicExists, createClinic } from '../server/clinic-admin.ts';
 
-export type DemoClinic = { clinicId: string; token: string; created: boolean };
+type DemoClinic = { clinicId: string; token: string; created: boolean };
 
 const rememberedSchema = z.object({ clinicId: z.string().min(1), token: z.string().min(1) });
 
-export const DEMO_CLINIC_NAME = 'Riverside Vets (demo)';
+const DEMO_CLINIC_NAME = 'Riverside Vets (demo)';
 
 /** The demo clinic of this data directory: the remembered one if the database still has it, else a new one. */
 export async function ensureDemoClinic(dataDir: string): Promise<DemoClinic> {

@@ -1,19 +1,13 @@
-// `npm run dist [-- electron-builder options]`: builds the installers for the OS this runs on (NSIS on
-// Windows, dmg + zip on macOS, AppImage + deb on Linux) into dist/. It needs the Electron runtime,
-// which electron-builder downloads, so it runs on a release machine, not on the development machines.
-// Signing and notarisation credentials come from the environment (docs/it-deployment.md).
+// `npm run dist [-- electron-builder options]`: this OS's installers into dist/. electron-builder downloads the
+// Electron runtime, so this runs on a release machine; signing credentials come from the environment (docs/it-deployment.md).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { placeholderUpdateFeed } from '../main/fleet/fleet-schema.ts';
+import { placeholderUpdateFeed } from '../main/updates/updates.ts';
+import { buildApp } from './electron-runtime.ts';
 import { appIconSource, staleIcons } from './make-icons.ts';
 
 const root = resolve(import.meta.dirname, '..');
-
-function run(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
-  const result = spawnSync(process.execPath, [join(root, 'node_modules', ...script.split('/')), ...args], { cwd: root, stdio: 'inherit', env });
-  return result.status ?? 1;
-}
 
 const stale = staleIcons(readFileSync(join(root, appIconSource), 'utf8'), join(root, 'build'));
 if (stale.length > 0) {
@@ -29,15 +23,14 @@ if (!feed) {
   );
 }
 
-if (run('electron-vite/bin/electron-vite.js', ['build']) !== 0) {
-  console.error('dist: the app build (electron-vite build) failed.');
-  process.exit(1);
-}
+buildApp(root, 'warn');
 // electron-builder picks the current OS by itself; --publish never: the feed is a folder IT serves.
-const status = run('electron-builder/cli.js', ['--publish', 'never', ...process.argv.slice(2)], {
-  ...process.env,
-  CHATDESK_UPDATE_FEED: feed || placeholderUpdateFeed,
+const builder = spawnSync(process.execPath, [join(root, 'node_modules/electron-builder/cli.js'), '--publish', 'never', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, CHATDESK_UPDATE_FEED: feed || placeholderUpdateFeed },
 });
+const status = builder.status ?? 1;
 if (status !== 0) {
   console.error('dist: electron-builder failed. It downloads the Electron runtime, so it needs the internet (see docs/it-deployment.md).');
 }

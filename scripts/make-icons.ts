@@ -1,7 +1,5 @@
-// `npm run icons`: every icon the packages and the tray use, generated from build/icon.svg (the app)
-// and scripts/tray-icon-svg.ts (the tray states), never exported by hand. The results are committed,
-// so packaging needs no extra step; build/icon-manifest.json records what was generated from which
-// sources, and a test fails when a source changed without the icons being made again.
+// `npm run icons`: every icon, generated from build/icon.svg and tray-icon-svg.ts, never exported by hand; the results
+// are committed, and build/icon-manifest.json lets a test notice a source changed without the icons made again.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -11,7 +9,7 @@ import { BICUBIC2, createICNS } from 'png2icons';
 import { icnsTypes, icoSizes, pngSize } from './icon-files.ts';
 import { trayIconKinds, trayIconSvg } from './tray-icon-svg.ts';
 
-export type IconJob =
+type IconJob =
   | { file: string; format: 'png'; svg: string; size: number }
   | { file: string; format: 'ico'; svg: string; sizes: number[] }
   | { file: string; format: 'icns'; svg: string };
@@ -58,14 +56,14 @@ export function iconPlan(appSvg: string): IconJob[] {
   return jobs;
 }
 
-export function sourceDigest(jobs: IconJob[]): string {
+function sourceDigest(jobs: IconJob[]): string {
   // Line endings are normalised so a Windows checkout (autocrlf) does not count as a new design.
   const normalised = jobs.map((job) => ({ ...job, svg: job.svg.replace(/\r\n/g, '\n') }));
   return createHash('sha256').update(JSON.stringify(normalised)).digest('hex');
 }
 
 /** Renders the SVG at `size` × `size` pixels (the sources are square); system fonts are not used. */
-export function renderPng(svg: string, size: number): Buffer {
+function renderPng(svg: string, size: number): Buffer {
   return new Resvg(svg, { fitTo: { mode: 'width', value: size }, font: { loadSystemFonts: false } }).render().asPng();
 }
 
@@ -86,7 +84,7 @@ async function makeIcon(job: IconJob): Promise<Buffer> {
 }
 
 /** What an icon file holds, read back from its bytes: `png 16x16`, `ico 16,32`, `icns ic10,…`. */
-export function describeIconFile(file: string, bytes: Buffer): string {
+function describeIconFile(file: string, bytes: Buffer): string {
   const unreadable = `unreadable ${file}`;
   if (file.endsWith('.png')) {
     const size = pngSize(bytes);

@@ -1,9 +1,9 @@
-// What must and must not be in a packaged app, as pure checks over a listing of app.asar, the
-// resources folder and the Electron binary's fuse wire. scripts/check-builder.ts gathers those from a
-// real electron-builder run; the tests feed them listings directly.
+// What must and must not be in a packaged app, as pure checks over listings of app.asar, the resources and
+// the fuse wire: check-builder.ts gathers them from a real electron-builder run, the tests feed them directly.
 import { isBuiltin } from 'node:module';
 import { parse } from 'acorn';
-import type { Node as AcornNode } from 'acorn';
+import type { AnyNode, Program } from 'acorn';
+import { full } from 'acorn-walk';
 import { FuseV1Options } from '@electron/fuses';
 import { trayIconKinds } from './tray-icon-svg.ts';
 
@@ -21,7 +21,7 @@ export type PackageListing = {
 /** A fuse's state byte in the binary: ASCII '0' or '1' (@electron/fuses does not export its enum). */
 export const fuseState = { disabled: 0x30, enabled: 0x31 } as const;
 
-/** The fuses issue #6 asks for; electron-builder.yml's `electronFuses` must produce exactly these. */
+/** The fuses a hardened package needs; electron-builder.yml's `electronFuses` must produce exactly these. */
 export const requiredFuses: ReadonlyArray<{ fuse: FuseV1Options; name: string; enabled: boolean }> = [
   { fuse: FuseV1Options.RunAsNode, name: 'runAsNode', enabled: false },
   { fuse: FuseV1Options.EnableCookieEncryption, name: 'enableCookieEncryption', enabled: true },
@@ -121,45 +121,24 @@ function ownTextFiles(files: string[]): string[] {
  */
 export function bareImports(source: string): string[] {
   const found = new Set<string>();
-  const note = (node: unknown) => {
-    const value = isNode(node) && node.type === 'Literal' ? (node as unknown as { value: unknown }).value : null;
+  const note = (node: AnyNode | null | undefined) => {
+    const value = node?.type === 'Literal' ? node.value : null;
     if (typeof value === 'string' && !/^(\.|\/|[a-z]+:\/\/)/i.test(value)) found.add(value);
   };
-  walk(parseBundle(source), (node) => {
-    const fields = node as unknown as Record<string, unknown>;
-    if (node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration' || node.type === 'ExportNamedDeclaration' || node.type === 'ImportExpression') {
-      note(fields.source);
-    } else if (node.type === 'CallExpression') {
-      const callee = fields.callee;
-      const [first] = fields.arguments as unknown[];
-      if (isNode(callee) && callee.type === 'Identifier' && (callee as unknown as { name: string }).name === 'require') note(first);
-    }
+  full(parseBundle(source), (node) => {
+    if (node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration' || node.type === 'ExportNamedDeclaration' || node.type === 'ImportExpression') note(node.source);
+    else if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require') note(node.arguments[0] as AnyNode);
   });
   return [...found];
 }
 
-function parseBundle(source: string): AcornNode {
+function parseBundle(source: string): Program {
   const options = { ecmaVersion: 'latest', allowHashBang: true } as const;
   try {
     return parse(source, { ...options, sourceType: 'module' });
   } catch {
     // CommonJS bundles (the preload) may use what modules forbid, such as a top-level `return`.
     return parse(source, { ...options, sourceType: 'script', allowReturnOutsideFunction: true });
-  }
-}
-
-function isNode(value: unknown): value is AcornNode {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
-
-function walk(node: AcornNode, visit: (node: AcornNode) => void): void {
-  visit(node);
-  for (const child of Object.values(node)) {
-    if (Array.isArray(child)) {
-      for (const item of child) if (isNode(item)) walk(item, visit);
-    } else if (isNode(child)) {
-      walk(child, visit);
-    }
   }
 }
 

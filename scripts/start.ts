@@ -1,20 +1,15 @@
-// `npm start`: the whole thing on one machine. The chat server with its embedded SQLite under ./.data,
-// a demo clinic (created once, kept), then the desktop app connected to it — or, where the Electron
-// runtime cannot run, one line saying so and the browser preview host instead, connected the same way.
-// Ctrl-C stops everything. Environment: CHATDESK_PORT (server, default 8787), CHATDESK_DATA_DIR
-// (default ./.data), and the preview host's CHATDESK_PREVIEW_PORT / CHATDESK_APP_DATA.
+// `npm start`: the chat server under ./.data with a demo clinic, then the desktop app connected to it, or where
+// Electron cannot run the preview host instead. Environment: CHATDESK_PORT, CHATDESK_DATA_DIR, and the preview host's.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { apiPaths } from '../core/http-paths.ts';
-import { previewEnvironment } from '../main/preview/preview-environment.ts';
-import { startPreviewHost } from '../main/preview/preview-host.ts';
 import type { PreviewHost } from '../main/preview/preview-host.ts';
 import { createChatServer } from '../server/server.ts';
 import type { RunningServer } from '../server/server.ts';
 import { ensureDemoClinic } from './demo-clinic.ts';
-import { buildApp, ensureElectronRuntime, hasDisplay } from './electron-runtime.ts';
+import { buildApp, ensureElectronRuntime, hasDisplay, openPreview, previewEnvironment } from './electron-runtime.ts';
 
 function fail(message: string): never {
   console.error(message);
@@ -56,17 +51,7 @@ if (runtime.ok) {
 } else {
   const why = runtime.reason === 'no display is available' ? runtime.reason : `the Electron runtime is not available (${runtime.reason})`;
   console.log(`Desktop app not started: ${why}; opening the staff console in the browser preview host instead.`);
-  const { port, dataDir: appData } = preview.value;
-  mkdirSync(appData, { recursive: true, mode: 0o700 });
-  try {
-    host = await startPreviewHost({ port, dataDir: appData, connect });
-  } catch (error) {
-    const busy = error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
-    await server.close();
-    fail(busy ? `Port ${port} is in use: set CHATDESK_PREVIEW_PORT to another port (0 picks a free one).` : String(error));
-  }
-  if (host.connected && !host.connected.ok) console.error(`The staff console could not connect to the demo clinic: ${host.connected.error.message}`);
-  console.log(`Staff console: ${host.url}`);
+  host = await openPreview({ ...preview.value, connect }, () => server.close());
 }
 console.log('Press Ctrl-C to stop.');
 

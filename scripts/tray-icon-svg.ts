@@ -1,8 +1,6 @@
-// The tray icon design, one per state, drawn on a 16-unit grid so the 16 px and 32 px renderings land
-// on whole pixels. Every state has its own glyph inside the same speech bubble (check, pause, moon,
-// exclamation mark), so the state reads without colour: for colour-blind staff and on macOS, where
-// the template images are monochrome and tinted by the system.
-import type { TrayIconKind } from '../main/tray/tray-icon.ts';
+// The tray icons, on a 16-unit grid so 16 and 32 px land on whole pixels; each state has its own glyph in the
+// same bubble, so it reads without colour: for colour-blind staff, and on macOS where template images are monochrome.
+import type { TrayIconKind } from '../main/tray/tray-menu.ts';
 
 /** Every kind the desktop app asks for; the `satisfies` below fails to compile if one is missing. */
 export const trayIconKinds = ['accepting', 'offline', 'closed', 'attention'] as const satisfies readonly TrayIconKind[];

@@ -1,28 +1,27 @@
-// The AppController: the AppApi implemented in plain Node (no Electron), the same in the desktop app,
-// the preview host and the tests. It owns the store, the sync session and the status timer, and pushes
-// an AppState snapshot to subscribers after every change.
+// The AppApi implemented in plain Node, the same in the desktop app, the preview host and the tests: it
+// owns the store and the sync session, and publishes an AppState snapshot after every change.
 import { MINUTE_MS } from '../../core/zone-clock.ts';
-import type { AppError, AppResult, AppState, ConnectInput, PreferenceInput, SetOnlineInput } from '../../core/schemas/app-api.ts';
+import type { AppError, AppResult, AppState, ConnectInput, ManagedSetting, PreferenceInput, SetOnlineInput } from '../../core/schemas/app-api.ts';
 import { appMessages } from './app-messages.ts';
 import type { AppApiHandlers } from './app-operations.ts';
 import { appStateSnapshot } from './app-state.ts';
 import type { BaseAppState } from './app-state.ts';
-import { ClockSkew, OneShotTimer, systemClock } from './clock.ts';
+import { ClockSkew, systemClock } from './clock.ts';
 import type { Clock } from './clock.ts';
 import { connectToClinic, normalizeConnectInput } from '../sync/connect.ts';
 import { readHistory } from '../sync/history-reader.ts';
-import { lockedChange, lockedDisconnect, managedInfo, unmanaged } from '../fleet/management.ts';
-import type { ManagementPolicy } from '../fleet/management.ts';
-import { OfflineReminderWatch } from './offline-reminder-watch.ts';
+import { lockedChange, lockedDisconnect, managedInfo, noFleet } from '../fleet/fleet.ts';
+import type { Fleet } from '../fleet/fleet.ts';
 import type { ReminderDueListener } from './offline-reminder-watch.ts';
 import { PersistedOutbox, enqueuePresence } from '../sync/outbox.ts';
 import type { BackoffOptions } from '../sync/outbox.ts';
-import { sessionReactions } from '../sync/session-reactions.ts';
+import { reactToSync } from '../sync/session-reactions.ts';
 import { StatePublisher } from './state-publisher.ts';
 import { Refusal, SettingsEditor } from './settings-editor.ts';
 import type { AppStore } from '../store/store.ts';
 import { SyncHealth } from '../sync/sync-health.ts';
 import { SyncSession } from '../sync/sync-session.ts';
+import type { SyncEvent } from '../sync/sync-session.ts';
 
 export type AppControllerOptions = {
   store: AppStore;
@@ -33,8 +32,8 @@ export type AppControllerOptions = {
   streamSilenceMs?: number;
   requestTimeoutMs?: number;
   newId?: () => string;
-  /** Values the clinic's IT administrator locked on this PC (fleet configuration); none by default. */
-  management?: ManagementPolicy;
+  /** What the clinic's IT administrator pre-set and locked on this PC; nothing by default. */
+  fleet?: Fleet;
 };
 
 /** When a break asked for by the caller ends: a length counts from this PC's server-corrected now. */
@@ -43,22 +42,16 @@ function breakEnd(input: SetOnlineInput, now: Date): string | null {
   return input.offlineUntil === undefined ? null : new Date(input.offlineUntil).toISOString();
 }
 
-/** The longest the re-evaluation timer sleeps, so a wall-clock jump (NTP, a changed time) is noticed. */
-const MAX_RECHECK_TIMER_MS = 10 * 60_000;
-
 export class AppController {
   readonly #store: AppStore;
   readonly #clock: Clock;
   readonly #options: AppControllerOptions;
-  readonly #management: ManagementPolicy;
+  readonly #fleet: Fleet;
   readonly #skew = new ClockSkew();
   readonly #outbox: PersistedOutbox;
   readonly #editor: SettingsEditor;
   readonly #health = new SyncHealth();
-  /** One timer for the next instant the status or the reminder can change by itself. */
-  readonly #recheckTimer: OneShotTimer;
-  readonly #reminder: OfflineReminderWatch;
-  readonly #publisher = new StatePublisher();
+  readonly #publisher: StatePublisher;
   #session: SyncSession | null = null;
   #connecting = 0;
   #stopped = false;
@@ -67,11 +60,10 @@ export class AppController {
     this.#options = options;
     this.#store = options.store;
     this.#clock = options.clock ?? systemClock;
-    this.#management = options.management ?? unmanaged;
+    this.#fleet = options.fleet ?? noFleet;
     this.#outbox = new PersistedOutbox(options.store);
     this.#editor = new SettingsEditor({ store: options.store, outbox: this.#outbox, now: () => this.#now(), newId: () => this.#newId() });
-    this.#recheckTimer = new OneShotTimer(this.#clock);
-    this.#reminder = new OfflineReminderWatch({ store: options.store, now: () => this.#now() });
+    this.#publisher = new StatePublisher({ store: options.store, clock: this.#clock, now: () => this.#now(), snapshot: () => this.#snapshot() });
   }
 
   /** Picks up the stored connection (if any) and starts syncing. */
@@ -82,34 +74,27 @@ export class AppController {
       if (token === null) this.#health.tokenMissing(appMessages.tokenUnreadable, this.#now());
       else this.#startSession(connection.serverUrl, connection.clinicId, token);
     }
-    this.#publish();
+    this.#publisher.publish();
   }
 
   /** The PC woke from sleep (or the network came back): reconnect and retry at once, re-check the status. */
   resume(): void {
     this.#session?.resume();
-    this.#publish();
+    this.#publisher.publish();
   }
 
   stop(): void {
     this.#stopped = true;
     this.#session?.stop();
     this.#session = null;
-    this.#recheckTimer.cancel();
-    this.#reminder.stop();
-    this.#publisher.clear();
+    this.#publisher.stop();
   }
 
   get state(): AppState {
-    const base = this.#baseSnapshot();
-    return { ...base, reminder: this.#reminder.info(base) };
+    return this.#publisher.state;
   }
 
-  /**
-   * A forgotten-offline reminder notification is due (at most once per offline episode and snooze);
-   * the listener gets the snapshot it was judged on, so it need not build another one.
-   */
-  onReminderDue = (listener: ReminderDueListener): (() => void) => this.#reminder.onDue(listener);
+  onReminderDue = (listener: ReminderDueListener): (() => void) => this.#publisher.onReminderDue(listener);
 
   subscribe = (listener: (state: AppState) => void): (() => void) => this.#publisher.subscribe(listener);
 
@@ -119,7 +104,7 @@ export class AppController {
     connect: (input) => this.#connect(input),
     disconnect: async () =>
       this.#change(() => {
-        const locked = lockedDisconnect(this.#management);
+        const locked = lockedDisconnect(this.#fleet);
         if (locked) throw locked;
         this.#forgetConnection();
       }),
@@ -130,7 +115,11 @@ export class AppController {
     resolveConflict: async (choice) => this.#change(() => this.#session?.unblock(this.#editor.resolve(choice))),
     setPreference: async (input) => this.#change(() => this.#setPreference(input)),
     dismissNotice: async ({ id }) => this.#change(() => this.#store.dismissNotice(id)),
-    snoozeReminder: async () => this.#change(() => this.#snoozeReminder()),
+    snoozeReminder: async () =>
+      this.#change(() => {
+        if (this.#store.getConnection() === null) throw new Refusal('not-connected', appMessages.notConnectedAction);
+        this.#publisher.snoozeReminder();
+      }),
     getHistory: (input) => readHistory({ store: this.#store, clock: this.#clock, skew: this.#skew, timeoutMs: this.#options.requestTimeoutMs }, input),
   };
 
@@ -138,18 +127,13 @@ export class AppController {
     const normalized = normalizeConnectInput(typed);
     if (!normalized.ok) return { ok: false, error: normalized.error };
     const input = normalized.value;
-    const locked = lockedChange(this.#management, input);
+    const locked = lockedChange(this.#fleet, input, (key) => this.#own(key));
     if (locked) return this.#fail(locked);
     this.#connecting++;
-    this.#publish();
-    let outcome: Awaited<ReturnType<typeof connectToClinic>>;
-    try {
-      outcome = await connectToClinic(input, { clock: this.#clock, skew: this.#skew, timeoutMs: this.#options.requestTimeoutMs });
-    } finally {
-      this.#connecting--;
-    }
+    this.#publisher.publish();
+    const outcome = await connectToClinic(input, { clock: this.#clock, skew: this.#skew, timeoutMs: this.#options.requestTimeoutMs }).finally(() => this.#connecting--);
     if (!outcome.ok || this.#stopped) {
-      this.#publish();
+      this.#publisher.publish();
       return outcome.ok ? this.#fail(new Refusal('internal', appMessages.notConnectedAction)) : { ok: false, error: outcome.error };
     }
     const { serverUrl, clinicId, clinic, settings, presence } = outcome.value;
@@ -196,39 +180,27 @@ export class AppController {
     });
   }
 
-  /** Nothing to snooze (someone switched chat back on meanwhile) is not an error: the wish is met. */
-  #snoozeReminder(): void {
-    if (this.#store.getConnection() === null) throw new Refusal('not-connected', appMessages.notConnectedAction);
-    this.#reminder.snooze(this.#baseSnapshot());
+  #setPreference(input: PreferenceInput): void {
+    const locked = input.key === 'pcName' ? lockedChange(this.#fleet, { pcName: input.value }, (key) => this.#own(key)) : null;
+    if (locked) throw locked;
+    this.#store.setPreference(input);
   }
 
-  #setPreference(input: PreferenceInput): void {
-    if (input.key === 'pcName') {
-      const locked = lockedChange(this.#management, { pcName: input.value });
-      if (locked) throw locked;
-      this.#store.setPreference('pcName', input.value);
-    } else if (input.key === 'offlineReminderMinutes') this.#store.setPreference('offlineReminderMinutes', input.value);
-    else this.#store.setPreference(input.key, input.value);
+  /** What this PC holds for a value the administrator may have locked. */
+  #own(key: ManagedSetting): string | null {
+    if (key === 'pcName') return this.#store.getPreferences().pcName;
+    return key === 'token' ? this.#store.readToken() : (this.#store.getConnection()?.[key] ?? null);
   }
 
   #startSession(serverUrl: string, clinicId: string, token: string): void {
     const { backoff, streamSilenceMs, requestTimeoutMs } = this.#options;
-    this.#session = new SyncSession({
-      serverUrl,
-      clinicId,
-      token,
-      outbox: this.#outbox,
-      clock: this.#clock,
-      skew: this.#skew,
-      listener: sessionReactions({ store: this.#store, editor: this.#editor, health: this.#health, now: () => this.#now(), changed: () => this.#publish() }),
-      ...(backoff ? { backoff } : {}),
-      ...(streamSilenceMs === undefined ? {} : { streamSilenceMs }),
-      ...(requestTimeoutMs === undefined ? {} : { requestTimeoutMs }),
-    });
+    const emit = (event: SyncEvent) => {
+      reactToSync(event, { store: this.#store, editor: this.#editor, health: this.#health, now: this.#now() });
+      this.#publisher.publish();
+    };
+    this.#session = new SyncSession({ serverUrl, clinicId, token, outbox: this.#outbox, clock: this.#clock, skew: this.#skew, emit, backoff, streamSilenceMs, requestTimeoutMs });
     this.#session.start();
   }
-
-  // ---- state and results ----
 
   #now(): Date {
     return this.#skew.serverTime(this.#clock.now());
@@ -238,8 +210,8 @@ export class AppController {
     return this.#options.newId?.() ?? crypto.randomUUID();
   }
 
-  /** Everything but the reminder, which is judged from this (see `state` and `#publish`). */
-  #baseSnapshot(): BaseAppState {
+  /** Everything but the reminder, which the publisher judges from this. */
+  #snapshot(): BaseAppState {
     return appStateSnapshot({
       connection: this.#store.getConnection(),
       tokenStorageNote: this.#store.tokenStorageNote(),
@@ -251,7 +223,7 @@ export class AppController {
       failingSince: this.#health.failingSince,
       preferences: this.#store.getPreferences(),
       notices: this.#store.notices,
-      managed: managedInfo(this.#management),
+      managed: managedInfo(this.#fleet),
       now: this.#now(),
       ...(this.#options.locale ? { locale: this.#options.locale } : {}),
     });
@@ -269,35 +241,10 @@ export class AppController {
   }
 
   #ok(): AppResult {
-    return { ok: true, state: this.#publish() };
+    return { ok: true, state: this.#publisher.publish() };
   }
 
   #fail(refusal: Refusal): { ok: false; error: AppError } {
     return { ok: false, error: refusal.error };
-  }
-
-  /**
-   * Builds the snapshot, pushes it if anything changed, and sets the timer for whichever comes first:
-   * the next status change or the next reminder check. A reminder notification that falls due is
-   * announced on the way.
-   */
-  #publish(): AppState {
-    const base = this.#baseSnapshot();
-    const reminder = this.#reminder.update(base);
-    const state: AppState = { ...base, reminder: reminder.info };
-    this.#publisher.publish(state);
-    this.#armRecheckTimer([state.status.changesAt, reminder.checkAt]);
-    return state;
-  }
-
-  /** `instants` are server instants (ISO) or null; #now() is this PC's clock corrected to the server's. */
-  #armRecheckTimer(instants: (string | null)[]): void {
-    const due = instants.filter((instant) => instant !== null).map((instant) => Date.parse(instant));
-    if (due.length === 0 || this.#stopped) {
-      this.#recheckTimer.cancel();
-      return;
-    }
-    const delay = Math.min(...due) - this.#now().getTime();
-    this.#recheckTimer.arm(() => this.#publish(), Math.min(Math.max(delay, 0), MAX_RECHECK_TIMER_MS));
   }
 }

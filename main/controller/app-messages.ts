@@ -1,5 +1,6 @@
 // The main process's own words: connection errors, sync problems and notifications. Availability
 // sentences come from core's catalogue (core/wording.ts); everything else staff read from main is here.
+import { durationText } from '../../core/wording.ts';
 import type { AppError } from '../../core/schemas/app-api.ts';
 import type { ServerFailure } from '../sync/server-client.ts';
 
@@ -30,12 +31,16 @@ export const appMessages = {
   changeRefused: (message: string) => `The server refused a change: ${message}`,
   historyUnreachable: (detail: string) => `The change history is kept on the server, which can’t be reached (${detail}). Try again when the connection returns.`,
   historyNotFound: 'The server has no change history for this clinic: it does not know the clinic, or it is a version without history.',
+  untrustedSender: 'This call did not come from the Clinic Chat Desk window and was refused.',
+  internal: 'Something went wrong inside the app. Try again; if it keeps happening, restart Clinic Chat Desk.',
+  invalidArguments: (operation: string) => `Invalid arguments for ${operation}.`,
 } as const;
 
 /** How the settings file and the token on this PC were found (notices shown in the window). */
 export const storeMessages = {
   noSecretStore: 'this system offers no secret store to encrypt it',
   noLinuxKeyring: 'no keyring (such as GNOME Keyring or KWallet) is running on this Linux desktop',
+  noSecretStoreInPreview: 'the browser preview host cannot use the system’s secret store',
   tokenPlainText: (reason: string) => `The access token is stored unencrypted on this PC because ${reason}.`,
   fileRecovered: (problem: string, movedTo: string) =>
     `The settings file on this PC was unreadable (${problem}). It was moved aside to ${movedTo} and the app started with default settings; connect again to restore the clinic's settings.`,
@@ -49,6 +54,7 @@ export const managedMessages = {
   field: 'Set by your clinic’s IT administrator; it cannot be changed here.',
   cannotChange: (setting: string) => `${managedSettingNames[setting] ?? 'This value'} is set by your clinic’s IT administrator and cannot be changed here.`,
   cannotDisconnect: 'This PC’s connection is set by your clinic’s IT administrator and cannot be disconnected here.',
+  fleetProblems: (lines: string[]) => `Some settings pre-set by your IT administrator could not be used; tell them:\n${lines.join('\n')}`,
 } as const;
 
 const managedSettingNames: Record<string, string> = {
@@ -57,6 +63,21 @@ const managedSettingNames: Record<string, string> = {
   token: 'The access token',
   pcName: 'This PC’s name',
 };
+
+/** The tray's menu and tooltip. */
+export const trayMessages = {
+  chatOnline: 'Chat online',
+  offlineFor: (minutes: number) => `Go offline for ${durationText(minutes)}`,
+  openBusinessHours: 'Open Business Hours…',
+  launchAtLogin: 'Launch at login',
+  restartToUpdate: (version: string) => `Restart to update (version ${version})`,
+  quit: 'Quit',
+  tooltip: (headline: string) => `Clinic Chat Desk — ${headline}`,
+  notConnected: 'not connected',
+  offline: (waiting: string) => ` (no connection: changes will sync when it returns${waiting})`,
+  failing: (waiting: string) => ` (sync problem: changes are not reaching the server${waiting})`,
+  waiting: (count: number) => (count > 0 ? `, ${count} waiting` : ''),
+} as const;
 
 /** Notifications: shown only for changes staff did not make on this PC. */
 export const notificationMessages = {

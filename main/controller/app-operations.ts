@@ -1,22 +1,26 @@
-// The one place where an AppApi call's arguments are checked, for every way in: the IPC gateway, the
-// preview host's HTTP API, and in-process callers such as the tray. Arguments are `unknown` until the
-// contract's zod schema accepts them; a failing handler becomes an error value, never a crash.
+// The one place an AppApi call's arguments are checked, however it comes in (IPC, the preview host, the
+// tray): `unknown` until the contract's zod schema accepts them, and a failing handler becomes an error value.
 import { appApiArguments, appApiOperations } from '../../core/schemas/app-api.ts';
 import { fieldErrorsFromIssues } from '../../core/schemas/schedule.ts';
+import { appMessages } from './app-messages.ts';
 import type { AppApi, AppApiArguments, AppApiOperation, AppApiResult, AppError, AppState } from '../../core/schemas/app-api.ts';
 
 /** Main's implementation of the AppApi operations, with arguments already validated. */
 export type AppApiHandlers = { [K in AppApiOperation]: (...args: AppApiArguments<K>) => Promise<AppApiResult<K>> };
 
+/**
+ * What the tray and the notifications ask for, as data: an AppApi call (run through runOperation, like
+ * one over IPC) or one of the desktop's own commands. main/index.ts runs them, in one place.
+ */
+export type DesktopCommand =
+  | { [K in AppApiOperation]: { do: K; args: AppApiArguments<K> } }[AppApiOperation]
+  | { do: 'openWindow'; screen?: string }
+  | { do: 'restartToUpdate' }
+  | { do: 'quit' };
+
 /** A refusal, which every operation's result type can carry. */
-export type AppFailure = { ok: false; error: AppError };
-
-export type OperationErrorReporter = (operation: AppApiOperation, error: unknown) => void;
-
-export const internalErrorResult: AppFailure = {
-  ok: false,
-  error: { code: 'internal', message: 'Something went wrong inside the app. Try again; if it keeps happening, restart Clinic Chat Desk.' },
-};
+type AppFailure = { ok: false; error: AppError };
+type OperationErrorReporter = (operation: AppApiOperation, error: unknown) => void;
 
 export function isAppApiOperation(name: string): name is AppApiOperation {
   return (appApiOperations as string[]).includes(name);
@@ -30,15 +34,9 @@ export async function runOperation<K extends AppApiOperation>(
 ): Promise<AppApiResult<K> | AppFailure> {
   const parsed = appApiArguments[operation].safeParse(args);
   if (!parsed.success) {
-    return {
-      ok: false,
-      error: {
-        code: 'invalid-input',
-        message: `Invalid arguments for ${operation}.`,
-        // Every operation takes at most one argument: drop the tuple index so paths match the form's fields.
-        fields: fieldErrorsFromIssues(parsed.error.issues.map((issue) => ({ ...issue, path: issue.path.slice(1) }))),
-      },
-    };
+    // Every operation takes at most one argument: drop the tuple index so paths match the form's fields.
+    const fields = fieldErrorsFromIssues(parsed.error.issues.map((issue) => ({ ...issue, path: issue.path.slice(1) })));
+    return { ok: false, error: { code: 'invalid-input', message: appMessages.invalidArguments(operation), fields } };
   }
   // The schema has just checked the arguments against exactly this handler's parameter list.
   const handler = handlers[operation] as (...validated: unknown[]) => Promise<AppApiResult<K>>;
@@ -46,7 +44,7 @@ export async function runOperation<K extends AppApiOperation>(
     return await handler(...parsed.data);
   } catch (error) {
     onError?.(operation, error);
-    return internalErrorResult;
+    return { ok: false, error: { code: 'internal', message: appMessages.internal } };
   }
 }
 

@@ -1,26 +1,25 @@
-// The AppState snapshot, built by one pure function from what the controller holds. The status is
-// core's evaluateAvailability on the local copy (so it works while disconnected) with the switch as
-// this PC intends it, worded by core's staffStatusSentence.
+// The AppState snapshot, a pure function of what the controller holds. The status is core's availability
+// on the local copy (so it works while disconnected) with the switch as this PC intends it.
 import { DateTime } from 'luxon';
 import { evaluateAvailability, isSwitchedOff, nextAvailabilityChange } from '../../core/availability.ts';
 import { staffStatusSentence } from '../../core/wording.ts';
 import type { ChatSettings, Presence } from '../../core/schemas/schedule.ts';
-import type { AppState, ManagedInfo, Notice, Preferences, StatusInfo, SyncInfo } from '../../core/schemas/app-api.ts';
+import type { AppState, ManagedInfo, Notice, Preferences, ServerCopy, StatusInfo, SyncInfo } from '../../core/schemas/app-api.ts';
 import type { SettingsResponse } from '../../core/schemas/http-api.ts';
 import { appMessages } from './app-messages.ts';
 import type { Outbox } from '../sync/outbox.ts';
-import type { ConnectionRecord, ServerCopyRecord } from '../store/store.ts';
+import type { ConnectionRecord } from '../store/store.ts';
 import type { SyncProblem } from '../sync/sync-health.ts';
 
-/** Everything but the forgotten-offline reminder, which is judged from this (offline-reminder-watch.ts). */
+/** Everything but the forgotten-offline reminder, which is judged from this. */
 export type BaseAppState = Omit<AppState, 'reminder'>;
 
 export type Conflict = { opId: string; mine: ChatSettings; theirs: SettingsResponse };
 
-export type SnapshotInput = {
+type SnapshotInput = {
   connection: ConnectionRecord | null;
   tokenStorageNote: string | null;
-  serverCopy: ServerCopyRecord | null;
+  serverCopy: ServerCopy | null;
   outbox: Outbox;
   conflict: Conflict | null;
   connecting: boolean;
@@ -39,14 +38,8 @@ export function appStateSnapshot(input: SnapshotInput): BaseAppState {
   const intended = connection && serverCopy ? effectivePresence(intendedPresence(serverCopy.presence, input.outbox), now) : null;
   const availability = serverCopy && intended ? evaluateAvailability(serverCopy.settings, intended, now) : null;
   return {
-    connection: connection && {
-      serverUrl: connection.serverUrl,
-      clinicId: connection.clinicId,
-      clinicName: connection.clinicName,
-      tokenStorage: connection.tokenStorage,
-      tokenStorageNote: input.tokenStorageNote,
-    },
-    server: serverCopy && { settings: serverCopy.settings, version: serverCopy.version, presence: serverCopy.presence, receivedAt: serverCopy.receivedAt },
+    connection: connection && { ...connection, tokenStorageNote: input.tokenStorageNote },
+    server: serverCopy,
     presence: intended,
     availability,
     status: serverCopy && intended ? statusInfo(serverCopy.settings, intended, now, input.locale) : notConnectedStatus,
@@ -60,19 +53,19 @@ export function appStateSnapshot(input: SnapshotInput): BaseAppState {
 const notConnectedStatus: StatusInfo = { tone: 'not-connected', sentence: appMessages.notConnected, changesAt: null };
 
 /** The server's switch with this PC's unsent toggle applied: staff see their change at once. */
-export function intendedPresence(server: Presence, outbox: Outbox): Presence {
+function intendedPresence(server: Presence, outbox: Outbox): Presence {
   const latest = outbox.findLast((op) => op.kind === 'presence');
   if (latest?.kind !== 'presence') return server;
   return { online: latest.online, offlineUntil: latest.offlineUntil, changedAt: latest.createdAt, changedBy: latest.changedBy };
 }
 
 /** A timed break that has ended reads as the switch back on, since the moment it ended. */
-export function effectivePresence(presence: Presence, now: Date): Presence {
+function effectivePresence(presence: Presence, now: Date): Presence {
   if (presence.online || presence.offlineUntil === null || isSwitchedOff(presence, now)) return presence;
   return { online: true, offlineUntil: null, changedAt: presence.offlineUntil, changedBy: presence.changedBy };
 }
 
-export function statusInfo(settings: ChatSettings, presence: Presence, now: Date, locale?: string): StatusInfo {
+function statusInfo(settings: ChatSettings, presence: Presence, now: Date, locale?: string): StatusInfo {
   const availability = evaluateAvailability(settings, presence, now);
   const tone = availability.accepting ? 'accepting' : availability.reason === 'offline' ? 'offline-by-switch' : 'outside-hours';
   const today = DateTime.fromJSDate(now, { zone: settings.timezone }).toISODate();

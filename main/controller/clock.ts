@@ -1,6 +1,5 @@
-// Time as the controller sees it. Injected everywhere so tests can move time by hand (a status that
-// flips at 18:00, a backoff that ends) without sleeping, and so the app can correct the PC's clock by
-// the server's.
+// Time as the controller sees it, injected so tests move time by hand instead of sleeping, and so the
+// app can correct the PC's clock by the server's.
 
 export type TimerHandle = { cancel(): void };
 

@@ -1,8 +1,5 @@
-// The forgotten-offline reminder as this PC runs it. Core decides (core/offline-reminder.ts, a pure
-// function of settings, switch and time); this keeps what the rule needs remembered in the store (so
-// a restart neither repeats a notification nor forgets a snooze), says when the answer can next change
-// (the controller sets one timer for that or the next status change, whichever comes first), and tells
-// listeners when a notification is due.
+// The forgotten-offline reminder as this PC runs it: core/offline-reminder.ts decides; this remembers in
+// the store what the rule needs (a restart neither repeats a notification nor forgets a snooze).
 import { REMINDER_SNOOZE_MINUTES, offlineReminder } from '../../core/offline-reminder.ts';
 import type { OfflineReminder } from '../../core/offline-reminder.ts';
 import { MINUTE_MS } from '../../core/zone-clock.ts';
@@ -11,20 +8,14 @@ import type { BaseAppState } from './app-state.ts';
 import type { AppStore } from '../store/store.ts';
 import type { StoredReminderMemory } from '../store/store-schema.ts';
 
-/** A reminder notification is due: the app shows `message` with "Go online" / "Remind me in 15 minutes". */
+/** A reminder notification is due, heard with the snapshot it was judged on (its preferences say whether to notify). */
 export type ReminderDue = { message: string };
-
-/** Hears a due reminder with the snapshot it was judged on (its preferences say whether to notify). */
 export type ReminderDueListener = (due: ReminderDue, state: BaseAppState) => void;
 
-export type ReminderWatchOptions = {
-  store: Pick<AppStore, 'getReminderMemory' | 'setReminderMemory'>;
-  /** The server's idea of now (the controller's clock corrected by the measured skew). */
-  now(): Date;
-};
+type ReminderWatchOptions = { store: Pick<AppStore, 'getReminderMemory' | 'setReminderMemory'>; now(): Date };
 
 /** What a published state shows of the reminder, and when to evaluate it again (ISO; null: only on a change). */
-export type ReminderUpdate = { info: ReminderInfo; checkAt: string | null };
+type ReminderUpdate = { info: ReminderInfo; checkAt: string | null };
 
 const quiet: ReminderInfo = { active: false, message: null, snoozedUntil: null };
 
@@ -52,8 +43,7 @@ export class OfflineReminderWatch {
       try {
         this.#remember(notified);
       } catch {
-        // The disk refused the write (staff's next change reports that); remembering it in memory
-        // still keeps this run from notifying twice, and the notification is not lost for it.
+        // The disk refused the write (staff's next change reports that): this run still does not notify twice.
         this.#memory = notified;
       }
       for (const listener of this.#listeners) listener({ message: reminder.message }, state);
@@ -71,12 +61,9 @@ export class OfflineReminderWatch {
     return true;
   }
 
-  /** Listens for due notifications; returns the unsubscribe function. */
   onDue(listener: ReminderDueListener): () => void {
     this.#listeners.add(listener);
-    return () => {
-      this.#listeners.delete(listener);
-    };
+    return () => void this.#listeners.delete(listener);
   }
 
   stop(): void {

@@ -1,22 +1,20 @@
-// When the desktop app notifies: the status changed without anyone at this PC doing it (hours began
-// or ended, another PC switched, a timed break ended), or sync has been failing for over a minute.
-// Pure functions of state snapshots (and time), so every rule is unit-tested without Electron.
+// When the desktop app notifies: the status changed without anyone at this PC doing it (hours began or
+// ended, another PC switched, a timed break ended), sync has failed for over a minute, or chat was forgotten offline.
 import { clockTime } from '../../core/wording.ts';
 import { offlineReminderActions } from '../../core/offline-reminder.ts';
 import type { Presence } from '../../core/schemas/schedule.ts';
 import type { AppState } from '../../core/schemas/app-api.ts';
 import { notificationMessages as say } from '../controller/app-messages.ts';
+import type { DesktopCommand } from '../controller/app-operations.ts';
 import type { ReminderDue } from '../controller/offline-reminder-watch.ts';
-
-/** A button on a notification, where the system shows them (main/notifications/notifier.ts). */
-export type NotificationAction = { id: 'go-online' | 'snooze-reminder'; label: string };
 
 export type StaffNotification = {
   /** Stable per kind, so a newer notification of the same kind replaces an older one on screen. */
   id: 'presence' | 'hours' | 'sync' | 'reminder';
   title: string;
   body: string;
-  actions?: readonly NotificationAction[];
+  /** Buttons, where the system shows them (notifier.ts). */
+  actions?: readonly { label: string; command: DesktopCommand }[];
 };
 
 export const SYNC_FAILURE_GRACE_MS = 60_000;
@@ -70,8 +68,8 @@ export function reminderNotification(state: Pick<AppState, 'preferences' | 'conn
     title: due.message,
     body: say.reminderBody,
     actions: [
-      { id: 'go-online', label: offlineReminderActions.goOnline },
-      { id: 'snooze-reminder', label: offlineReminderActions.snooze },
+      { label: offlineReminderActions.goOnline, command: { do: 'setOnline', args: [{ online: true }] } },
+      { label: offlineReminderActions.snooze, command: { do: 'snoozeReminder', args: [] } },
     ],
   };
 }

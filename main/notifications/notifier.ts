@@ -1,12 +1,7 @@
-// Desktop notifications from the planner's decisions (main/notifications/notification-rules.ts). One on screen
-// per kind: a newer "another PC switched" replaces the older one rather than stacking up. Electron's
-// Notification comes in through a factory, so this is tested with a double at the seam.
-//
-// Buttons ("Go online", "Remind me in 15 minutes") are offered where Electron shows notification
-// actions: macOS (the first as a button, the rest under it; Apple shows them only for a signed app)
-// and Windows 10+. On Linux a notification has no buttons: a click opens the window, which shows
-// the same choices.
-import type { NotificationAction, StaffNotification } from './notification-rules.ts';
+// Desktop notifications, one on screen per kind, so a newer one replaces the older rather than stacking up.
+// Buttons show on macOS (signed app) and Windows; on Linux a click opens the window, which offers the same.
+import type { DesktopCommand } from '../controller/app-operations.ts';
+import type { StaffNotification } from './notification-rules.ts';
 
 /** Electron's NotificationConstructorOptions, the part used here. */
 export type NotificationOptions = { title: string; body: string; actions?: { type: 'button'; text: string }[] };
@@ -15,24 +10,16 @@ export type NotificationLike = {
   show(): void;
   close(): void;
   on(event: 'click', listener: () => void): unknown;
-  /** Electron passes `{ actionIndex }` first; older versions passed the index as the second argument. */
-  on(event: 'action', listener: (details: { actionIndex?: number } | undefined, actionIndex?: number) => void): unknown;
+  on(event: 'action', listener: (details: { actionIndex: number }) => void): unknown;
 };
 
-export type NotifierOptions = {
+type NotifierOptions = {
   isSupported(): boolean;
-  /** Whether this system shows notification buttons (see `platformShowsNotificationActions`). */
-  showsActions?: boolean;
+  showsActions: boolean;
   create(options: NotificationOptions): NotificationLike;
-  /** A click on a notification opens the staff window. */
-  onClick(notification: StaffNotification): void;
-  /** A button was pressed. */
-  onAction?(notification: StaffNotification, action: NotificationAction['id']): void;
+  /** A click opens the staff window; a button runs its command. */
+  onCommand(command: DesktopCommand): void;
 };
-
-export function platformShowsNotificationActions(platform: NodeJS.Platform): boolean {
-  return platform === 'darwin' || platform === 'win32';
-}
 
 export class DesktopNotifier {
   readonly #options: NotifierOptions;
@@ -43,25 +30,24 @@ export class DesktopNotifier {
     this.#options = options;
   }
 
-  show = (notification: StaffNotification): void => {
-    if (!this.#options.isSupported()) return;
+  show(notification: StaffNotification): void {
+    const { isSupported, showsActions, create, onCommand } = this.#options;
+    if (!isSupported()) return;
     this.close(notification.id);
-    const actions = this.#options.showsActions ? (notification.actions ?? []) : [];
-    const shown = this.#options.create({
+    const actions = showsActions ? (notification.actions ?? []) : [];
+    const shown = create({
       title: notification.title,
       body: notification.body,
       ...(actions.length > 0 ? { actions: actions.map((action) => ({ type: 'button' as const, text: action.label })) } : {}),
     });
-    shown.on('click', () => this.#options.onClick(notification));
-    if (actions.length > 0) {
-      shown.on('action', (details, legacyIndex) => {
-        const action = actions[details?.actionIndex ?? legacyIndex ?? -1];
-        if (action) this.#options.onAction?.(notification, action.id);
-      });
-    }
+    shown.on('click', () => onCommand({ do: 'openWindow' }));
+    shown.on('action', ({ actionIndex }) => {
+      const action = actions[actionIndex];
+      if (action) onCommand(action.command);
+    });
     this.#shown.set(notification.id, shown);
     shown.show();
-  };
+  }
 
   /** Takes a notification of this kind off the screen, e.g. a reminder once chat is back online. */
   close(id: StaffNotification['id']): void {

@@ -1,49 +1,28 @@
-// The preview host: the same AppController as the desktop app, in plain Node, serving the built staff
-// UI on 127.0.0.1 with the AppApi over HTTP + Server-Sent Events (core/preview-contract.ts). It is how
-// the UI is tested in real Chromium here, and a fallback on a PC where the desktop app cannot run.
+// The same AppController as the desktop app, in plain Node, serving the built staff UI on 127.0.0.1 with the
+// AppApi over HTTP and SSE (core/preview-contract.ts): how the UI is tested in Chromium, and a fallback.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { AppApiOperation, AppApiResult, AppResult, ConnectInput } from '../../core/schemas/app-api.ts';
-import { previewPaths, previewSessionQuery } from '../../core/preview-contract.ts';
+import type { AppApiOperation, AppApiResult, AppResult, AppState, ConnectInput } from '../../core/schemas/app-api.ts';
+import { previewPaths, previewSessionQuery, previewStateEvent } from '../../core/preview-contract.ts';
 import { AppController } from '../controller/app-controller.ts';
+import { storeMessages } from '../controller/app-messages.ts';
 import { isAppApiOperation, runOperation } from '../controller/app-operations.ts';
 import { systemClock } from '../controller/clock.ts';
 import type { Clock } from '../controller/clock.ts';
-import { SECURITY_HEADERS } from '../window/content-security.ts';
-import { readStaticFile } from '../window/renderer-files.ts';
+import { SECURITY_HEADERS, readStaticFile } from '../window/app-protocol.ts';
 import { noSecretBox } from '../store/secret-box.ts';
 import { watchForWake } from '../sync/wake-detector.ts';
 import { openAppStore } from '../store/store.ts';
 import { createRequestGuard } from './request-guard.ts';
 import type { RequestGuard } from './request-guard.ts';
-import { StateEventStreams } from './state-events.ts';
 
-export type PreviewHostOptions = {
-  /** This "PC"'s data directory (the settings file lives there). */
-  dataDir: string;
-  /** Port on 127.0.0.1; 0 picks a free one. Default 5600. */
-  port?: number;
-  /** The built renderer (`npx electron-vite build`); default out/renderer of this checkout. */
-  rendererDir?: string;
-  /** Connect to a clinic at start (as CHATDESK_SERVER_URL / _CLINIC_ID / _TOKEN do). */
-  connect?: ConnectInput;
-  /** This PC's name, shown to colleagues as who switched (e.g. "Front desk 2"). */
-  pcName?: string;
-  clock?: Clock;
-  locale?: string;
-};
+/** `dataDir` holds this "PC"'s settings file; `port` on 127.0.0.1, 0 for a free one; `rendererDir` is the built UI (out/renderer). */
+type PreviewHostOptions = { dataDir: string; port?: number; rendererDir?: string; connect?: ConnectInput; pcName?: string; clock?: Clock; locale?: string };
 
-export type PreviewHost = {
-  /** The Staff console link, with `?session=<secret>`: the only way in. */
-  url: string;
-  /** http://127.0.0.1:<port> */
-  origin: string;
-  /** The answer to the pre-connect, when `connect` was given. */
-  connected: AppResult | null;
-  close(): Promise<void>;
-};
+/** `url` is the Staff console link with `?session=<secret>`, the only way in; `connected` answers the `connect` option. */
+export type PreviewHost = { url: string; origin: string; connected: AppResult | null; close(): Promise<void> };
 
 export const DEFAULT_PREVIEW_PORT = 5600;
 const MAX_BODY_BYTES = 512 * 1024;
@@ -54,20 +33,15 @@ const invalid = (message: string): AppResult => ({ ok: false, error: { code: 'in
 
 export async function startPreviewHost(options: PreviewHostOptions): Promise<PreviewHost> {
   const clock = options.clock ?? systemClock;
-  const store = openAppStore({
-    directory: options.dataDir,
-    secretBox: noSecretBox,
-    plainTextReason: 'the browser preview host cannot use the system’s secret store',
-    now: () => clock.now(),
-  });
-  if (options.pcName) store.setPreference('pcName', options.pcName);
-  const controller = new AppController({ store, clock, ...(options.locale ? { locale: options.locale } : {}) });
+  const store = openAppStore({ directory: options.dataDir, secretBox: noSecretBox, plainTextReason: storeMessages.noSecretStoreInPreview, now: () => clock.now() });
+  if (options.pcName) store.setPreference({ key: 'pcName', value: options.pcName });
+  const controller = new AppController({ store, clock, locale: options.locale });
   controller.start();
   // No powerMonitor outside Electron: notice a sleep by the wall clock, then reconnect at once.
   const stopWatchingForWake = watchForWake(clock, () => controller.resume());
 
   const rendererDir = options.rendererDir ?? defaultRendererDir;
-  const streams = new StateEventStreams();
+  const streams = new Set<ServerResponse>();
   let guard: RequestGuard | null = null;
   const server = createServer((request, response) => {
     // `guard` is set once listening; no request can arrive before that.
@@ -97,7 +71,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     if (url.pathname === previewPaths.events) {
       if (request.method !== 'GET') return sendResult(response, 405, invalid('Use GET.'));
       if (!guard.notCrossSite(request.headers)) return sendResult(response, 403, refusal('Cross-site request refused.'));
-      return streams.open(response, controller, SECURITY_HEADERS);
+      return openStateStream(response, controller, streams);
     }
     if (isApi) return handleOperation(request, response, guard, url.pathname.slice('/api/'.length));
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed.');
@@ -147,11 +121,29 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
       (closing ??= new Promise<void>((resolve) => {
         stopWatchingForWake();
         controller.stop();
-        streams.closeAll();
+        for (const stream of streams) stream.end();
         server.close(() => resolve());
         server.closeAllConnections();
       })),
   };
+}
+
+/**
+ * GET /api/events: AppState snapshots as Server-Sent Events, one `state` event per change, starting with
+ * the current state. Comment lines keep idle streams open through sleepy proxies and browsers.
+ */
+function openStateStream(response: ServerResponse, controller: AppController, open: Set<ServerResponse>): void {
+  response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+  const send = (state: AppState) => response.write(`event: ${previewStateEvent}\ndata: ${JSON.stringify(state)}\n\n`);
+  send(controller.state);
+  const unsubscribe = controller.subscribe(send);
+  const heartbeat = setInterval(() => response.write(': still here\n\n'), 15_000).unref();
+  open.add(response);
+  response.on('close', () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+    open.delete(response);
+  });
 }
 
 function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer, cacheControl = 'no-store'): void {

@@ -1,7 +1,5 @@
-// Who may use the preview host. It listens on 127.0.0.1 only, but any web page the PC's browser opens
-// can send requests there, and a DNS-rebinding page can even appear same-origin under its own host
-// name. So: the Host header must name this host exactly; API calls must come from our own origin; and
-// every request must carry the session cookie, which only the printed Staff console link hands out.
+// Any page the PC's browser opens can reach 127.0.0.1, and a DNS-rebinding page can look same-origin: so
+// an exact Host, our own Origin for API calls, and the session cookie only the printed link hands out.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { previewSessionCookie } from '../../core/preview-contract.ts';

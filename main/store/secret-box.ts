@@ -1,4 +1,4 @@
-// How the access token is protected at rest. Electron's safeStorage implements this in main/store/safe-storage.electron.ts;
+// How the access token is protected at rest. Electron's safeStorage implements this in store.electron.ts;
 // anywhere else (the preview host, tests) there is no OS secret store, and we say so rather than pretend.
 import { storeMessages } from '../controller/app-messages.ts';
 
@@ -20,7 +20,7 @@ export const noSecretBox: SecretBox = {
   },
 };
 
-export type LinuxSecretBackend = 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown';
+type LinuxSecretBackend = 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown';
 
 /**
  * Why a token would be stored as plain text on this system, or null when the OS really protects it.

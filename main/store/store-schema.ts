@@ -1,62 +1,46 @@
-// The on-disk shape of the app's settings file (conf / electron-store), its JSON schema and migrations.
-// The JSON schema checks the file's frame; the settings and presence inside are checked with core's
-// zod schemas when the file is opened and when they are written (store.ts), so the schedule model is
-// defined once, in core.
-import type { Options } from 'conf';
-import type Conf from 'conf';
+// The settings file on this PC as zod schemas, checked when it is opened and on every write. The server
+// copy's settings and each outbox operation are checked on their own (store.ts): one that no longer fits is dropped.
+import { z } from 'zod';
 import { DEFAULT_OFFLINE_REMINDER_MINUTES } from '../../core/offline-reminder.ts';
-import type { ReminderMemory } from '../../core/offline-reminder.ts';
-import { MAX_REMINDER_MINUTES } from '../../core/schemas/app-api.ts';
+import { connectInputSchema, preferenceInputSchema } from '../../core/schemas/app-api.ts';
 import { MAX_PC_NAME_LENGTH } from '../../core/schedule-model.ts';
 
-/** Version of this file's layout, not of the app: bump it with a migration when the shape changes. */
-export const STORE_SCHEMA_VERSION = '0.2.0';
+const instant = z.string().min(1).max(64);
 
-export type StoredToken = { storage: 'encrypted'; ciphertext: string } | { storage: 'plain-text'; value: string };
+type PreferenceOption = (typeof preferenceInputSchema.options)[number];
+/** One key per preference, each with the rule the window's setPreference is checked by. */
+const preferencesSchema = z.strictObject(
+  Object.fromEntries(preferenceInputSchema.options.map((option) => [option.shape.key.value, option.shape.value])) as {
+    [O in PreferenceOption as O['shape']['key']['value']]: O['shape']['value'];
+  },
+);
 
-export type StoredConnection = {
-  serverUrl: string;
-  clinicId: string;
-  clinicName: string | null;
-  token: StoredToken;
-};
+export const storeFileSchema = z.object({
+  connection: z
+    .strictObject({
+      serverUrl: connectInputSchema.shape.serverUrl,
+      clinicId: connectInputSchema.shape.clinicId,
+      clinicName: z.string().max(200).nullable(),
+      token: z.discriminatedUnion('storage', [
+        z.strictObject({ storage: z.literal('encrypted'), ciphertext: z.string().min(1) }),
+        z.strictObject({ storage: z.literal('plain-text'), value: z.string().min(1) }),
+      ]),
+    })
+    .nullable(),
+  serverCopy: z.strictObject({ settings: z.looseObject({}), version: z.int().min(0), presence: z.looseObject({}), receivedAt: instant }).nullable(),
+  /** The window's unsaved changes (the renderer owns the draft; this keeps it across windows), checked when read back. */
+  stashedDraft: z.unknown(),
+  /** Pending operations (main/sync/outbox.ts), on disk before the window is told a change is accepted. */
+  outbox: z.array(z.unknown()),
+  preferences: preferencesSchema,
+  windowBounds: z.strictObject({ x: z.int().optional(), y: z.int().optional(), width: z.int().min(200), height: z.int().min(200), maximized: z.boolean() }).nullable(),
+  /** So a restart neither repeats a reminder nor forgets a snooze; `snoozedFor` is the offline episode (presence.changedAt) it was asked for. */
+  reminder: z.strictObject({ snoozedUntil: instant.nullable(), snoozedFor: instant.nullable(), notifiedFor: instant.nullable() }),
+});
 
-export type StoredServerCopy = {
-  settings: unknown;
-  version: number;
-  presence: unknown;
-  receivedAt: string;
-};
-
-export type StoredPreferences = {
-  pcName: string;
-  launchAtLogin: boolean;
-  notifications: boolean;
-  offlineReminderMinutes: number;
-};
-
-/**
- * What this PC remembers about forgotten-offline reminders (core/offline-reminder.ts), so a restart
- * neither repeats a notification nor forgets a snooze. `snoozedFor` is the offline episode (its
- * presence.changedAt) the snooze was asked for: a snooze does not silence the next episode.
- */
-export type StoredReminderMemory = ReminderMemory & { snoozedFor: string | null };
-
-export type WindowBounds = { x?: number; y?: number; width: number; height: number; maximized: boolean };
-
-export type StoreShape = {
-  connection: StoredConnection | null;
-  serverCopy: StoredServerCopy | null;
-  /** The window's unsaved changes (core/schemas/app-api.ts Draft), checked with zod when read back. */
-  stashedDraft: unknown;
-  /** Pending operations (main/sync/outbox.ts); persisted before the UI is told a change is accepted. */
-  outbox: unknown[];
-  preferences: StoredPreferences;
-  windowBounds: WindowBounds | null;
-  reminder: StoredReminderMemory;
-};
-
-export const noReminderMemory: StoredReminderMemory = { snoozedUntil: null, snoozedFor: null, notifiedFor: null };
+export type StoreShape = z.infer<typeof storeFileSchema>;
+export type StoredReminderMemory = StoreShape['reminder'];
+export type WindowBounds = NonNullable<StoreShape['windowBounds']>;
 
 export function storeDefaults(hostname: string): StoreShape {
   return {
@@ -64,114 +48,13 @@ export function storeDefaults(hostname: string): StoreShape {
     serverCopy: null,
     stashedDraft: null,
     outbox: [],
-    preferences: {
-      pcName: defaultPcName(hostname),
-      launchAtLogin: false,
-      notifications: true,
-      offlineReminderMinutes: DEFAULT_OFFLINE_REMINDER_MINUTES,
-    },
+    preferences: { pcName: defaultPcName(hostname), launchAtLogin: false, notifications: true, offlineReminderMinutes: DEFAULT_OFFLINE_REMINDER_MINUTES },
     windowBounds: null,
-    reminder: { ...noReminderMemory },
+    reminder: { snoozedUntil: null, snoozedFor: null, notifiedFor: null },
   };
 }
 
 /** Colleagues see this name as "who switched"; a hostname is the best guess until staff rename it. */
 export function defaultPcName(hostname: string): string {
-  const trimmed = hostname.trim().slice(0, MAX_PC_NAME_LENGTH);
-  return trimmed === '' ? 'This PC' : trimmed;
-}
-
-const nullable = (schema: object) => ({ anyOf: [{ type: 'null' }, schema] });
-const isoInstant = { type: 'string', minLength: 1, maxLength: 64 };
-
-const tokenSchema = {
-  oneOf: [
-    {
-      type: 'object',
-      properties: { storage: { const: 'encrypted' }, ciphertext: { type: 'string', minLength: 1 } },
-      required: ['storage', 'ciphertext'],
-      additionalProperties: false,
-    },
-    {
-      type: 'object',
-      properties: { storage: { const: 'plain-text' }, value: { type: 'string', minLength: 1 } },
-      required: ['storage', 'value'],
-      additionalProperties: false,
-    },
-  ],
-};
-
-export const storeJsonSchema = {
-  connection: nullable({
-    type: 'object',
-    properties: {
-      serverUrl: { type: 'string', minLength: 1, maxLength: 2048 },
-      clinicId: { type: 'string', minLength: 1, maxLength: 200 },
-      clinicName: nullable({ type: 'string', maxLength: 200 }),
-      token: tokenSchema,
-    },
-    required: ['serverUrl', 'clinicId', 'clinicName', 'token'],
-    additionalProperties: false,
-  }),
-  serverCopy: nullable({
-    type: 'object',
-    properties: {
-      settings: { type: 'object' },
-      version: { type: 'integer', minimum: 0 },
-      presence: { type: 'object' },
-      receivedAt: isoInstant,
-    },
-    required: ['settings', 'version', 'presence', 'receivedAt'],
-    additionalProperties: false,
-  }),
-  stashedDraft: nullable({ type: 'object' }),
-  outbox: { type: 'array', items: { type: 'object', required: ['kind', 'id'] } },
-  preferences: {
-    type: 'object',
-    properties: {
-      pcName: { type: 'string', minLength: 1, maxLength: MAX_PC_NAME_LENGTH },
-      launchAtLogin: { type: 'boolean' },
-      notifications: { type: 'boolean' },
-      offlineReminderMinutes: { type: 'integer', minimum: 0, maximum: MAX_REMINDER_MINUTES },
-    },
-    required: ['pcName', 'launchAtLogin', 'notifications', 'offlineReminderMinutes'],
-    additionalProperties: false,
-  },
-  windowBounds: nullable({
-    type: 'object',
-    properties: {
-      x: { type: 'integer' },
-      y: { type: 'integer' },
-      width: { type: 'integer', minimum: 200 },
-      height: { type: 'integer', minimum: 200 },
-      maximized: { type: 'boolean' },
-    },
-    required: ['width', 'height', 'maximized'],
-    additionalProperties: false,
-  }),
-  reminder: {
-    type: 'object',
-    properties: { snoozedUntil: nullable(isoInstant), snoozedFor: nullable(isoInstant), notifiedFor: nullable(isoInstant) },
-    required: ['snoozedUntil', 'snoozedFor', 'notifiedFor'],
-    additionalProperties: false,
-  },
-} as unknown as NonNullable<Options<StoreShape>['schema']>;
-
-/**
- * conf runs every migration newer than the version recorded in the file, up to STORE_SCHEMA_VERSION.
- * (conf also merges `defaults` into a file on open; the steps say explicitly what each layout added.)
- * 0.1.0 is the first layout: files written before it (none shipped) are given every key with its default.
- * 0.2.0 adds the reminder memory: a PC updated from 0.1.0 starts having notified about nothing.
- */
-export function storeMigrations(hostname: string): Record<string, (store: Conf<StoreShape>) => void> {
-  const fillMissing = (store: Conf<StoreShape>, keys: readonly (keyof StoreShape)[]) => {
-    const defaults = storeDefaults(hostname);
-    for (const key of keys) {
-      if (!store.has(key)) store.set(key, defaults[key]);
-    }
-  };
-  return {
-    '0.1.0': (store) => fillMissing(store, ['connection', 'serverCopy', 'stashedDraft', 'outbox', 'preferences', 'windowBounds']),
-    '0.2.0': (store) => fillMissing(store, ['reminder']),
-  };
+  return hostname.trim().slice(0, MAX_PC_NAME_LENGTH) || 'This PC';
 }

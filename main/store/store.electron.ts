@@ -1,15 +1,20 @@
-// Builds the app store's backing file with electron-store in the Electron main process (conf is used
-// under plain Node). Same options, translated to electron-store's spelling.
-import ElectronStore from 'electron-store';
-import type { Options as ElectronStoreOptions } from 'electron-store';
-import type { BackingStoreFactory } from './store.ts';
-import type { StoreShape } from './store-schema.ts';
+// Electron's safeStorage as the store's SecretBox. Call after app 'ready': before it, Linux reports no
+// backend and Windows no key. A box that would only obfuscate reports itself unavailable.
+import { safeStorage } from 'electron';
+import { plainTextReason } from './secret-box.ts';
+import type { SecretBox } from './secret-box.ts';
 
-export const createElectronStoreBacking: BackingStoreFactory = (options) => {
-  const { configName, projectVersion, ...rest } = options;
-  // electron-store names the file with `name`, and its types hide `projectVersion`; at runtime it keeps
-  // one given to it (`projectVersion ||= app version`), so migrations follow the store's layout
-  // version, not the app's version.
-  const electronOptions = { ...rest, name: configName, projectVersion } as ElectronStoreOptions<StoreShape>;
-  return new ElectronStore<StoreShape>(electronOptions);
-};
+export function safeStorageBox(): { secretBox: SecretBox; plainTextReason: string | null } {
+  const reason = plainTextReason({
+    platform: process.platform,
+    // The synchronous API is deprecated in Electron 45 but still supported; the store is synchronous.
+    encryptionAvailable: safeStorage.isEncryptionAvailable(),
+    ...(process.platform === 'linux' ? { linuxBackend: safeStorage.getSelectedStorageBackend() } : {}),
+  });
+  const secretBox: SecretBox = {
+    isEncryptionAvailable: () => reason === null,
+    encrypt: (plainText) => safeStorage.encryptString(plainText).toString('base64'),
+    decrypt: (cipherText) => safeStorage.decryptString(Buffer.from(cipherText, 'base64')),
+  };
+  return { secretBox, plainTextReason: reason };
+}

@@ -1,67 +1,41 @@
-// The app's persistent state on this PC, written against `conf` (electron-store's base class, same
-// options): the composition root passes a factory that builds ElectronStore in Electron, Conf elsewhere.
+// The app's state on this PC: one JSON file, read once and held in memory (only this process writes it),
+// every change on disk, written atomically, before it returns.
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { hostname as osHostname } from 'node:os';
-import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import Conf from 'conf';
-import type { Options } from 'conf';
+import { writeFileSync } from 'atomically';
+import { z } from 'zod';
 import { chatSettingsSchema, presenceSchema } from '../../core/schemas/schedule.ts';
-import type { ChatSettings, Presence } from '../../core/schemas/schedule.ts';
 import { draftInputSchema } from '../../core/schemas/app-api.ts';
-import type { Draft, Notice, Preferences, SettingsVersion, TokenStorage } from '../../core/schemas/app-api.ts';
+import type { ConnectionInfo, Draft, Notice, PreferenceInput, Preferences, ServerCopy } from '../../core/schemas/app-api.ts';
 import { appMessages, storeMessages } from '../controller/app-messages.ts';
-import type { SecretBox } from './secret-box.ts';
 import { outboxOperationSchema } from '../sync/outbox.ts';
 import type { OutboxOperation } from '../sync/outbox.ts';
-import { STORE_SCHEMA_VERSION, storeDefaults, storeJsonSchema, storeMigrations } from './store-schema.ts';
+import type { SecretBox } from './secret-box.ts';
+import { storeDefaults, storeFileSchema } from './store-schema.ts';
 import type { StoreShape, StoredReminderMemory, WindowBounds } from './store-schema.ts';
-import { StoreFile, deepFreeze } from './store-file.ts';
-import type { BackingStore } from './store-file.ts';
 
-export type BackingStoreFactory = (options: Options<StoreShape>) => BackingStore;
+/** `directory`: Electron's app.getPath('userData'); `plainTextReason`: why the box cannot encrypt, told to staff. */
+export type OpenAppStoreOptions = { directory: string; secretBox: SecretBox; plainTextReason?: string | null; hostname?: string; now?: () => Date };
 
-export type OpenAppStoreOptions = {
-  /** Directory of the settings file (Electron: app.getPath('userData')). */
-  directory: string;
-  secretBox: SecretBox;
-  /** Why the box cannot encrypt, shown to staff when the token is kept as plain text. */
-  plainTextReason?: string;
-  createBackingStore?: BackingStoreFactory;
-  hostname?: string;
-  now?: () => Date;
-  configName?: string;
-};
-
-export type ConnectionRecord = {
-  serverUrl: string;
-  clinicId: string;
-  clinicName: string | null;
-  tokenStorage: TokenStorage;
-};
-
-export type ServerCopyRecord = {
-  settings: ChatSettings;
-  version: SettingsVersion;
-  presence: Presence;
-  receivedAt: string;
-};
+export type ConnectionRecord = Omit<ConnectionInfo, 'tokenStorageNote'>;
 
 export class AppStore {
-  readonly path: string;
-  readonly #backing: StoreFile;
+  readonly #file: string;
+  /** The file's contents as last written; frozen, since callers share them. */
+  #contents: Readonly<StoreShape>;
   readonly #secretBox: SecretBox;
   readonly #plainTextReason: string;
-  #notices: Notice[];
+  #notices: Notice[] = [];
   /** The server copy checked against core's schemas once per write, not on every read. */
-  #serverCopy: ServerCopyRecord | null;
+  #serverCopy: ServerCopy | null;
 
-  constructor(backing: StoreFile, secretBox: SecretBox, plainTextReason: string, notices: Notice[]) {
-    this.#backing = backing;
-    this.#secretBox = secretBox;
-    this.#plainTextReason = plainTextReason;
-    this.#notices = notices;
-    this.path = backing.path;
-    this.#serverCopy = parseServerCopy(backing.get('serverCopy'));
+  constructor(file: string, contents: StoreShape, options: OpenAppStoreOptions) {
+    this.#file = file;
+    this.#contents = deepFreeze(contents);
+    this.#secretBox = options.secretBox;
+    this.#plainTextReason = options.plainTextReason ?? storeMessages.noSecretStore;
+    this.#serverCopy = parseServerCopy(contents.serverCopy);
   }
 
   /** Things staff should know about how the store was loaded (recovered file, plain-text token). */
@@ -78,9 +52,8 @@ export class AppStore {
   }
 
   getConnection(): ConnectionRecord | null {
-    const stored = this.#backing.get('connection');
-    if (!stored) return null;
-    return { serverUrl: stored.serverUrl, clinicId: stored.clinicId, clinicName: stored.clinicName, tokenStorage: stored.token.storage };
+    const stored = this.#contents.connection;
+    return stored && { serverUrl: stored.serverUrl, clinicId: stored.clinicId, clinicName: stored.clinicName, tokenStorage: stored.token.storage };
   }
 
   /** Why the token is plain text, or null when it is encrypted or there is no connection. */
@@ -88,17 +61,16 @@ export class AppStore {
     return this.getConnection()?.tokenStorage === 'plain-text' ? storeMessages.tokenPlainText(this.#plainTextReason) : null;
   }
 
-  saveConnection(input: { serverUrl: string; clinicId: string; clinicName: string | null; token: string }): ConnectionRecord {
+  saveConnection(input: { serverUrl: string; clinicId: string; clinicName: string | null; token: string }): void {
     const token = this.#secretBox.isEncryptionAvailable()
       ? { storage: 'encrypted' as const, ciphertext: this.#secretBox.encrypt(input.token) }
       : { storage: 'plain-text' as const, value: input.token };
-    this.#backing.set('connection', { serverUrl: input.serverUrl, clinicId: input.clinicId, clinicName: input.clinicName, token });
-    return { serverUrl: input.serverUrl, clinicId: input.clinicId, clinicName: input.clinicName, tokenStorage: token.storage };
+    this.#set('connection', { serverUrl: input.serverUrl, clinicId: input.clinicId, clinicName: input.clinicName, token });
   }
 
   /** The token, or null when none is stored or it cannot be decrypted (then staff must reconnect). */
   readToken(): string | null {
-    const token = this.#backing.get('connection')?.token;
+    const token = this.#contents.connection?.token;
     if (!token) return null;
     if (token.storage === 'plain-text') return token.value;
     try {
@@ -111,161 +83,135 @@ export class AppStore {
   }
 
   clearConnection(): void {
-    this.#backing.set('connection', null);
+    this.#set('connection', null);
   }
 
-  getServerCopy(): ServerCopyRecord | null {
+  getServerCopy(): ServerCopy | null {
     return this.#serverCopy;
   }
 
-  setServerCopy(copy: ServerCopyRecord | null): void {
-    this.#backing.set('serverCopy', copy);
+  setServerCopy(copy: ServerCopy | null): void {
+    this.#set('serverCopy', copy);
     this.#serverCopy = parseServerCopy(copy, this.#serverCopy);
   }
 
-  /** Unsaved changes the window left (the renderer owns the draft; this only keeps it across windows). */
+  /** Unsaved changes the window left; null when none, or when they no longer fit the contract. */
   getStashedDraft(): Draft | null {
-    return draftInputSchema.safeParse(this.#backing.get('stashedDraft')).data ?? null;
+    return draftInputSchema.safeParse(this.#contents.stashedDraft).data ?? null;
   }
 
   stashDraft(draft: Draft | null): void {
-    this.#backing.set('stashedDraft', draft);
+    this.#set('stashedDraft', draft);
   }
 
   getOutbox(): OutboxOperation[] {
-    return this.#backing.get('outbox').flatMap((raw) => {
-      const parsed = outboxOperationSchema.safeParse(raw);
-      return parsed.success ? [parsed.data] : [];
-    });
+    return this.#contents.outbox.flatMap((raw) => outboxOperationSchema.safeParse(raw).data ?? []);
   }
 
-  /** Written synchronously (conf writes atomically) so an acknowledged change is on disk first. */
   setOutbox(operations: readonly OutboxOperation[]): void {
-    this.#backing.set('outbox', [...operations]);
+    this.#set('outbox', [...operations]);
   }
 
   getPreferences(): Preferences {
-    return { ...this.#backing.get('preferences') };
+    return { ...this.#contents.preferences };
   }
 
-  setPreference<K extends keyof Preferences>(key: K, value: Preferences[K]): void {
-    this.#backing.set('preferences', { ...this.#backing.get('preferences'), [key]: value });
+  setPreference({ key, value }: PreferenceInput): void {
+    this.#set('preferences', { ...this.#contents.preferences, [key]: value });
   }
 
   getReminderMemory(): StoredReminderMemory {
-    return { ...this.#backing.get('reminder') };
+    return { ...this.#contents.reminder };
   }
 
   setReminderMemory(memory: StoredReminderMemory): void {
-    this.#backing.set('reminder', { ...memory });
+    this.#set('reminder', { ...memory });
   }
 
   getWindowBounds(): WindowBounds | null {
-    return this.#backing.get('windowBounds');
+    return this.#contents.windowBounds;
   }
 
   setWindowBounds(bounds: WindowBounds): void {
-    this.#backing.set('windowBounds', bounds);
+    this.#set('windowBounds', bounds);
+  }
+
+  /** Checks the value and writes the whole file with it, atomically; when either throws, nothing changed. */
+  #set<K extends keyof StoreShape>(key: K, value: StoreShape[K]): void {
+    const checked = storeFileSchema.shape[key].safeParse(value);
+    if (!checked.success) throw new Error(`${key} would break the settings file: ${z.prettifyError(checked.error)}`);
+    const next = { ...this.#contents, [key]: value };
+    writeFile(this.#file, next);
+    this.#contents = deepFreeze(next);
   }
 }
 
 /**
  * The stored copy checked against core's schemas; null when it no longer fits them. Settings or a
  * switch carried over from `previous` keep their identity, so what is cached per settings object
- * (evaluateAvailability's compiled schedule) survives a presence change. Frozen:
- * settings are shared and never changed in place.
+ * (evaluateAvailability's compiled schedule) survives a presence change.
  */
-function parseServerCopy(raw: StoreShape['serverCopy'], previous: ServerCopyRecord | null = null): ServerCopyRecord | null {
+function parseServerCopy(raw: StoreShape['serverCopy'], previous: ServerCopy | null = null): ServerCopy | null {
   if (!raw) return null;
   const settings = previous && raw.settings === previous.settings ? previous.settings : chatSettingsSchema.safeParse(raw.settings).data;
   const presence = previous && raw.presence === previous.presence ? previous.presence : presenceSchema.safeParse(raw.presence).data;
-  if (!settings || !presence) return null;
-  return deepFreeze({ settings, version: raw.version, presence, receivedAt: raw.receivedAt });
-}
-
-/** Options shared by Conf and ElectronStore, so both read and write the same file the same way. */
-export function appStoreOptions(directory: string, hostname: string, configName = 'config'): Options<StoreShape> {
-  return {
-    cwd: directory,
-    configName,
-    defaults: storeDefaults(hostname),
-    schema: storeJsonSchema,
-    projectVersion: STORE_SCHEMA_VERSION,
-    migrations: storeMigrations(hostname),
-    accessPropertiesByDotNotation: false,
-    // We move a bad file aside ourselves; conf would silently empty it.
-    clearInvalidConfig: false,
-    // The file holds the access token (plain text where no secret store exists): owner-only.
-    configFileMode: 0o600,
-  };
+  return settings && presence ? deepFreeze({ settings, version: raw.version, presence, receivedAt: raw.receivedAt }) : null;
 }
 
 /**
- * Opens the store. A file that cannot be read, parsed, migrated or validated is renamed with a
- * timestamp suffix (kept for support, never deleted) and the app starts from defaults with a notice.
+ * Opens the store. A file that cannot be read, parsed or validated is renamed with a timestamp suffix
+ * (kept for support, never deleted) and the app starts from defaults with a notice; a server copy or
+ * outbox operations that no longer fit core's schemas are dropped (the server has them), with a notice.
  */
 export function openAppStore(options: OpenAppStoreOptions): AppStore {
   const now = options.now ?? (() => new Date());
-  const hostname = options.hostname ?? osHostname();
-  const configName = options.configName ?? 'config';
-  const create = options.createBackingStore ?? ((storeOptions) => new Conf<StoreShape>(storeOptions));
-  const storeOptions = appStoreOptions(options.directory, hostname, configName);
+  const file = join(options.directory, 'config.json');
+  const defaults = storeDefaults(options.hostname ?? osHostname());
+  // What an older file lacks comes from the defaults.
+  const read = () => storeFileSchema.parse({ ...defaults, ...z.looseObject({}).parse(JSON.parse(readFileSync(file, 'utf8'))) });
   const notices: Notice[] = [];
-
-  let backing: BackingStore;
+  let contents = defaults;
   try {
-    backing = create(storeOptions);
+    if (existsSync(file)) contents = read();
   } catch (error) {
-    const filePath = join(options.directory, `${configName}.json`);
-    if (!existsSync(filePath)) throw error; // not the file's fault: nothing to move aside
-    const movedTo = join(options.directory, `${configName}.unreadable-${fileSafeTimestamp(now())}.json`);
-    renameSync(filePath, movedTo);
-    backing = create(storeOptions);
-    notices.push({
-      id: `store-recovered:${movedTo}`,
-      kind: 'store-recovered',
-      message: storeMessages.fileRecovered(describeError(error), movedTo),
-    });
+    const movedTo = join(options.directory, `config.unreadable-${now().toISOString().replace(/[:.]/g, '-')}.json`);
+    renameSync(file, movedTo);
+    notices.push({ id: `store-recovered:${movedTo}`, kind: 'store-recovered', message: storeMessages.fileRecovered(describeError(error), movedTo) });
   }
-
-  const file = new StoreFile(backing);
-  dropUnreadableParts(file, notices);
-  const store = new AppStore(file, options.secretBox, options.plainTextReason ?? storeMessages.noSecretStore, notices);
+  if (contents.serverCopy && !parseServerCopy(contents.serverCopy)) {
+    contents.serverCopy = null;
+    notices.push({ id: 'store-data-dropped:serverCopy', kind: 'store-data-dropped', message: storeMessages.serverCopyDropped });
+  }
+  const readable = contents.outbox.filter((raw) => outboxOperationSchema.safeParse(raw).success);
+  if (readable.length !== contents.outbox.length) {
+    notices.push({ id: 'store-data-dropped:outbox', kind: 'store-data-dropped', message: storeMessages.outboxDropped(contents.outbox.length - readable.length) });
+    contents.outbox = readable;
+  }
+  writeFile(file, contents);
+  const store = new AppStore(file, contents, options);
+  for (const notice of notices) store.addNotice(notice);
   const note = store.tokenStorageNote();
   if (note) store.addNotice({ id: 'token-plain-text', kind: 'token-plain-text', message: note });
   return store;
 }
 
-/** Parts whose inner shape no longer matches core's schemas are dropped (the server has them). */
-function dropUnreadableParts(backing: StoreFile, notices: Notice[]): void {
-  const rawCopy = backing.get('serverCopy');
-  if (rawCopy && !parseServerCopy(rawCopy)) {
-    backing.set('serverCopy', null);
-    notices.push({
-      id: 'store-data-dropped:serverCopy',
-      kind: 'store-data-dropped',
-      message: storeMessages.serverCopyDropped,
-    });
-  }
-  const rawOutbox = backing.get('outbox');
-  const readable = rawOutbox.filter((raw) => outboxOperationSchema.safeParse(raw).success);
-  if (readable.length !== rawOutbox.length) {
-    backing.set('outbox', readable);
-    notices.push({
-      id: 'store-data-dropped:outbox',
-      kind: 'store-data-dropped',
-      message: storeMessages.outboxDropped(rawOutbox.length - readable.length),
-    });
-  }
-}
-
-function fileSafeTimestamp(date: Date): string {
-  return date.toISOString().replace(/[:.]/g, '-');
+/** The file holds the access token (plain text where no secret store exists): readable by this user only. */
+function writeFile(file: string, contents: StoreShape): void {
+  writeFileSync(file, `${JSON.stringify(contents, null, '\t')}\n`, { mode: 0o600 });
 }
 
 function describeError(error: unknown): string {
   if (error instanceof SyntaxError) return 'not valid JSON';
-  if (error instanceof Error && error.message.startsWith('Config schema violation')) return 'unexpected contents';
+  if (error instanceof z.ZodError) return 'unexpected contents';
   if (error instanceof Error && 'code' in error && typeof error.code === 'string') return error.code;
   return 'unknown error';
+}
+
+/** Freezes a JSON value through and through: a caller changing a shared object would make memory and disk disagree. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }

@@ -1,6 +1,5 @@
-// The local copy of the clinic's settings and switch, kept current from three sources that can arrive
-// in any order: the event stream, answers to our own requests, and catch-up reads after a reconnect.
-// Settings only move forward by version; the switch only by the server's `changedAt`.
+// The local copy of the clinic's settings and switch, from sources that arrive in any order: settings only
+// move forward by version, the switch only by the server's `changedAt`.
 import type { Presence } from '../../core/schemas/schedule.ts';
 import type { SettingsResponse } from '../../core/schemas/http-api.ts';
 import { sameJson } from '../../core/same-json.ts';

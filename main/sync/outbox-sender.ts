@@ -1,49 +1,31 @@
-// Sends the outbox to the server: one lane per kind (presence, settings), oldest operation first.
-// Each attempt is recorded on disk before the request leaves (a crash mid-request counts as tried,
-// so the operation keeps its idempotency key and payload). Transient failures retry with exponential
-// backoff and full jitter; a reconnect or a wake from sleep retries at once.
+// Sends the outbox, one lane per kind, oldest first. Each attempt is on disk before the request leaves (so
+// a crash mid-request keeps its idempotency key); failures retry with backoff and jitter, a reconnect at once.
+import { sameJson } from '../../core/same-json.ts';
 import type { Presence } from '../../core/schemas/schedule.ts';
 import type { SettingsResponse } from '../../core/schemas/http-api.ts';
 import { OneShotTimer } from '../controller/clock.ts';
 import type { Clock } from '../controller/clock.ts';
 import { acknowledge, backoffDelay, markAttempted, nextOperation, removeOperation } from './outbox.ts';
-import type { BackoffOptions, OutboxOperation, PersistedOutbox, PresenceOperation, SettingsSaveOperation } from './outbox.ts';
+import type { BackoffOptions, OutboxOperation, PersistedOutbox } from './outbox.ts';
 import { staleSettings } from './server-client.ts';
-import type { ServerAnswer, ServerFailure } from './server-client.ts';
+import type { ServerClient, ServerFailure } from './server-client.ts';
+import type { SyncEvent } from './sync-session.ts';
 
 type Kind = OutboxOperation['kind'];
 
-export type OutboxSenderOptions = {
+type OutboxSenderOptions = {
   outbox: PersistedOutbox;
   clock: Clock;
-  backoff?: BackoffOptions;
-  sendPresence(op: PresenceOperation): Promise<ServerAnswer<Presence>>;
-  sendSettings(op: SettingsSaveOperation): Promise<ServerAnswer<SettingsResponse>>;
-  /** The server applied the op; it has already been removed from the outbox. */
-  onPresenceSent(op: PresenceOperation, presence: Presence): void;
-  onSettingsSent(op: SettingsSaveOperation, saved: SettingsResponse): void;
-  /**
-   * 412: the save was based on an older version. The controller decides: `landed` (the server already
-   * has exactly these settings: an earlier attempt got through, so it is acknowledged as sent) or
-   * `conflict` (staff must choose; the op stays, blocked, until `unblock`).
-   */
-  onSettingsStale(op: SettingsSaveOperation, current: SettingsResponse): 'landed' | 'conflict';
-  /** The server refused this op for good (e.g. 400); it has been removed from the outbox. */
-  onRejected(op: OutboxOperation, failure: ServerFailure): void;
-  /** 401/403/404: the token or the clinic is no longer valid; sending stops. */
-  onRefused(failure: ServerFailure): void;
-  /** A transient failure; the op will be retried. */
-  onFailed(failure: ServerFailure): void;
+  client: Pick<ServerClient, 'putPresence' | 'putSettings'>;
+  /** Sent, conflict, rejected, failed (retried by itself) or refused (sending stops). */
+  emit(event: SyncEvent): void;
+  backoff?: BackoffOptions | undefined;
 };
 
-type Verdict = 'retry' | 'stale' | 'refused' | 'rejected';
-
-function verdictOf(failure: ServerFailure): Verdict {
-  if (failure.kind !== 'rejected') return 'retry';
+function verdictOf(failure: ServerFailure): 'retry' | 'stale' | 'refused' | 'rejected' {
+  if (failure.kind !== 'rejected' || failure.status === 429 || failure.status >= 500) return 'retry';
   if (failure.status === 412) return 'stale';
-  if (failure.status === 401 || failure.status === 403 || failure.status === 404) return 'refused';
-  if (failure.status === 429 || failure.status >= 500) return 'retry';
-  return 'rejected';
+  return [401, 403, 404].includes(failure.status) ? 'refused' : 'rejected';
 }
 
 export class OutboxSender {
@@ -86,15 +68,11 @@ export class OutboxSender {
     if (this.#busy[kind] || this.#stopped) return;
     this.#busy[kind] = true;
     try {
-      while (!this.#stopped) {
-        const op = nextOperation(this.#options.outbox.operations, kind);
-        if (!op || this.#blocked.has(op.id)) return;
+      for (let op = nextOperation(this.#options.outbox.operations, kind); op && !this.#blocked.has(op.id) && !this.#stopped; op = nextOperation(this.#options.outbox.operations, kind)) {
         const verdict = await this.#attempt(op);
-        if (verdict !== 'sent') {
-          // `op` is the queue entry from before this attempt: its count is the number of earlier failures.
-          if (verdict === 'retry') this.#scheduleRetry(kind, op.attempts);
-          return;
-        }
+        // `op` is the queue entry from before this attempt: its count is the number of earlier failures.
+        if (verdict === 'retry' && !this.#stopped) this.#retry[kind].arm(() => void this.#drain(kind), backoffDelay(op.attempts, this.#options.backoff));
+        if (verdict !== 'sent') return;
       }
     } finally {
       this.#busy[kind] = false;
@@ -102,58 +80,52 @@ export class OutboxSender {
   }
 
   async #attempt(op: OutboxOperation): Promise<'sent' | 'retry' | 'wait'> {
-    const { outbox, clock } = this.#options;
+    const { outbox, clock, client, emit } = this.#options;
     try {
       outbox.update((queue) => markAttempted(queue, op.id, clock.now()));
     } catch {
       return 'retry'; // the disk refused the write: try again later rather than send unrecorded
     }
-    const answer = op.kind === 'presence' ? await this.#options.sendPresence(op) : await this.#options.sendSettings(op);
+    const answer = op.kind === 'presence'
+      ? await client.putPresence({ online: op.online, offlineUntil: op.offlineUntil, changedBy: op.changedBy }, op.id)
+      : await client.putSettings(op.settings, op.baseVersion ?? 0, op.changedBy);
     if (this.#stopped) return 'wait';
+    if (answer.ok && op.kind === 'settings') {
+      const saved = answer.value as SettingsResponse;
+      outbox.update((queue) => acknowledge(queue, op.id, saved.version));
+      emit({ kind: 'settings-sent', op, saved });
+      return 'sent';
+    }
     if (answer.ok) {
-      if (op.kind === 'presence') {
-        outbox.update((queue) => acknowledge(queue, op.id));
-        this.#options.onPresenceSent(op, answer.value as Presence);
-      } else {
-        const saved = answer.value as SettingsResponse;
-        outbox.update((queue) => acknowledge(queue, op.id, saved.version));
-        this.#options.onSettingsSent(op, saved);
-      }
+      outbox.update((queue) => acknowledge(queue, op.id));
+      emit({ kind: 'presence-sent', presence: answer.value as Presence });
       return 'sent';
     }
     const { failure } = answer;
-    switch (verdictOf(failure)) {
-      case 'retry':
-        this.#options.onFailed(failure);
-        return 'retry';
-      case 'refused':
-        this.stop();
-        this.#options.onRefused(failure);
-        return 'wait';
-      case 'rejected':
-        outbox.update((queue) => removeOperation(queue, op.id));
-        this.#options.onRejected(op, failure);
-        return 'sent';
-      case 'stale': {
-        const current = op.kind === 'settings' ? staleSettings(failure) : null;
-        if (op.kind !== 'settings' || current === null) {
-          this.#options.onFailed(failure);
-          return 'retry';
-        }
-        if (this.#options.onSettingsStale(op, current) === 'landed') {
-          outbox.update((queue) => acknowledge(queue, op.id, current.version));
-          this.#options.onSettingsSent(op, current);
-          return 'sent';
-        }
-        this.#blocked.add(op.id);
-        return 'wait';
-      }
+    const verdict = verdictOf(failure);
+    const current = op.kind === 'settings' && verdict === 'stale' ? staleSettings(failure) : null;
+    if (verdict === 'refused') {
+      this.stop();
+      emit({ kind: 'refused', failure });
+      return 'wait';
     }
-  }
-
-  #scheduleRetry(kind: Kind, earlierFailures: number): void {
-    if (this.#stopped) return;
-    const delay = backoffDelay(earlierFailures, this.#options.backoff);
-    this.#retry[kind].arm(() => void this.#drain(kind), delay);
+    if (verdict === 'rejected') {
+      outbox.update((queue) => removeOperation(queue, op.id));
+      emit({ kind: 'rejected', op, failure });
+      return 'sent';
+    }
+    if (op.kind !== 'settings' || current === null) {
+      emit({ kind: 'failed', failure });
+      return 'retry';
+    }
+    // 412: based on an older version. If the server holds exactly these settings, an earlier attempt got through.
+    if (sameJson(current.settings, op.settings)) {
+      outbox.update((queue) => acknowledge(queue, op.id, current.version));
+      emit({ kind: 'settings-sent', op, saved: current });
+      return 'sent';
+    }
+    this.#blocked.add(op.id); // until staff choose "Keep mine" or "Use theirs"
+    emit({ kind: 'conflict', op, current });
+    return 'wait';
   }
 }

@@ -1,5 +1,4 @@
-// Pending operations waiting for the server, as a pure queue (functions from queue to queue) plus a
-// thin wrapper that writes every new queue to the store before the caller acknowledges the UI.
+// Pending operations as a pure queue, plus a thin wrapper that writes each new queue before the UI hears back.
 //
 // Exactly-once: a presence op's id is its Idempotency-Key. Once an op has been attempted it may have
 // reached the server, so it is never dropped or changed; it is retried as-is with the same key and the
@@ -16,7 +15,7 @@ const attemptFields = {
   lastAttemptAt: isoInstantSchema.nullable(),
 };
 
-export const presenceOperationSchema = z.strictObject({
+const presenceOperationSchema = z.strictObject({
   kind: z.literal('presence'),
   ...attemptFields,
   online: z.boolean(),
@@ -24,7 +23,7 @@ export const presenceOperationSchema = z.strictObject({
   changedBy: z.string().min(1),
 });
 
-export const settingsSaveOperationSchema = z.strictObject({
+const settingsSaveOperationSchema = z.strictObject({
   kind: z.literal('settings'),
   ...attemptFields,
   /** Checked against the schedule model when read back from disk, like the server copy. */
@@ -37,53 +36,26 @@ export const settingsSaveOperationSchema = z.strictObject({
 
 export const outboxOperationSchema = z.discriminatedUnion('kind', [presenceOperationSchema, settingsSaveOperationSchema]);
 
-export type PresenceOperation = z.infer<typeof presenceOperationSchema>;
 export type SettingsSaveOperation = z.infer<typeof settingsSaveOperationSchema>;
 export type OutboxOperation = z.infer<typeof outboxOperationSchema>;
 export type Outbox = readonly OutboxOperation[];
 
-export type NewOperationContext = { id: string; now: Date };
+type NewOperationContext = { id: string; now: Date };
 
 const neverAttempted = (op: OutboxOperation): boolean => op.attempts === 0;
 
+const fresh = (context: NewOperationContext) => ({ id: context.id, createdAt: context.now.toISOString(), attempts: 0, lastAttemptAt: null });
+
 /** Presence is last-writer-wins state, so an unsent older toggle is pointless once a newer one exists. */
-export function enqueuePresence(
-  queue: Outbox,
-  change: { online: boolean; offlineUntil: string | null; changedBy: string },
-  context: NewOperationContext,
-): OutboxOperation[] {
+export function enqueuePresence(queue: Outbox, change: { online: boolean; offlineUntil: string | null; changedBy: string }, context: NewOperationContext): OutboxOperation[] {
   const kept = queue.filter((op) => op.kind !== 'presence' || !neverAttempted(op));
-  const op: PresenceOperation = {
-    kind: 'presence',
-    id: context.id,
-    createdAt: context.now.toISOString(),
-    attempts: 0,
-    lastAttemptAt: null,
-    online: change.online,
-    offlineUntil: change.offlineUntil,
-    changedBy: change.changedBy,
-  };
-  return [...kept, op];
+  return [...kept, { kind: 'presence', ...fresh(context), ...change }];
 }
 
 /** A newer save of the whole settings replaces an unsent older one on the same base version. */
-export function enqueueSettingsSave(
-  queue: Outbox,
-  save: { settings: ChatSettings; baseVersion: number | null; changedBy: string },
-  context: NewOperationContext,
-): OutboxOperation[] {
+export function enqueueSettingsSave(queue: Outbox, save: { settings: ChatSettings; baseVersion: number | null; changedBy: string }, context: NewOperationContext): OutboxOperation[] {
   const kept = queue.filter((op) => !(op.kind === 'settings' && neverAttempted(op) && op.baseVersion === save.baseVersion));
-  const op: SettingsSaveOperation = {
-    kind: 'settings',
-    id: context.id,
-    createdAt: context.now.toISOString(),
-    attempts: 0,
-    lastAttemptAt: null,
-    settings: save.settings,
-    baseVersion: save.baseVersion,
-    changedBy: save.changedBy,
-  };
-  return [...kept, op];
+  return [...kept, { kind: 'settings', ...fresh(context), ...save }];
 }
 
 /** The next op of a kind, oldest first. Kinds are independent: a settings conflict never holds up a toggle. */
@@ -146,10 +118,6 @@ export class PersistedOutbox {
 
   get operations(): Outbox {
     return this.#queue;
-  }
-
-  get pending(): number {
-    return this.#queue.length;
   }
 
   update(change: (queue: Outbox) => OutboxOperation[]): void {

@@ -1,57 +1,40 @@
-// What the controller does with each thing the sync session reports: keep the local copy, the conflict
-// and the sync health current, then publish one new state.
+// What the controller does with each thing a sync session reports: keep the local copy, the settings
+// editor and the sync health current. The controller then publishes one new state.
 import { appMessages } from '../controller/app-messages.ts';
-import { adoptServerState, applyServerPresence } from './local-copy.ts';
 import type { SettingsEditor } from '../controller/settings-editor.ts';
 import type { AppStore } from '../store/store.ts';
+import { adoptServerState, applyServerPresence } from './local-copy.ts';
 import type { SyncHealth } from './sync-health.ts';
-import type { SessionListener } from './sync-session.ts';
+import type { SyncEvent } from './sync-session.ts';
 
-export type ReactionDeps = {
-  store: AppStore;
-  editor: SettingsEditor;
-  health: SyncHealth;
-  /** The server's idea of now. */
-  now(): Date;
-  /** Something changed: publish the new state. */
-  changed(): void;
-};
+type ReactionDeps = { store: AppStore; editor: SettingsEditor; health: SyncHealth; now: Date };
 
-export function sessionReactions({ store, editor, health, now, changed }: ReactionDeps): SessionListener {
-  const update = (change: () => void): void => {
-    change();
-    changed();
-  };
-  return {
-    onSettings: (settings) => update(() => editor.received(settings)),
-    onPresence: (presence) => update(() => applyServerPresence(store, presence, now())),
-    onSnapshot: (settings, presence) =>
-      update(() => {
-        adoptServerState(store, settings, presence, now());
-        editor.received(settings);
-      }),
-    onReached: () => update(() => health.reached()),
-    onFailed: (failure) => update(() => health.failed(failure, now())),
-    onRefused: (failure) => update(() => health.refused(failure, now())),
-    onPresenceSent: (_op, presence) =>
-      update(() => {
-        health.reached();
-        applyServerPresence(store, presence, now());
-      }),
-    onSettingsSent: (_op, saved) =>
-      update(() => {
-        health.reached({ settingsSaved: true });
-        editor.saved(saved);
-      }),
-    onSettingsStale: (op, current) => {
-      let verdict: 'landed' | 'conflict' = 'landed';
-      update(() => (verdict = editor.stale(op, current)));
-      return verdict;
-    },
-    onRejected: (op, failure) =>
-      update(() => {
-        const detail = failure.kind === 'rejected' ? failure.message : failure.detail;
-        health.rejected(op.kind === 'settings' ? 'invalid-settings' : 'internal', appMessages.changeRefused(detail), now());
-      }),
-  };
+export function reactToSync(event: SyncEvent, { store, editor, health, now }: ReactionDeps): void {
+  switch (event.kind) {
+    case 'settings':
+      return editor.received(event.settings);
+    case 'presence':
+      return void applyServerPresence(store, event.presence, now);
+    case 'snapshot':
+      adoptServerState(store, event.settings, event.presence, now);
+      return editor.received(event.settings);
+    case 'reached':
+      return health.reached();
+    case 'failed':
+      return health.failed(event.failure, now);
+    case 'refused':
+      return health.refused(event.failure, now);
+    case 'presence-sent':
+      health.reached();
+      return void applyServerPresence(store, event.presence, now);
+    case 'settings-sent':
+      health.reached({ settingsSaved: true });
+      return editor.saved(event.saved);
+    case 'conflict':
+      return void editor.stale(event.op, event.current);
+    case 'rejected': {
+      const detail = event.failure.kind === 'rejected' ? event.failure.message : event.failure.detail;
+      return health.rejected(event.op.kind === 'settings' ? 'invalid-settings' : 'internal', appMessages.changeRefused(detail), now);
+    }
+  }
 }

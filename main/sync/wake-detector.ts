@@ -1,10 +1,9 @@
-// Noticing that the PC slept, where Electron's powerMonitor is not available (the preview host).
-// Node's timers run on a monotonic clock that stops while the machine is suspended, but wall-clock
-// time does not: a timer set for 15 s that fires minutes later (by the wall clock) means a sleep.
+// Noticing a sleep where Electron's powerMonitor is not (the preview host): Node's timers stop while the
+// machine is suspended but the wall clock does not, so a 15 s timer that fires minutes late means a sleep.
 
 import type { Clock, TimerHandle } from '../controller/clock.ts';
 
-export type WakeDetectorOptions = { intervalMs?: number; toleranceMs?: number };
+type WakeDetectorOptions = { intervalMs?: number; toleranceMs?: number };
 
 /** Calls `onWake` after a suspend; returns the function that stops watching. */
 export function watchForWake(clock: Clock, onWake: () => void, options: WakeDetectorOptions = {}): () => void {

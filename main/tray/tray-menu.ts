@@ -1,32 +1,47 @@
-// The tray menu as a pure function of the app state (no Electron import, so it is unit-tested under
-// Node). It returns plain objects shaped like Electron's MenuItemConstructorOptions with stable ids;
-// the adapter passes them to Menu.buildFromTemplate and rebuilds the menu whenever the state changes.
+// The tray as pure functions of the app state: the icon, the tooltip and the menu. Menu items are shaped
+// like Electron's MenuItemConstructorOptions, with stable ids, and carry the command they run as data.
 import { offlineReminderActions } from '../../core/offline-reminder.ts';
 import { timedBreakMinutes } from '../../core/timed-breaks.ts';
-import { durationText } from '../../core/wording.ts';
 import type { AppState } from '../../core/schemas/app-api.ts';
+import { trayMessages as say } from '../controller/app-messages.ts';
+import type { DesktopCommand } from '../controller/app-operations.ts';
 
-/** The subset of MenuItemConstructorOptions the tray uses (assignable to Electron's type). */
+export type TrayIconKind = 'accepting' | 'offline' | 'closed' | 'attention';
+
+/** The state the icon stands for; anything that stops the switch reaching the server wins. */
+export function trayIconKind(state: AppState): TrayIconKind {
+  const { sync, status } = state;
+  if (state.connection === null || status.tone === 'not-connected' || sync.state === 'error' || sync.state === 'offline') return 'attention';
+  if (sync.state === 'not-connected' || (sync.state === 'connecting' && state.server === null)) return 'attention';
+  return status.tone === 'accepting' ? 'accepting' : status.tone === 'offline-by-switch' ? 'offline' : 'closed';
+}
+
+/**
+ * Under the resources directory (build/tray/). macOS tints monochrome "Template" images for light and
+ * dark menu bars; Electron picks `name@2x.png` beside `name.png` on high-DPI screens by itself.
+ */
+export function trayIconFile(kind: TrayIconKind, platform: NodeJS.Platform): string {
+  if (platform === 'darwin') return `tray/${kind}Template.png`;
+  return platform === 'win32' ? `tray/${kind}.ico` : `tray/${kind}.png`;
+}
+
+/** The status sentence (or, while it is active, the forgotten-offline reminder), and whether changes are reaching the server. */
+export function trayTooltip(state: AppState): string {
+  if (state.connection === null) return say.tooltip(say.notConnected);
+  const waiting = say.waiting(state.sync.pending);
+  const syncNote = state.sync.state === 'offline' ? say.offline(waiting) : state.sync.state === 'error' ? say.failing(waiting) : '';
+  return say.tooltip(`${reminderMessage(state) ?? state.status.sentence}${syncNote}`);
+}
+
+const reminderMessage = (state: AppState): string | null => (state.reminder?.active && state.reminder.message) || null;
+
 export type TrayMenuItem = {
   id?: string;
   label?: string;
   type?: 'normal' | 'separator' | 'checkbox';
   checked?: boolean;
   enabled?: boolean;
-  click?: () => void;
-};
-
-export type TrayActions = {
-  setOnline(online: boolean): void;
-  /** Installs a downloaded update now (main/updates/updater.ts); offered only when one is ready. */
-  restartToUpdate(): void;
-  /** A timed break by its length; main sets the end on its server-corrected clock. */
-  goOfflineFor(minutes: number): void;
-  openBusinessHours(): void;
-  setLaunchAtLogin(enabled: boolean): void;
-  /** "Remind me in 15 minutes", offered while the forgotten-offline reminder is active. */
-  snoozeReminder(): void;
-  quit(): void;
+  command?: DesktopCommand;
 };
 
 export const trayMenuIds = {
@@ -41,65 +56,39 @@ export const trayMenuIds = {
   quit: 'quit',
 } as const;
 
-export const trayLabels = {
-  chatOnline: 'Chat online',
-  openBusinessHours: 'Open Business Hours…',
-  launchAtLogin: 'Launch at login',
-  quit: 'Quit',
-  offlineFor: (minutes: number) => `Go offline for ${durationText(minutes)}`,
-  restartToUpdate: (version: string) => `Restart to update (version ${version})`,
-  snoozeReminder: offlineReminderActions.snooze,
-} as const;
+const separator: TrayMenuItem = { type: 'separator' };
 
-/** What the tray shows beside the app state: an update waiting to be installed. */
-export type TrayExtras = { updateReady?: string | null };
-
-export function trayMenuTemplate(state: AppState, actions: TrayActions, extras: TrayExtras = {}): TrayMenuItem[] {
+/** `updateReady`: the version of a downloaded update waiting to be installed. */
+export function trayMenuTemplate(state: AppState, updateReady: string | null = null): TrayMenuItem[] {
   const online = state.presence?.online ?? false;
   // Without a connection there is no clinic to switch; the window is where staff connect.
   const canSwitch = state.connection !== null && state.presence !== null;
-  // The forgotten-offline reminder: said under the status, with its snooze ("Chat online" is "Go online").
-  const reminder = state.reminder?.active && state.reminder.message ? state.reminder.message : null;
-
+  const reminder = reminderMessage(state);
+  const { launchAtLogin } = state.preferences;
   return [
-    // Main words every status, "not connected" included (app-state.ts), for the window and the tray alike.
     { id: trayMenuIds.status, label: state.status.sentence, enabled: false },
-    ...(reminder
-      ? [
+    // The forgotten-offline reminder, with its snooze; its "Go online" is the switch just below.
+    ...(reminder === null
+      ? []
+      : [
           { id: trayMenuIds.reminder, label: reminder, enabled: false },
-          { id: trayMenuIds.snoozeReminder, label: trayLabels.snoozeReminder, click: () => actions.snoozeReminder() },
-        ]
-      : []),
-    { type: 'separator' },
-    {
-      id: trayMenuIds.chatOnline,
-      label: trayLabels.chatOnline,
-      type: 'checkbox',
-      checked: online,
-      enabled: canSwitch,
-      click: () => actions.setOnline(!online),
-    },
+          { id: trayMenuIds.snoozeReminder, label: offlineReminderActions.snooze, command: { do: 'snoozeReminder', args: [] } } satisfies TrayMenuItem,
+        ]),
+    separator,
+    { id: trayMenuIds.chatOnline, label: say.chatOnline, type: 'checkbox', checked: online, enabled: canSwitch, command: { do: 'setOnline', args: [{ online: !online }] } },
     ...timedBreakMinutes.map(
       (minutes): TrayMenuItem => ({
         id: trayMenuIds.offlineFor(minutes),
-        label: trayLabels.offlineFor(minutes),
+        label: say.offlineFor(minutes),
         enabled: canSwitch,
-        click: () => actions.goOfflineFor(minutes),
+        command: { do: 'setOnline', args: [{ online: false, offlineForMinutes: minutes }] },
       }),
     ),
-    { type: 'separator' },
-    { id: trayMenuIds.openBusinessHours, label: trayLabels.openBusinessHours, click: () => actions.openBusinessHours() },
-    {
-      id: trayMenuIds.launchAtLogin,
-      label: trayLabels.launchAtLogin,
-      type: 'checkbox',
-      checked: state.preferences.launchAtLogin,
-      click: () => actions.setLaunchAtLogin(!state.preferences.launchAtLogin),
-    },
-    { type: 'separator' },
-    ...(extras.updateReady
-      ? [{ id: trayMenuIds.restartToUpdate, label: trayLabels.restartToUpdate(extras.updateReady), click: () => actions.restartToUpdate() }]
-      : []),
-    { id: trayMenuIds.quit, label: trayLabels.quit, click: () => actions.quit() },
+    separator,
+    { id: trayMenuIds.openBusinessHours, label: say.openBusinessHours, command: { do: 'openWindow', screen: '#/settings/hours' } },
+    { id: trayMenuIds.launchAtLogin, label: say.launchAtLogin, type: 'checkbox', checked: launchAtLogin, command: { do: 'setPreference', args: [{ key: 'launchAtLogin', value: !launchAtLogin }] } },
+    separator,
+    ...(updateReady === null ? [] : [{ id: trayMenuIds.restartToUpdate, label: say.restartToUpdate(updateReady), command: { do: 'restartToUpdate' } } satisfies TrayMenuItem]),
+    { id: trayMenuIds.quit, label: say.quit, command: { do: 'quit' } },
   ];
 }

@@ -1,10 +1,12 @@
-// The tray as a small service: one render step from the app state, doing nothing when nothing visible
-// changed (a rebuilt menu closes an open one on some platforms). Electron's Tray, Menu and nativeImage
-// come in through a factory, so this file has no runtime Electron import and is tested with doubles.
+// The tray's one render step, doing nothing when nothing visible changed (a rebuilt menu closes an open one
+// on some platforms). Electron's Tray, Menu and nativeImage come from a factory (tray.electron.ts).
 import type { AppState } from '../../core/schemas/app-api.ts';
-import { trayIconFile, trayIconKind, trayTooltip } from './tray-icon.ts';
-import { trayMenuTemplate } from './tray-menu.ts';
-import type { TrayActions, TrayExtras, TrayMenuItem } from './tray-menu.ts';
+import type { DesktopCommand } from '../controller/app-operations.ts';
+import { trayIconFile, trayIconKind, trayMenuTemplate, trayTooltip } from './tray-menu.ts';
+import type { TrayMenuItem } from './tray-menu.ts';
+
+/** A menu item as Electron's Menu takes it: the command became a click. */
+export type MenuItemOptions = Omit<TrayMenuItem, 'command'> & { click?: () => void };
 
 /** What the service uses of Electron's Tray. */
 export type TrayLike<Image, Menu> = {
@@ -16,27 +18,20 @@ export type TrayLike<Image, Menu> = {
 };
 
 export type TrayFactory<Image, Menu> = {
-  /** e.g. `(file) => nativeImage.createFromPath(join(resourcesPath, file))`. */
   loadIcon(file: string): Image;
-  buildMenu(template: TrayMenuItem[]): Menu;
+  buildMenu(template: MenuItemOptions[]): Menu;
   createTray(image: Image): TrayLike<Image, Menu>;
 };
 
-export type TrayServiceOptions<Image, Menu> = {
-  factory: TrayFactory<Image, Menu>;
-  actions: TrayActions & { openWindow(): void };
-  platform: NodeJS.Platform;
-};
+type TrayServiceOptions<Image, Menu> = { factory: TrayFactory<Image, Menu>; platform: NodeJS.Platform; onCommand(command: DesktopCommand): void };
 
 export class TrayService<Image, Menu> {
   readonly #options: TrayServiceOptions<Image, Menu>;
   #tray: TrayLike<Image, Menu> | null = null;
   /** The last state rendered, so an update becoming ready redraws without a new snapshot. */
   #state: AppState | null = null;
-  #extras: TrayExtras = {};
-  #iconFile = '';
-  #tooltip = '';
-  #menuSignature = '';
+  #updateReady: string | null = null;
+  #drawn = { iconFile: '', tooltip: '', menu: '' };
 
   constructor(options: TrayServiceOptions<Image, Menu>) {
     this.#options = options;
@@ -44,50 +39,36 @@ export class TrayService<Image, Menu> {
 
   render(state: AppState): void {
     this.#state = state;
-    this.#draw(state);
-  }
-
-  /**
-   * Offers "Restart to update" for `version` (null: nothing to install). The updater reports every
-   * download percent; only a change of what the tray shows redraws it.
-   */
-  setUpdateReady(version: string | null): void {
-    if ((this.#extras.updateReady ?? null) === version) return;
-    this.#extras = { updateReady: version };
-    if (this.#state) this.#draw(this.#state);
-  }
-
-  #draw(state: AppState): void {
-    const { factory, actions, platform } = this.#options;
+    const { factory, platform, onCommand } = this.#options;
     const iconFile = trayIconFile(trayIconKind(state), platform);
     if (this.#tray === null) {
       this.#tray = factory.createTray(factory.loadIcon(iconFile));
       // Windows and Linux open the window on click; macOS shows the menu on click by itself.
-      if (platform !== 'darwin') this.#tray.on('click', () => actions.openWindow());
-    } else if (iconFile !== this.#iconFile) {
+      if (platform !== 'darwin') this.#tray.on('click', () => onCommand({ do: 'openWindow' }));
+    } else if (iconFile !== this.#drawn.iconFile) {
       this.#tray.setImage(factory.loadIcon(iconFile));
     }
-    this.#iconFile = iconFile;
-
     const tooltip = trayTooltip(state);
-    if (tooltip !== this.#tooltip) this.#tray.setToolTip(tooltip);
-    this.#tooltip = tooltip;
+    if (tooltip !== this.#drawn.tooltip) this.#tray.setToolTip(tooltip);
+    const template = trayMenuTemplate(state, this.#updateReady);
+    const menu = JSON.stringify(template);
+    if (menu !== this.#drawn.menu) {
+      this.#tray.setContextMenu(factory.buildMenu(template.map(({ command, ...item }) => (command ? { ...item, click: () => onCommand(command) } : item))));
+    }
+    this.#drawn = { iconFile, tooltip, menu };
+  }
 
-    const template = trayMenuTemplate(state, actions, this.#extras);
-    const signature = menuSignature(template);
-    if (signature !== this.#menuSignature) this.#tray.setContextMenu(factory.buildMenu(template));
-    this.#menuSignature = signature;
+  /** Offers "Restart to update" for `version`. */
+  setUpdateReady(version: string): void {
+    if (this.#updateReady === version) return;
+    this.#updateReady = version;
+    if (this.#state) this.render(this.#state);
   }
 
   destroy(): void {
     this.#tray?.destroy();
     this.#tray = null;
     this.#state = null;
-    this.#iconFile = this.#tooltip = this.#menuSignature = '';
+    this.#drawn = { iconFile: '', tooltip: '', menu: '' };
   }
-}
-
-/** Everything visible about a menu; click handlers are rebuilt with it, so they are not compared. */
-function menuSignature(template: TrayMenuItem[]): string {
-  return JSON.stringify(template.map(({ id, label, type, checked, enabled }) => [id, label, type, checked, enabled]));
 }

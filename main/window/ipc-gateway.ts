@@ -1,14 +1,11 @@
-// The one IPC gateway in main. Every AppApi channel is registered here, from the contract's channel
-// map: the sender is checked once (our window's top frame, showing our page), the arguments stay
-// `unknown` until the contract's zod schema accepts them, and every failure becomes an error value,
-// so a bad or hostile call can never throw inside main. `ipcMain` is injected (typed structurally)
-// so the gateway is tested with a double at the Electron seam.
+// The one IPC gateway: every AppApi channel registered from the contract's map, the sender checked once (our
+// window's top frame, on our page), arguments checked by runOperation, so no call can throw inside main.
 import { appApiChannels, appStateChannel } from '../../core/app-channels.ts';
 import { appApiOperations } from '../../core/schemas/app-api.ts';
 import type { AppApiOperation, AppResult, AppState } from '../../core/schemas/app-api.ts';
 import { runOperation } from '../controller/app-operations.ts';
 import type { AppApiHandlers } from '../controller/app-operations.ts';
-
+import { appMessages } from '../controller/app-messages.ts';
 
 /** What the gateway reads of Electron's WebFrameMain. */
 export type SenderFrameLike = { readonly url: string; readonly parent: SenderFrameLike | null };
@@ -22,45 +19,27 @@ export type IpcMainLike = {
   removeHandler(channel: string): void;
 };
 
-export type SenderPolicy = {
-  /** True for the page we load (our file or custom protocol), never for anything it might navigate to. */
-  isAppUrl(url: string): boolean;
-  /** True when the sending webContents belongs to our staff window. */
-  isOurWindow(sender: unknown): boolean;
-};
+/** `isAppUrl`: our page, never anything it might navigate to; `isOurWindow`: the sending webContents is our staff window's. */
+type SenderPolicy = { isAppUrl(url: string): boolean; isOurWindow(sender: unknown): boolean };
 
-export type GatewayOptions = {
-  ipcMain: IpcMainLike;
-  handlers: AppApiHandlers;
-  senders: SenderPolicy;
-  /** Where unexpected handler failures are reported (logged); they never reach the renderer as stacks. */
-  onHandlerError?: (operation: AppApiOperation, error: unknown) => void;
-};
-
-export const untrustedSenderResult: AppResult = {
-  ok: false,
-  error: { code: 'untrusted-sender', message: 'This call did not come from the Clinic Chat Desk window and was refused.' },
-};
+/** `onHandlerError` logs unexpected failures; they never reach the renderer as stacks. */
+type GatewayOptions = { ipcMain: IpcMainLike; handlers: AppApiHandlers; senders: SenderPolicy; onHandlerError?: (operation: AppApiOperation, error: unknown) => void };
 
 /** Registers every AppApi operation; returns a function that removes them all again. */
-export function registerAppApi(options: GatewayOptions): () => void {
-  const { ipcMain, handlers, senders, onHandlerError } = options;
-
-  const register = (operation: AppApiOperation): void => {
-    ipcMain.handle(appApiChannels[operation], async (event, ...args) => {
-      if (!isTrustedSender(event, senders)) return untrustedSenderResult;
-      return runOperation(handlers, operation, args, onHandlerError);
+export function registerAppApi({ ipcMain, handlers, senders, onHandlerError }: GatewayOptions): () => void {
+  for (const operation of appApiOperations) {
+    ipcMain.handle(appApiChannels[operation], async (event, ...args): Promise<unknown> => {
+      if (isTrustedSender(event, senders)) return runOperation(handlers, operation, args, onHandlerError);
+      return { ok: false, error: { code: 'untrusted-sender', message: appMessages.untrustedSender } } satisfies AppResult;
     });
-  };
-
-  for (const operation of appApiOperations) register(operation);
+  }
   return () => {
     for (const operation of appApiOperations) ipcMain.removeHandler(appApiChannels[operation]);
   };
 }
 
 /** Our window, its top frame (not an iframe it might contain), showing our own page. */
-export function isTrustedSender(event: InvokeEventLike, senders: SenderPolicy): boolean {
+function isTrustedSender(event: InvokeEventLike, senders: SenderPolicy): boolean {
   try {
     const frame = event.senderFrame;
     if (frame === null || frame.parent !== null) return false;

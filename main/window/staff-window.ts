@@ -1,9 +1,8 @@
-// The staff window as a small service: created on demand, hidden (not closed) by the close button so
-// the app lives on in the tray, destroyed after it has been hidden for a while to give back its
-// memory, and recreated where it was. The BrowserWindow comes from a factory, so the rules here are
-// tested with a double at the Electron seam.
+// The staff window: hidden by the close button so the app lives on in the tray, destroyed after a while hidden
+// to give back its memory, and recreated where it was. The BrowserWindow comes from a factory.
 import type { Clock } from '../controller/clock.ts';
 import { OneShotTimer } from '../controller/clock.ts';
+import type { AppStore } from '../store/store.ts';
 import type { WindowBounds } from '../store/store-schema.ts';
 
 /** What the service uses of Electron's BrowserWindow. */
@@ -27,11 +26,12 @@ export type WindowLike = {
 
 export type Rectangle = { x: number; y: number; width: number; height: number };
 
-export type StaffWindowOptions = {
+type StaffWindowOptions = {
   /** Builds the window (hidden) at these bounds, or at the default size centred when null. */
   create(bounds: Rectangle | null): WindowLike;
   pageUrl: string;
-  bounds: { load(): WindowBounds | null; save(bounds: WindowBounds): void };
+  /** Where the window was, kept in the store. */
+  store: Pick<AppStore, 'getWindowBounds' | 'setWindowBounds'>;
   /** The displays' work areas now, to avoid restoring a window onto a monitor that is gone. */
   workAreas(): Rectangle[];
   clock: Clock;
@@ -88,7 +88,7 @@ export class StaffWindow {
       existing.focus();
       return;
     }
-    const saved = this.#options.bounds.load();
+    const saved = this.#options.store.getWindowBounds();
     const window = this.#options.create(restorableBounds(saved, this.#options.workAreas()));
     this.#window = window;
     if (saved?.maximized) window.maximize();
@@ -137,8 +137,11 @@ export class StaffWindow {
   #saveBounds(): void {
     const window = this.#live();
     if (!window) return;
-    const bounds = window.getNormalBounds();
-    this.#options.bounds.save({ ...bounds, maximized: window.isMaximized() });
+    try {
+      this.#options.store.setWindowBounds({ ...window.getNormalBounds(), maximized: window.isMaximized() });
+    } catch (error) {
+      console.error('Could not remember the window position:', error); // a full disk must not stop the window closing
+    }
   }
 
   #live(): WindowLike | null {

@@ -1,8 +1,5 @@
-// Electron's security checklist for everything the app's pages could do beyond showing our UI:
-// navigation and new windows are denied (the UI is one page), links we build to the clinic's own
-// https server open in the system browser, <webview> is refused, and every permission request
-// (camera, notifications from the page, geolocation…) is denied. Electron objects come in through
-// narrow types, so tests drive these functions with doubles at this seam.
+// Electron's security checklist for our pages: no navigation, new windows or <webview>, no permissions, and
+// only https links to the clinic's own server, opened in the system browser.
 
 /** What the hardening reads of a webContents. */
 export type GuardedContents = {
@@ -11,13 +8,8 @@ export type GuardedContents = {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 };
 
-export type LinkPolicy = {
-  /** Our own page (a reload, a hash change): the only place the window may navigate to. */
-  isAppUrl(url: string): boolean;
-  /** Origins of links we build (the connected clinic server), opened in the system browser. */
-  externalOrigins(): readonly string[];
-  openExternal(url: string): void;
-};
+/** `isAppUrl`: our own page, the only place the window may navigate to; `externalOrigins`: those of links we build (the clinic's server). */
+type LinkPolicy = { isAppUrl(url: string): boolean; externalOrigins(): readonly string[]; openExternal(url: string): void };
 
 /** Only https links to an origin we chose: never file:, javascript:, custom schemes or other hosts. */
 export function isAllowedExternalUrl(url: string, origins: readonly string[]): boolean {

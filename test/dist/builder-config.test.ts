@@ -1,5 +1,5 @@
 // electron-builder.yml checked against electron-builder's own JSON schema (the one its CLI validates
-// with), and against what issue #6 asks of the packages.
+// with), and against what the packages must hold: targets, fuses, icons, no server code.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';

@@ -4,9 +4,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeText, fleetConfigPath, loadFleetConfig, parseFleetFile, parseFleetFlags } from '../../main/fleet/fleet-config.ts';
-import type { FleetConfig } from '../../main/fleet/fleet-schema.ts';
-import { fleetErrorNotice, fleetLogSummary } from '../../main/fleet/fleet-report.ts';
+import { applyFleet, fleetFilePath, fleetLogLine, loadFleet, parseFleetFile, parseFleetFlags } from '../../main/fleet/fleet.ts';
+import type { Fleet } from '../../main/fleet/fleet.ts';
+import { noSecretBox } from '../../main/store/secret-box.ts';
+import { openAppStore } from '../../main/store/store.ts';
 
 let dir = '';
 let fleetFile = '';
@@ -16,49 +17,48 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function load(argv: string[] = [], file?: unknown): FleetConfig {
+function load(argv: string[] = [], file?: unknown): Fleet {
   if (file !== undefined) writeFileSync(fleetFile, typeof file === 'string' ? file : JSON.stringify(file));
-  return loadFleetConfig({ argv, env: { CHATDESK_FLEET_CONFIG: fleetFile }, platform: 'linux', cwd: dir });
+  return loadFleet({ argv, env: { CHATDESK_FLEET_CONFIG: fleetFile }, platform: 'linux', cwd: dir });
 }
 
 const preset = { serverUrl: 'https://chat.northside-vets.example', clinicId: 'northside', pcName: 'Reception 1' };
 
 describe('fleet.json location', () => {
   it('is machine-wide on each OS, and CHATDESK_FLEET_CONFIG overrides it', () => {
-    expect(fleetConfigPath('win32', { ProgramData: 'D:\\ProgramData' }, '/')).toBe('D:\\ProgramData\\Clinic Chat Desk\\fleet.json');
-    expect(fleetConfigPath('win32', {}, '/')).toBe('C:\\ProgramData\\Clinic Chat Desk\\fleet.json');
-    expect(fleetConfigPath('darwin', {}, '/')).toBe('/Library/Application Support/Clinic Chat Desk/fleet.json');
-    expect(fleetConfigPath('linux', {}, '/')).toBe('/etc/clinic-chat-desk/fleet.json');
-    expect(fleetConfigPath('linux', { CHATDESK_FLEET_CONFIG: 'conf/fleet.json' }, '/srv')).toBe('/srv/conf/fleet.json');
+    expect(fleetFilePath('win32', { ProgramData: 'D:\\ProgramData' }, '/')).toBe('D:\\ProgramData\\Clinic Chat Desk\\fleet.json');
+    expect(fleetFilePath('win32', {}, '/')).toBe('C:\\ProgramData\\Clinic Chat Desk\\fleet.json');
+    expect(fleetFilePath('darwin', {}, '/')).toBe('/Library/Application Support/Clinic Chat Desk/fleet.json');
+    expect(fleetFilePath('linux', {}, '/')).toBe('/etc/clinic-chat-desk/fleet.json');
+    expect(fleetFilePath('linux', { CHATDESK_FLEET_CONFIG: 'conf/fleet.json' }, '/srv')).toBe('/srv/conf/fleet.json');
   });
 });
 
-describe('loadFleetConfig', () => {
+describe('loadFleet', () => {
   it('reads values and locks from the file', () => {
     const config = load([], { ...preset, locked: ['serverUrl', 'clinicId'] });
-    expect(config).toMatchObject({ values: preset, locked: ['serverUrl', 'clinicId'], errors: [], file: { path: fleetFile, state: 'read' } });
-    expect(config.sources.serverUrl).toEqual({ kind: 'file', path: fleetFile });
+    expect(config).toMatchObject({ values: preset, locked: ['serverUrl', 'clinicId'], problems: [], file: { path: fleetFile, state: 'read' } });
+    expect(config.from.serverUrl).toBe('file');
   });
 
   it('lets a flag beat the file, value by value, and adds the flag’s locks to the file’s', () => {
     const config = load(['--server-url=https://chat.example.org', '--lock=pc-name', '--enable-logging'], { ...preset, locked: ['serverUrl'] });
     expect(config.values).toEqual({ ...preset, serverUrl: 'https://chat.example.org' });
-    expect(config.sources.serverUrl).toEqual({ kind: 'flag' });
-    expect(config.sources.clinicId).toEqual({ kind: 'file', path: fleetFile });
+    expect(config.from).toMatchObject({ serverUrl: 'flag', clinicId: 'file' });
     expect(config.locked).toEqual(['serverUrl', 'pcName']);
-    expect(config.errors).toEqual([]);
+    expect(config.problems).toEqual([]);
   });
 
   it('treats a missing file as nothing pre-set, without an error', () => {
     const config = load(['--clinic-id=c1']);
-    expect(config).toMatchObject({ values: { clinicId: 'c1' }, locked: [], errors: [], file: { state: 'missing' } });
+    expect(config).toMatchObject({ values: { clinicId: 'c1' }, locked: [], problems: [], file: { state: 'missing' } });
   });
 
   it('reports an unreadable file and still applies the flags', () => {
     mkdirSync(fleetFile); // a folder where the file should be: reading it fails (as root, permissions would not)
     const config = load(['--pc-name=Front desk']);
     expect(config.file.state).toBe('unreadable');
-    expect(config.errors).toEqual([{ source: fleetFile, path: '', message: 'The file cannot be read (it is a folder)' }]);
+    expect(config.problems).toEqual([{ source: fleetFile, path: '', message: 'The file cannot be read (it is a folder)' }]);
     expect(config.values).toEqual({ pcName: 'Front desk' });
   });
 
@@ -66,39 +66,38 @@ describe('loadFleetConfig', () => {
     const config = load([], '{ "serverUrl": "https://a.example", }');
     expect(config.file.state).toBe('invalid');
     expect(config.values).toEqual({});
-    expect(config.errors).toHaveLength(1);
-    expect(config.errors[0]).toMatchObject({ source: fleetFile, path: '' });
-    expect(config.errors[0]?.message).toMatch(/^Not valid JSON: .*position/);
+    expect(config.problems).toHaveLength(1);
+    expect(config.problems[0]).toMatchObject({ source: fleetFile, path: '' });
+    expect(config.problems[0]?.message).toMatch(/^Not valid JSON: .*position/);
   });
 
   it('reads files saved by Notepad, with a byte-order mark or as UTF-16', () => {
     writeFileSync(fleetFile, `\uFEFF${JSON.stringify(preset)}`);
-    expect(loadFleetConfig({ argv: [], env: { CHATDESK_FLEET_CONFIG: fleetFile }, platform: 'win32', cwd: dir }).values).toEqual(preset);
+    expect(loadFleet({ argv: [], env: { CHATDESK_FLEET_CONFIG: fleetFile }, platform: 'win32', cwd: dir }).values).toEqual(preset);
     writeFileSync(fleetFile, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(preset), 'utf16le')]));
     expect(load().values).toEqual(preset);
-    expect(decodeText(Buffer.from('plain'))).toBe('plain');
   });
 
   it('refuses a file that is far too large to be a fleet configuration', () => {
     const config = load([], JSON.stringify({ pcName: 'x'.repeat(70 * 1024) }));
     expect(config.file.state).toBe('unreadable');
-    expect(config.errors[0]?.message).toMatch(/larger than 64 KiB/);
+    expect(config.problems[0]?.message).toMatch(/larger than 64 KiB/);
   });
 
   it('reads the token from a token file beside fleet.json, and a --token-file from the working directory', () => {
     writeFileSync(join(dir, 'token.txt'), '  secret-token-1\r\n');
-    expect(load([], { ...preset, tokenFile: 'token.txt' })).toMatchObject({ values: { token: 'secret-token-1' }, errors: [] });
+    expect(load([], { ...preset, tokenFile: 'token.txt' })).toMatchObject({ values: { token: 'secret-token-1' }, problems: [] });
     writeFileSync(join(dir, 'other.txt'), 'secret-token-2\n');
     const fromFlag = load(['--token-file=other.txt'], { ...preset, tokenFile: 'token.txt' });
     expect(fromFlag.values.token).toBe('secret-token-2');
-    expect(fromFlag.sources.token).toEqual({ kind: 'flag' });
+    expect(fromFlag.from.token).toBe('flag');
   });
 
   it('reports a token file that is missing or empty, naming the file', () => {
     const missing = load([], { tokenFile: 'nope.txt' });
-    expect(missing.errors).toEqual([{ source: fleetFile, path: 'tokenFile', message: `${join(dir, 'nope.txt')}: The file does not exist` }]);
+    expect(missing.problems).toEqual([{ source: fleetFile, path: 'tokenFile', message: `${join(dir, 'nope.txt')}: The file does not exist` }]);
     writeFileSync(join(dir, 'empty.txt'), '\n');
-    expect(load(['--token-file=empty.txt']).errors).toEqual([{ source: 'command line', path: '--token-file', message: `${join(dir, 'empty.txt')}: The token file is empty` }]);
+    expect(load(['--token-file=empty.txt'], {}).problems).toEqual([{ source: 'command line', path: '--token-file', message: `${join(dir, 'empty.txt')}: The token file is empty` }]);
   });
 });
 
@@ -106,7 +105,7 @@ describe('parseFleetFile', () => {
   it('keeps the good values when one is bad, and says which one and why', () => {
     const layer = parseFleetFile(JSON.stringify({ serverUrl: 'ftp://files.example', clinicId: 'c1', pcName: '', updateFeed: 'http://updates.example', autoUpdate: 'no' }), fleetFile);
     expect(layer.values).toEqual({ clinicId: 'c1' });
-    expect(layer.errors).toEqual([
+    expect(layer.problems).toEqual([
       { source: fleetFile, path: 'serverUrl', message: 'Enter the server address, starting with https://' },
       { source: fleetFile, path: 'pcName', message: 'Enter a name for this PC' },
       { source: fleetFile, path: 'updateFeed', message: 'The update feed must be an https:// address' },
@@ -119,13 +118,13 @@ describe('parseFleetFile', () => {
     expect(parseFleetFile(JSON.stringify({ serverUrl: 'https://chat.example.org/desk//' }), fleetFile).values).toEqual({ serverUrl: 'https://chat.example.org/desk' });
     const plain = parseFleetFile(JSON.stringify({ serverUrl: 'http://chat.example.org' }), fleetFile);
     expect(plain.values).toEqual({});
-    expect(plain.errors).toEqual([{ source: fleetFile, path: 'serverUrl', message: expect.stringMatching(/https/) }]);
+    expect(plain.problems).toEqual([{ source: fleetFile, path: 'serverUrl', message: expect.stringMatching(/https/) }]);
   });
 
   it('reports unknown keys, suggesting the intended one', () => {
     const layer = parseFleetFile(JSON.stringify({ serverURL: 'https://a.example', colour: 'blue' }), fleetFile);
     expect(layer.values).toEqual({});
-    expect(layer.errors.map((error) => [error.path, error.message])).toEqual([
+    expect(layer.problems.map((problem) => [problem.path, problem.message])).toEqual([
       ['serverURL', 'Unknown setting "serverURL": did you mean "serverUrl"?'],
       ['colour', expect.stringMatching(/^Unknown setting "colour" \(known: serverUrl, clinicId, token, pcName, updateFeed, autoUpdate, tokenFile, locked\)$/)],
     ]);
@@ -134,21 +133,23 @@ describe('parseFleetFile', () => {
   it('reports locks that name nothing lockable, and a lock list that is not a list', () => {
     expect(parseFleetFile(JSON.stringify({ locked: ['serverUrl', 'everything', 7] }), fleetFile)).toMatchObject({
       locked: ['serverUrl'],
-      errors: [
+      problems: [
         { path: 'locked.1', message: expect.stringContaining('"everything" cannot be locked') },
         { path: 'locked.2', message: expect.stringContaining('7 cannot be locked') },
       ],
     });
-    expect(parseFleetFile(JSON.stringify({ locked: 'serverUrl' }), fleetFile).errors).toEqual([
+    expect(parseFleetFile(JSON.stringify({ locked: 'serverUrl' }), fleetFile).problems).toEqual([
       { source: fleetFile, path: 'locked', message: 'List the values to lock, like ["serverUrl", "clinicId"]' },
     ]);
   });
 
   it('asks for an object, and for token or tokenFile but not both', () => {
-    expect(parseFleetFile('["serverUrl"]', fleetFile).errors[0]?.message).toMatch(/^Must be a JSON object/);
-    expect(parseFleetFile(JSON.stringify({ token: 't', tokenFile: '/x' }), fleetFile).errors).toEqual([
-      { source: fleetFile, path: 'token', message: 'Give either token or tokenFile, not both' },
-    ]);
+    expect(parseFleetFile('["serverUrl"]', fleetFile).problems[0]?.message).toMatch(/^Must be a JSON object/);
+    expect(parseFleetFile(JSON.stringify({ token: 't', tokenFile: '/x' }), fleetFile)).toEqual({
+      values: { token: 't' },
+      locked: [],
+      problems: [{ source: fleetFile, path: 'tokenFile', message: 'Give either token or tokenFile, not both' }],
+    });
   });
 });
 
@@ -158,21 +159,21 @@ describe('parseFleetFlags', () => {
     expect(layer).toEqual({
       values: { serverUrl: 'https://a.example', clinicId: 'c9', pcName: 'Desk 2', updateFeed: 'https://u.example/feed/', autoUpdate: false },
       locked: ['serverUrl', 'clinicId'],
-      errors: [],
+      problems: [],
     });
   });
 
   it('reports a flag without a value instead of swallowing the next flag', () => {
-    expect(parseFleetFlags(['--server-url', '--clinic-id=c1']).errors).toEqual([
+    expect(parseFleetFlags(['--server-url', '--clinic-id=c1']).problems).toEqual([
       { source: 'command line', path: '--server-url', message: '--server-url needs a value: write --server-url=…' },
     ]);
-    expect(parseFleetFlags(['--pc-name']).errors[0]?.path).toBe('--pc-name');
-    expect(parseFleetFlags(['--lock']).errors).toEqual([{ source: 'command line', path: '--lock', message: '--lock needs a value: write --lock=serverUrl,clinicId' }]);
+    expect(parseFleetFlags(['--pc-name']).problems[0]?.path).toBe('--pc-name');
+    expect(parseFleetFlags(['--lock']).problems).toEqual([{ source: 'command line', path: '--lock', message: '--lock needs a value: write --lock=serverUrl,clinicId' }]);
   });
 
   it('reports bad values, bad locks, and a token given twice', () => {
     const layer = parseFleetFlags(['--server-url=javascript:alert(1)', '--lock=serverUrl,wallpaper', '--token=t1', '--token-file=/t2', '--auto-update=sometimes']);
-    expect(layer.errors.map((error) => error.path)).toEqual(['--server-url', '--token-file', '--auto-update', '--lock']);
+    expect(layer.problems.map((problem) => problem.path).sort()).toEqual(['--auto-update', '--lock', '--server-url', '--token-file']);
     expect(layer.values).toEqual({ token: 't1' });
     expect(layer.locked).toEqual(['serverUrl']);
   });
@@ -187,20 +188,37 @@ describe('fleet configuration in words', () => {
   it('summarises for the log without ever writing the token', () => {
     writeFileSync(join(dir, 'token.txt'), 'very-secret-token');
     const config = load(['--pc-name=Desk 2'], { ...preset, tokenFile: 'token.txt', locked: ['serverUrl'] });
-    const summary = fleetLogSummary(config);
+    const summary = fleetLogLine(config);
     expect(summary).not.toContain('very-secret-token');
     expect(summary).toContain(`serverUrl="${preset.serverUrl}" [file, locked]`);
     expect(summary).toContain('pcName="Desk 2" [flag]');
     expect(summary).toContain('token=(set) [file]');
   });
 
-  it('lists each problem with where it is, for staff to pass on to IT', () => {
-    const config = load(['--server-url'], { pcName: '' });
-    expect(fleetErrorNotice(config)).toBe(
-      'Some settings pre-set by your IT administrator could not be used; tell them:\n' +
-        `• ${fleetFile}, pcName: Enter a name for this PC\n` +
-        '• command line, --server-url: --server-url needs a value: write --server-url=…',
-    );
-    expect(fleetErrorNotice(load([], preset))).toBeNull();
+  it('lists each problem in a notice with where it is, for staff to pass on to IT', () => {
+    const store = openAppStore({ directory: dir, secretBox: noSecretBox, hostname: 'PC' });
+    applyFleet(load(['--server-url'], { pcName: '' }), store, 'PC');
+    expect(store.notices).toEqual([
+      {
+        id: 'fleet-config',
+        kind: 'fleet-config',
+        message:
+          'Some settings pre-set by your IT administrator could not be used; tell them:\n' +
+          `• ${fleetFile}, pcName: Enter a name for this PC\n` +
+          '• command line, --server-url: --server-url needs a value: write --server-url=…',
+      },
+    ]);
+  });
+
+  it('names this PC as pre-set unless staff renamed it, and always when the name is locked', () => {
+    const store = openAppStore({ directory: dir, secretBox: noSecretBox, hostname: 'PC' });
+    applyFleet(load([], { pcName: 'Reception 1' }), store, 'PC');
+    expect(store.notices).toEqual([]);
+    expect(store.getPreferences().pcName).toBe('Reception 1');
+    store.setPreference({ key: 'pcName', value: 'Front desk' });
+    applyFleet(load([], { pcName: 'Reception 1' }), store, 'PC');
+    expect(store.getPreferences().pcName).toBe('Front desk');
+    applyFleet(load([], { pcName: 'Reception 1', locked: ['pcName'] }), store, 'PC');
+    expect(store.getPreferences().pcName).toBe('Reception 1');
   });
 });

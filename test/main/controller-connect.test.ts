@@ -3,27 +3,14 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppResult } from '../../core/schemas/app-api.ts';
-import { openPc, startClinicServer, waitFor } from './support/controller-harness.ts';
-import type { ClinicServer, TestPc } from './support/controller-harness.ts';
+import { clinicServerForFile, waitFor } from './support/controller-harness.ts';
 import { testClock } from './support/running-clock.ts';
 
-let server: ClinicServer;
-const pcs: TestPc[] = [];
-beforeAll(async () => {
-  server = await startClinicServer();
-});
-afterAll(() => server.dispose());
-afterEach(() => {
-  for (const pc of pcs.splice(0)) pc.dispose();
-});
+const shared = clinicServerForFile();
 
-const newPc = () => {
-  const pc = openPc({ pcName: 'Front desk 1' });
-  pcs.push(pc);
-  return pc;
-};
+const newPc = () => shared.openPc({ pcName: 'Front desk 1' });
 
 function expectFailure(result: AppResult, code: string, field: string): void {
   expect(result.ok).toBe(false);
@@ -35,18 +22,18 @@ function expectFailure(result: AppResult, code: string, field: string): void {
 describe('connect', () => {
   it('loads the clinic, its settings and switch, and starts synced', async () => {
     const pc = newPc();
-    const result = await pc.api.connect({ serverUrl: `${server.url}/`, clinicId: server.clinic.clinicId, token: server.clinic.token });
+    const result = await pc.api.connect({ serverUrl: `${shared.server.url}/`, clinicId: shared.server.clinic.clinicId, token: shared.server.clinic.token });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.state.connection).toMatchObject({ serverUrl: server.url, clinicId: server.clinic.clinicId, clinicName: 'Riverside Vets' });
-    expect(result.state.server).toMatchObject({ version: (await server.settings()).version, presence: { online: true } });
+    expect(result.state.connection).toMatchObject({ serverUrl: shared.server.url, clinicId: shared.server.clinic.clinicId, clinicName: 'Riverside Vets' });
+    expect(result.state.server).toMatchObject({ version: (await shared.server.settings()).version, presence: { online: true } });
     expect(result.state.status.tone).not.toBe('not-connected');
     expect(result.state.sync.state).toBe('synced');
   });
 
   it('says plainly when the token is kept unencrypted', async () => {
     const pc = newPc();
-    const result = await pc.api.connect({ serverUrl: server.url, clinicId: server.clinic.clinicId, token: server.clinic.token });
+    const result = await pc.api.connect({ serverUrl: shared.server.url, clinicId: shared.server.clinic.clinicId, token: shared.server.clinic.token });
     if (!result.ok) throw new Error(result.error.message);
     expect(result.state.connection?.tokenStorage).toBe('plain-text');
     expect(result.state.connection?.tokenStorageNote).toMatch(/stored unencrypted/);
@@ -54,19 +41,19 @@ describe('connect', () => {
   });
 
   it('points at the token when the server refuses it', async () => {
-    const result = await newPc().api.connect({ serverUrl: server.url, clinicId: server.clinic.clinicId, token: 'not-the-token' });
+    const result = await newPc().api.connect({ serverUrl: shared.server.url, clinicId: shared.server.clinic.clinicId, token: 'not-the-token' });
     expectFailure(result, 'unauthorized', 'token');
   });
 
   it('points at the token when it belongs to another clinic', async () => {
-    const hilltop = await server.addClinic('Hilltop Vets');
-    const result = await newPc().api.connect({ serverUrl: server.url, clinicId: server.clinic.clinicId, token: hilltop.token });
+    const hilltop = await shared.server.addClinic('Hilltop Vets');
+    const result = await newPc().api.connect({ serverUrl: shared.server.url, clinicId: shared.server.clinic.clinicId, token: hilltop.token });
     expectFailure(result, 'unauthorized', 'token');
     if (!result.ok) expect(result.error.message).toMatch(/another clinic/);
   });
 
   it('points at the clinic id when the server does not know it', async () => {
-    const result = await newPc().api.connect({ serverUrl: server.url, clinicId: 'no-such-clinic', token: server.clinic.token });
+    const result = await newPc().api.connect({ serverUrl: shared.server.url, clinicId: 'no-such-clinic', token: shared.server.clinic.token });
     expectFailure(result, 'unknown-clinic', 'clinicId');
   });
 
@@ -100,35 +87,35 @@ describe('connect', () => {
 
   it('keeps the previous connection when a new attempt fails', async () => {
     const pc = newPc();
-    await pc.api.connect({ serverUrl: server.url, clinicId: server.clinic.clinicId, token: server.clinic.token });
-    await pc.api.connect({ serverUrl: server.url, clinicId: server.clinic.clinicId, token: 'wrong' });
-    expect(pc.controller.state.connection?.clinicId).toBe(server.clinic.clinicId);
+    await pc.api.connect({ serverUrl: shared.server.url, clinicId: shared.server.clinic.clinicId, token: shared.server.clinic.token });
+    await pc.api.connect({ serverUrl: shared.server.url, clinicId: shared.server.clinic.clinicId, token: 'wrong' });
+    expect(pc.controller.state.connection?.clinicId).toBe(shared.server.clinic.clinicId);
     expect(pc.controller.state.sync.state).toBe('synced');
   });
 
   it('forgets the clinic on disconnect', async () => {
     const pc = newPc();
-    await pc.api.connect({ serverUrl: server.url, clinicId: server.clinic.clinicId, token: server.clinic.token });
+    await pc.api.connect({ serverUrl: shared.server.url, clinicId: shared.server.clinic.clinicId, token: shared.server.clinic.token });
     const result = await pc.api.disconnect();
     expect(result).toMatchObject({ ok: true, state: { connection: null, server: null, presence: null, status: { tone: 'not-connected' } } });
     const reopened = pc.restart();
-    pcs.push(reopened);
+    shared.track(reopened);
     expect(reopened.controller.state.connection).toBeNull();
   });
 
   it('rebuilds a local copy that had to be dropped from the settings file, from the server', async () => {
     const pc = newPc();
-    await pc.api.connect({ serverUrl: server.url, clinicId: server.clinic.clinicId, token: server.clinic.token });
+    await pc.api.connect({ serverUrl: shared.server.url, clinicId: shared.server.clinic.clinicId, token: shared.server.clinic.token });
     pc.controller.stop();
     const file = join(pc.dir, 'config.json');
     const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     writeFileSync(file, JSON.stringify({ ...saved, serverCopy: { settings: { weekdays: 'all' }, version: 1, presence: {}, receivedAt: testClock.now().toISOString() } }));
 
     const reopened = pc.restart();
-    pcs.push(reopened);
+    shared.track(reopened);
     expect(reopened.controller.state.notices.map((notice) => notice.kind)).toContain('store-data-dropped');
     const state = await waitFor(() => reopened.controller.state, (current) => current.server !== null);
-    expect(state.server?.version).toBe((await server.settings()).version);
+    expect(state.server?.version).toBe((await shared.server.settings()).version);
     expect(state.status.tone).not.toBe('not-connected');
   });
 });

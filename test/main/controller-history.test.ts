@@ -1,28 +1,16 @@
 // The change history through the AppApi, against the real server on an ephemeral port: this PC's
 // switch and its saves are recorded under its name (a settings save names it in X-Changed-By), pages
 // come newest first with a cursor, and every way it can fail is an error value.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChatSettings } from '../../core/schemas/schedule.ts';
 import type { HistoryResult } from '../../core/schemas/app-api.ts';
-import { connectPc, openPc, settled, startClinicServer, waitFor } from './support/controller-harness.ts';
-import type { ClinicServer, TestPc } from './support/controller-harness.ts';
+import { clinicServerForFile, connectPc, settled, waitFor } from './support/controller-harness.ts';
+import type { TestPc } from './support/controller-harness.ts';
 
-let server: ClinicServer;
-const pcs: TestPc[] = [];
-beforeAll(async () => {
-  server = await startClinicServer();
-});
-afterAll(async () => {
-  await server.dispose();
-});
-afterEach(() => {
-  for (const pc of pcs.splice(0)) pc.dispose();
-});
+const shared = clinicServerForFile();
 
 function pc(pcName: string): TestPc {
-  const opened = openPc({ pcName, requestTimeoutMs: 2_000 });
-  pcs.push(opened);
-  return opened;
+  return shared.openPc({ pcName, requestTimeoutMs: 2_000 });
 }
 
 const shorterSaturday = (settings: ChatSettings): ChatSettings => ({ ...settings, week: { ...settings.week, saturday: { open: true, ranges: [{ start: '09:00', end: '12:00' }] } } });
@@ -35,9 +23,9 @@ function page(result: HistoryResult) {
 describe('change history in the app', () => {
   it('shows this PC’s switch and save under its name, newest first, a page at a time', async () => {
     // A clinic of its own, so the pages hold exactly this test's changes.
-    const clinic = await server.addClinic('Hillside Vets');
+    const clinic = await shared.server.addClinic('Hillside Vets');
     const reception = pc('Réception 2');
-    expect((await reception.api.connect({ serverUrl: server.url, clinicId: clinic.clinicId, token: clinic.token })).ok).toBe(true);
+    expect((await reception.api.connect({ serverUrl: shared.server.url, clinicId: clinic.clinicId, token: clinic.token })).ok).toBe(true);
     expect((await reception.api.setOnline({ online: false })).ok).toBe(true);
     await settled(reception);
     const current = reception.controller.state.server!.settings;
@@ -61,17 +49,17 @@ describe('change history in the app', () => {
 
   it('shows a change made on another PC', async () => {
     const [frontDesk, reception] = [pc('Front desk 1'), pc('Reception')];
-    await Promise.all([connectPc(frontDesk, server), connectPc(reception, server)]);
+    await Promise.all([connectPc(frontDesk, shared.server), connectPc(reception, shared.server)]);
     await frontDesk.api.setOnline({ online: false });
-    await waitFor(() => server.presence(), (presence) => !presence.online);
+    await waitFor(() => shared.server.presence(), (presence) => !presence.online);
     const [latest] = page(await reception.api.getHistory({ limit: 1 })).entries;
     expect(latest).toMatchObject({ kind: 'presence', changedBy: 'Front desk 1', changes: [{ field: 'presence', online: false }] });
   });
 
   it('saves under the PC’s name when it holds a character a header cannot carry', async () => {
-    const clinic = await server.addClinic('Lakeside Vets');
+    const clinic = await shared.server.addClinic('Lakeside Vets');
     const odd = pc('Front\tdesk');
-    expect((await odd.api.connect({ serverUrl: server.url, clinicId: clinic.clinicId, token: clinic.token })).ok).toBe(true);
+    expect((await odd.api.connect({ serverUrl: shared.server.url, clinicId: clinic.clinicId, token: clinic.token })).ok).toBe(true);
     const { settings, version } = odd.controller.state.server!;
     expect((await odd.api.saveSettings({ settings: shorterSaturday(settings), baseVersion: version })).ok).toBe(true);
     await settled(odd);
@@ -88,13 +76,13 @@ describe('change history in the app', () => {
   it('says so when there is no connection, or the server cannot be reached', async () => {
     const reception = pc('Reception');
     expect(await reception.api.getHistory({})).toEqual({ ok: false, error: { code: 'not-connected', message: 'Connect to the clinic’s server first.' } });
-    await connectPc(reception, server);
-    await server.stop();
+    await connectPc(reception, shared.server);
+    await shared.server.stop();
     try {
       const result = await reception.api.getHistory({});
       expect(result).toMatchObject({ ok: false, error: { code: 'unreachable', message: expect.stringContaining('The change history is kept on the server, which can’t be reached') } });
     } finally {
-      await server.start();
+      await shared.server.start();
     }
   });
 });

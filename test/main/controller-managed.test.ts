@@ -5,9 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadFleetConfig } from '../../main/fleet/fleet-config.ts';
-import type { FleetConfig } from '../../main/fleet/fleet-schema.ts';
-import { fleetPolicy, startupConnection } from '../../main/fleet/startup-connection.ts';
+import { loadFleet, startupConnection } from '../../main/fleet/fleet.ts';
+import type { Fleet } from '../../main/fleet/fleet.ts';
 import { connectPc, openPc, startClinicServer } from './support/controller-harness.ts';
 import type { ClinicServer, TestPc } from './support/controller-harness.ts';
 
@@ -27,18 +26,17 @@ afterEach(() => {
 });
 
 /** A fleet.json that pre-sets and locks this server (as written in it), clinic and token. */
-function lockedFleet(serverUrl = server.url): FleetConfig {
+function lockedFleet(serverUrl = server.url): Fleet {
   const path = join(fleetDir, 'fleet.json');
   writeFileSync(path, JSON.stringify({ serverUrl, clinicId: server.clinic.clinicId, token: server.clinic.token, locked: ['serverUrl', 'clinicId', 'token'] }));
-  const fleet = loadFleetConfig({ argv: [], env: { CHATDESK_FLEET_CONFIG: path }, platform: 'linux', cwd: fleetDir });
-  expect(fleet.errors).toEqual([]);
+  const fleet = loadFleet({ argv: [], env: { CHATDESK_FLEET_CONFIG: path }, platform: 'linux', cwd: fleetDir });
+  expect(fleet.problems).toEqual([]);
   return fleet;
 }
 
 /** A PC set up from that fleet.json. */
 function managedPc(fleet = lockedFleet()): TestPc {
-  // Every locked value has a pre-set here, so what the PC holds now does not matter to the policy.
-  const pc = openPc({ pcName: 'Reception', management: fleetPolicy(fleet, () => ({})) });
+  const pc = openPc({ pcName: 'Reception', fleet });
   pcs.push(pc);
   return pc;
 }

@@ -2,10 +2,8 @@
 // switch went Offline (no end) and the server cannot be reached, so only time moves. One timer is set
 // for the instant core's rule can next change its answer (at most 10 minutes ahead, so a wall-clock
 // jump is noticed); nothing polls.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../core/schedule-model.ts';
 import type { Presence } from '../../core/schemas/schedule.ts';
 import type { AppApi, AppState } from '../../core/schemas/app-api.ts';
@@ -17,21 +15,11 @@ import type { ReminderDue } from '../../main/controller/offline-reminder-watch.t
 import { noSecretBox } from '../../main/store/secret-box.ts';
 import { openAppStore } from '../../main/store/store.ts';
 import { ManualClock } from './support/manual-clock.ts';
-import { testBackoff, unreachableAddress } from './support/controller-harness.ts';
+import { offlinePcPerTest, testBackoff } from './support/controller-harness.ts';
 
 const MESSAGE = 'Chat has been offline for 30 minutes during opening hours';
 
-let dir: string;
-let deadAddress: string;
-const controllers: AppController[] = [];
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'chatdesk-reminder-'));
-  deadAddress = await unreachableAddress();
-});
-afterEach(() => {
-  for (const controller of controllers.splice(0)) controller.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const scratch = offlinePcPerTest();
 
 const offlineSince = (changedAt: string, offlineUntil: string | null = null): Presence => ({ online: false, offlineUntil, changedAt, changedBy: 'Front desk 2' });
 
@@ -39,13 +27,13 @@ type Pc = { controller: AppController; api: AppApi; dues: ReminderDue[]; pushed:
 
 /** A PC whose last copy (London, 09:00–18:00 every day) has the switch Offline; the server is gone. */
 function pc(clock: ManualClock, presence?: Presence): Pc {
-  const store = openAppStore({ directory: dir, secretBox: noSecretBox, hostname: 'RECEPTION', now: () => clock.now() });
+  const store = openAppStore({ directory: scratch.dir, secretBox: noSecretBox, hostname: 'RECEPTION', now: () => clock.now() });
   if (presence) {
-    store.saveConnection({ serverUrl: deadAddress, clinicId: 'clinic-1', clinicName: 'Riverside Vets', token: 'token-1' });
+    store.saveConnection({ serverUrl: scratch.deadAddress, clinicId: 'clinic-1', clinicName: 'Riverside Vets', token: 'token-1' });
     store.setServerCopy({ settings: defaultSettings('Europe/London'), version: 4, presence, receivedAt: presence.changedAt });
   }
   const controller = new AppController({ store, clock, backoff: testBackoff });
-  controllers.push(controller);
+  scratch.track(controller);
   const dues: ReminderDue[] = [];
   const pushed: AppState[] = [];
   controller.onReminderDue((due) => dues.push(due));
@@ -187,7 +175,7 @@ describe('forgotten-offline reminder', () => {
     const connected = pc(clock, { online: true, offlineUntil: null, changedAt: '2026-11-25T09:00:00Z', changedBy: null });
     expect(await connected.api.snoozeReminder!()).toMatchObject({ ok: true, state: { reminder: { active: false, snoozedUntil: null } } });
     connected.controller.stop();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(scratch.dir, { recursive: true, force: true });
 
     const fresh = pc(clock);
     expect(await fresh.api.snoozeReminder!()).toMatchObject({ ok: false, error: { code: 'not-connected' } });

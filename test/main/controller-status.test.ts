@@ -1,36 +1,25 @@
 // The status line and the tray follow the clock with no server needed: the local copy of the hours is
 // re-evaluated by one timer set for the next opening/closing instant (time injected here), not by polling.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultPresence, defaultSettings } from '../../core/schedule-model.ts';
 import type { AppState } from '../../core/schemas/app-api.ts';
 import { AppController } from '../../main/controller/app-controller.ts';
 import { noSecretBox } from '../../main/store/secret-box.ts';
 import { openAppStore } from '../../main/store/store.ts';
 import { ManualClock } from './support/manual-clock.ts';
-import { testBackoff, unreachableAddress, waitFor } from './support/controller-harness.ts';
+import { offlinePcPerTest, testBackoff, waitFor } from './support/controller-harness.ts';
 
-let dir: string;
-let deadAddress: string;
-const controllers: AppController[] = [];
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'chatdesk-status-'));
-  deadAddress = await unreachableAddress();
-});
-afterEach(() => {
-  for (const controller of controllers.splice(0)) controller.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const scratch = offlinePcPerTest();
 
 /** A PC that synced this clinic before (London, 09:00–18:00 every day) and now cannot reach the server. */
 function previouslySyncedPc(clock: ManualClock): { controller: AppController; pushed: AppState[] } {
-  const store = openAppStore({ directory: dir, secretBox: noSecretBox, hostname: 'FRONT-DESK', now: () => clock.now() });
-  store.saveConnection({ serverUrl: deadAddress, clinicId: 'clinic-1', clinicName: 'Riverside Vets', token: 'token-1' });
+  const store = openAppStore({ directory: scratch.dir, secretBox: noSecretBox, hostname: 'FRONT-DESK', now: () => clock.now() });
+  store.saveConnection({ serverUrl: scratch.deadAddress, clinicId: 'clinic-1', clinicName: 'Riverside Vets', token: 'token-1' });
   store.setServerCopy({ settings: defaultSettings('Europe/London'), version: 4, presence: defaultPresence(new Date('2026-11-25T08:00:00Z')), receivedAt: '2026-11-25T08:00:00Z' });
   const controller = new AppController({ store, clock, backoff: testBackoff });
-  controllers.push(controller);
+  scratch.track(controller);
   const pushed: AppState[] = [];
   controller.subscribe((state) => pushed.push(state));
   controller.start();
@@ -79,18 +68,18 @@ describe('status from the local copy, on an injected clock', () => {
 
 describe('a corrupt settings file', () => {
   it('is moved aside; the app starts not connected, says so, and works', async () => {
-    writeFileSync(join(dir, 'config.json'), '{"connection": {"serverUrl": "https://chat.exa');
+    writeFileSync(join(scratch.dir, 'config.json'), '{"connection": {"serverUrl": "https://chat.exa');
     const clock = new ManualClock('2026-11-25T10:00:00Z');
-    const store = openAppStore({ directory: dir, secretBox: noSecretBox, hostname: 'FRONT-DESK', now: () => clock.now() });
+    const store = openAppStore({ directory: scratch.dir, secretBox: noSecretBox, hostname: 'FRONT-DESK', now: () => clock.now() });
     const controller = new AppController({ store, clock, backoff: testBackoff });
-    controllers.push(controller);
+    scratch.track(controller);
     controller.start();
 
     const state = controller.state;
     expect(state.connection).toBeNull();
     expect(state.status.tone).toBe('not-connected');
     expect(state.notices).toEqual([expect.objectContaining({ kind: 'store-recovered', message: expect.stringContaining('config.unreadable-') })]);
-    expect(readdirSync(dir).some((name) => name.startsWith('config.unreadable-'))).toBe(true);
+    expect(readdirSync(scratch.dir).some((name) => name.startsWith('config.unreadable-'))).toBe(true);
 
     const dismissed = await controller.handlers.dismissNotice({ id: state.notices[0]!.id });
     expect(dismissed).toMatchObject({ ok: true, state: { notices: [] } });
@@ -101,12 +90,12 @@ describe('a corrupt settings file', () => {
 describe('a token this PC can no longer decrypt', () => {
   it('is said once, in one wording, in the notice and the sync line alike', () => {
     const box = { isEncryptionAvailable: () => true, encrypt: (text: string) => Buffer.from(text).toString('base64'), decrypt: (text: string) => Buffer.from(text, 'base64').toString() };
-    openAppStore({ directory: dir, secretBox: box, hostname: 'FRONT-DESK' }).saveConnection({ serverUrl: deadAddress, clinicId: 'clinic-1', clinicName: 'Riverside Vets', token: 'token-1' });
+    openAppStore({ directory: scratch.dir, secretBox: box, hostname: 'FRONT-DESK' }).saveConnection({ serverUrl: scratch.deadAddress, clinicId: 'clinic-1', clinicName: 'Riverside Vets', token: 'token-1' });
     // The OS key changed (another user, a reinstalled keyring): the stored ciphertext is useless now.
     const clock = new ManualClock('2026-11-25T10:00:00Z');
-    const store = openAppStore({ directory: dir, secretBox: { ...box, decrypt: () => { throw new Error('key changed'); } }, hostname: 'FRONT-DESK', now: () => clock.now() });
+    const store = openAppStore({ directory: scratch.dir, secretBox: { ...box, decrypt: () => { throw new Error('key changed'); } }, hostname: 'FRONT-DESK', now: () => clock.now() });
     const controller = new AppController({ store, clock, backoff: testBackoff });
-    controllers.push(controller);
+    scratch.track(controller);
     controller.start();
 
     const { notices, sync } = controller.state;

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LoginItemSync, autostartEntry } from '../../main/login-item.ts';
+import { LoginItemSync, autostartEntry } from '../../main/tray/login-item.ts';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -5,7 +5,7 @@ import type { AppState } from '../../core/schemas/app-api.ts';
 import { NotificationPlanner } from '../../main/notifications/notification-planner.ts';
 import { reminderNotification, statusChangeNotifications } from '../../main/notifications/notification-rules.ts';
 import type { StaffNotification } from '../../main/notifications/notification-rules.ts';
-import { DesktopNotifier, platformShowsNotificationActions } from '../../main/notifications/notifier.ts';
+import { DesktopNotifier } from '../../main/notifications/notifier.ts';
 import type { NotificationLike, NotificationOptions } from '../../main/notifications/notifier.ts';
 import { FIXTURE_NOW, appStateFixture } from './app-state-fixture.ts';
 import { ManualClock } from './support/manual-clock.ts';
@@ -66,7 +66,7 @@ describe('notification planner', () => {
   it('reports sync failing once it has lasted a minute, once per outage', () => {
     const clock = new ManualClock(FIXTURE_NOW);
     const shown: StaffNotification[] = [];
-    const planner = new NotificationPlanner({ clock, show: (notification) => shown.push(notification) });
+    const planner = new NotificationPlanner({ clock, notifier: { show: (notification) => shown.push(notification), close: () => undefined } });
     planner.observe(base);
     planner.observe(failing(FIXTURE_NOW.toISOString()));
     clock.advance(59_999);
@@ -81,7 +81,7 @@ describe('notification planner', () => {
   it('says nothing when sync recovers within the minute', () => {
     const clock = new ManualClock(FIXTURE_NOW);
     const shown: StaffNotification[] = [];
-    const planner = new NotificationPlanner({ clock, show: (notification) => shown.push(notification) });
+    const planner = new NotificationPlanner({ clock, notifier: { show: (notification) => shown.push(notification), close: () => undefined } });
     planner.observe(failing(FIXTURE_NOW.toISOString()));
     clock.advance(30_000);
     planner.observe(base);
@@ -91,10 +91,27 @@ describe('notification planner', () => {
 
   it('passes status changes through from one snapshot to the next', () => {
     const shown: StaffNotification[] = [];
-    const planner = new NotificationPlanner({ clock: new ManualClock(FIXTURE_NOW), show: (notification) => shown.push(notification) });
+    const planner = new NotificationPlanner({ clock: new ManualClock(FIXTURE_NOW), notifier: { show: (notification) => shown.push(notification), close: () => undefined } });
     planner.observe(base);
     planner.observe(withSwitch(base, { online: false, changedBy: 'Reception' }, 'offline-by-switch', 'Not accepting chats'));
     expect(shown.map((notification) => notification.title)).toEqual(['Reception switched chat offline']);
+  });
+});
+
+describe('reminder notifications', () => {
+  it('are shown when due, and taken off the screen once the reminder is answered anywhere', () => {
+    const events: string[] = [];
+    const planner = new NotificationPlanner({ clock: new ManualClock(FIXTURE_NOW), notifier: { show: (notification) => events.push(`show ${notification.id}`), close: (id) => events.push(`close ${id}`) } });
+    const reminding = { ...base, reminder: { active: true, message: reminderDue.message, snoozedUntil: null } };
+    planner.observe(reminding);
+    planner.reminderDue(reminderDue, reminding);
+    planner.observe({ ...base, reminder: { active: false, message: null, snoozedUntil: null } });
+    expect(events).toEqual(['show reminder', 'close reminder']);
+  });
+
+  it('are not shown when staff turned notifications off (the tray and window still say it)', () => {
+    expect(reminderNotification(base, reminderDue)?.title).toBe(reminderDue.message);
+    expect(reminderNotification({ ...base, preferences: { ...base.preferences, notifications: false } }, reminderDue)).toBeNull();
   });
 });
 
@@ -120,25 +137,24 @@ class NotificationDouble implements NotificationLike {
   click(): void {
     for (const listener of this.listeners.get('click') ?? []) (listener as () => void)();
   }
-  /** As Electron 45 reports a button press: details first, the deprecated index second. */
+  /** As Electron 45 reports a button press. */
   press(actionIndex: number): void {
-    for (const listener of this.listeners.get('action') ?? []) (listener as (details: { actionIndex: number }, index: number) => void)({ actionIndex }, actionIndex);
+    for (const listener of this.listeners.get('action') ?? []) (listener as (details: { actionIndex: number }) => void)({ actionIndex });
   }
 }
 
-function notifierOn(platform: NodeJS.Platform) {
+function notifierOn(showsActions: boolean) {
   const events: string[] = [];
   const created: NotificationDouble[] = [];
   const notifier = new DesktopNotifier({
     isSupported: () => true,
-    showsActions: platformShowsNotificationActions(platform),
+    showsActions,
     create: (options) => {
       const notification = new NotificationDouble(options, events);
       created.push(notification);
       return notification;
     },
-    onClick: (notification) => events.push(`open window for ${notification.id}`),
-    onAction: (notification, action) => events.push(`${action} from ${notification.id}`),
+    onCommand: (command) => events.push(JSON.stringify(command)),
   });
   return { notifier, events, created };
 }
@@ -147,24 +163,24 @@ const reminderDue = { message: 'Chat has been offline for 30 minutes during open
 
 describe('desktop notifier', () => {
   it('shows one notification per kind, replacing the older one, and opens the window on click', () => {
-    const { notifier, events, created } = notifierOn('linux');
+    const { notifier, events, created } = notifierOn(false);
     notifier.show({ id: 'presence', title: 'A', body: '' });
     notifier.show({ id: 'presence', title: 'B', body: '' });
     notifier.show({ id: 'sync', title: 'C', body: '' });
     created[1]!.click();
-    expect(events).toEqual(['show A', 'close A', 'show B', 'show C', 'open window for presence']);
+    expect(events).toEqual(['show A', 'close A', 'show B', 'show C', '{"do":"openWindow"}']);
   });
 
   it('does nothing where the system has no notifications', () => {
     let created = 0;
-    const notifier = new DesktopNotifier({ isSupported: () => false, create: () => ((created += 1), new NotificationDouble({ title: '', body: '' }, [])), onClick: () => undefined });
+    const notifier = new DesktopNotifier({ isSupported: () => false, showsActions: true, create: () => ((created += 1), new NotificationDouble({ title: '', body: '' }, [])), onCommand: () => undefined });
     notifier.show({ id: 'sync', title: 'x', body: 'y' });
     expect(created).toBe(0);
   });
 
-  it('offers "Go online" and "Remind me in 15 minutes" as buttons on macOS and Windows, and reports which was pressed', () => {
-    for (const platform of ['darwin', 'win32'] as const) {
-      const { notifier, events, created } = notifierOn(platform);
+  it('offers "Go online" and "Remind me in 15 minutes" as buttons where the system shows them, and runs the one pressed', () => {
+    {
+      const { notifier, events, created } = notifierOn(true);
       notifier.show(reminderNotification(base, reminderDue)!);
       expect(created[0]!.options).toEqual({
         title: 'Chat has been offline for 30 minutes during opening hours',
@@ -176,20 +192,20 @@ describe('desktop notifier', () => {
       });
       created[0]!.press(1);
       created[0]!.press(0);
-      expect(events.slice(1)).toEqual(['snooze-reminder from reminder', 'go-online from reminder']);
+      expect(events.slice(1)).toEqual(['{"do":"snoozeReminder","args":[]}', '{"do":"setOnline","args":[{"online":true}]}']);
     }
   });
 
-  it('on Linux shows the reminder without buttons: a click opens the window, which offers the same choices', () => {
-    const { notifier, events, created } = notifierOn('linux');
+  it('without buttons (Linux) a click opens the window, which offers the same choices', () => {
+    const { notifier, events, created } = notifierOn(false);
     notifier.show(reminderNotification(base, reminderDue)!);
     expect(created[0]!.options.actions).toBeUndefined();
     created[0]!.click();
-    expect(events).toEqual(['show Chat has been offline for 30 minutes during opening hours', 'open window for reminder']);
+    expect(events).toEqual(['show Chat has been offline for 30 minutes during opening hours', '{"do":"openWindow"}']);
   });
 
   it('takes a reminder off the screen when asked, e.g. once chat is back online', () => {
-    const { notifier, events } = notifierOn('darwin');
+    const { notifier, events } = notifierOn(true);
     notifier.show(reminderNotification(base, reminderDue)!);
     notifier.close('reminder');
     notifier.close('reminder');
@@ -197,9 +213,3 @@ describe('desktop notifier', () => {
   });
 });
 
-describe('reminder notification', () => {
-  it('is not shown when staff turned notifications off (the tray and window still say it)', () => {
-    expect(reminderNotification(base, reminderDue)?.title).toBe(reminderDue.message);
-    expect(reminderNotification({ ...base, preferences: { ...base.preferences, notifications: false } }, reminderDue)).toBeNull();
-  });
-});

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import Conf from 'conf';
 import { defaultSettings } from '../../core/schedule-model.ts';
 import type { ChatSettings } from '../../core/schemas/schedule.ts';
 import {
@@ -14,10 +13,11 @@ import {
   enqueueSettingsSave,
   markAttempted,
   nextOperation,
-  outboxOperationSchema,
   removeOperation,
 } from '../../main/sync/outbox.ts';
 import type { OutboxOperation, OutboxStorage } from '../../main/sync/outbox.ts';
+import { noSecretBox } from '../../main/store/secret-box.ts';
+import { openAppStore } from '../../main/store/store.ts';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 25, 9, minute));
 let counter = 0;
@@ -140,19 +140,15 @@ describe('persisted outbox', () => {
   it('writes each change to disk before returning, and reads it back after a restart', () => {
     const dir = mkdtempSync(join(tmpdir(), 'chatdesk-outbox-'));
     dirs.push(dir);
-    const conf = () => new Conf<{ outbox: unknown[] }>({ cwd: dir, defaults: { outbox: [] } });
-    const storage = (store: ReturnType<typeof conf>): OutboxStorage => ({
-      getOutbox: () => store.get('outbox').map((op) => outboxOperationSchema.parse(op)),
-      setOutbox: (ops) => store.set('outbox', [...ops]),
-    });
-    const outbox = new PersistedOutbox(storage(conf()));
+    const store = () => openAppStore({ directory: dir, secretBox: noSecretBox });
+    const outbox = new PersistedOutbox(store());
     outbox.update((queue) => enqueuePresence(queue, offline, ctx()));
     const onDisk = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as { outbox: OutboxOperation[] };
     expect(onDisk.outbox).toEqual([...outbox.operations]);
 
-    const reopened = new PersistedOutbox(storage(conf()));
+    const reopened = new PersistedOutbox(store());
     expect(reopened.operations).toEqual(outbox.operations);
-    expect(reopened.pending).toBe(1);
+    expect(reopened.operations).toHaveLength(1);
   });
 
   it('acknowledges nothing when the write fails', () => {
@@ -164,6 +160,6 @@ describe('persisted outbox', () => {
     };
     const outbox = new PersistedOutbox(failing);
     expect(() => outbox.update((queue) => enqueuePresence(queue, offline, ctx()))).toThrow('EACCES');
-    expect(outbox.pending).toBe(0);
+    expect(outbox.operations).toHaveLength(0);
   });
 });

@@ -76,7 +76,7 @@ function setup(saved: WindowBounds | null = null) {
       return window;
     },
     pageUrl: 'chatdesk://app/index.html',
-    bounds: { load: () => stored, save: (bounds) => (stored = bounds) },
+    store: { getWindowBounds: () => stored, setWindowBounds: (bounds) => void (stored = bounds) },
     workAreas: () => [screen],
     clock,
   });

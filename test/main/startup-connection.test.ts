@@ -5,11 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppController } from '../../main/controller/app-controller.ts';
-import { loadFleetConfig } from '../../main/fleet/fleet-config.ts';
-import type { FleetConfig } from '../../main/fleet/fleet-schema.ts';
+import { loadFleet, startupConnection } from '../../main/fleet/fleet.ts';
+import type { Fleet } from '../../main/fleet/fleet.ts';
 import { noSecretBox } from '../../main/store/secret-box.ts';
 import { openAppStore } from '../../main/store/store.ts';
-import { fleetPolicy, startupConnection } from '../../main/fleet/startup-connection.ts';
 import { testClock } from './support/running-clock.ts';
 
 let dir: string;
@@ -18,10 +17,10 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function fleet(file: object | null, argv: string[] = []): FleetConfig {
+function fleet(file: object | null, argv: string[] = []): Fleet {
   const path = join(dir, 'fleet.json');
   if (file) writeFileSync(path, JSON.stringify(file));
-  return loadFleetConfig({ argv, env: { CHATDESK_FLEET_CONFIG: path }, platform: 'linux', cwd: dir });
+  return loadFleet({ argv, env: { CHATDESK_FLEET_CONFIG: path }, platform: 'linux', cwd: dir });
 }
 
 const preset = { serverUrl: 'https://chat.riverside-vets.example', clinicId: 'clinic-1', token: 'fleet-token' };
@@ -45,19 +44,18 @@ describe('connection at start', () => {
   });
 });
 
-/** A controller on a fresh store, under the management policy the desktop app builds from `config`. */
-function managedController(config: FleetConfig) {
+/** A controller on a fresh store, under the fleet configuration `config`, as the desktop app builds it. */
+function managedController(config: Fleet) {
   const store = openAppStore({ directory: dir, secretBox: noSecretBox, hostname: 'PC', now: testClock.now });
-  const management = fleetPolicy(config, () => ({ ...store.getConnection(), token: store.readToken(), pcName: store.getPreferences().pcName }));
-  const controller = new AppController({ store, management, clock: testClock });
+  const controller = new AppController({ store, fleet: config, clock: testClock });
   controller.start();
-  return { controller, management };
+  return { controller };
 }
 
 describe('locked values', () => {
   it('refuse a connect to another server, and a new PC name, before any request is made', async () => {
     const config = fleet({ ...preset, pcName: 'Front desk 1', locked: ['serverUrl', 'pcName', 'autoUpdate'] });
-    const { controller, management } = managedController(config);
+    const { controller } = managedController(config);
     try {
       // Only the values staff could change in the window are listed for it.
       expect(controller.state.managed).toEqual({
@@ -74,8 +72,6 @@ describe('locked values', () => {
           fields: [{ path: 'serverUrl', message: 'Set by your clinic’s IT administrator; it cannot be changed here.' }],
         },
       });
-      // The controller normalises a typed address before asking (controller-managed.test.ts has "…/").
-      expect(management.refuse({ serverUrl: 'https://chat.riverside-vets.example' })).toEqual([]);
       const rename = await controller.handlers.setPreference({ key: 'pcName', value: 'Somebody else' });
       expect(rename).toMatchObject({ ok: false, error: { code: 'locked', fields: [{ path: 'pcName' }] } });
       expect(controller.state.preferences.pcName).toBe('PC');

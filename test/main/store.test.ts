@@ -1,7 +1,7 @@
-import fs, { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultPresence, defaultSettings } from '../../core/schedule-model.ts';
 import type { ChatSettings } from '../../core/schemas/schedule.ts';
 import { noSecretBox } from '../../main/store/secret-box.ts';
@@ -38,7 +38,7 @@ const readConfig = () => JSON.parse(readFileSync(configPath(), 'utf8')) as Recor
 const movedAside = () => readdirSync(dir).filter((name) => name.startsWith('config.unreadable-'));
 
 describe('app store', () => {
-  it('starts with defaults: this PC named after the host, a 30-minute reminder, version recorded', () => {
+  it('starts with defaults: this PC named after the host, a 30-minute reminder', () => {
     const store = open();
     expect(store.getPreferences()).toEqual({ pcName: 'FRONTDESK-2', launchAtLogin: false, notifications: true, offlineReminderMinutes: 30 });
     expect(store.getConnection()).toBeNull();
@@ -47,11 +47,11 @@ describe('app store', () => {
     expect(store.getOutbox()).toEqual([]);
     expect(store.notices).toEqual([]);
     expect(store.getReminderMemory()).toEqual({ snoozedUntil: null, snoozedFor: null, notifiedFor: null });
-    expect(readConfig()).toMatchObject({ __internal__: { migrations: { version: '0.2.0' } } });
+    expect(readConfig()).toMatchObject({ preferences: { pcName: 'FRONTDESK-2' }, outbox: [] });
   });
 
   it('keeps the file readable by this user only, since it holds the token', () => {
-    open().setPreference('notifications', false);
+    open().setPreference({ key: 'notifications', value: false });
     expect(statSync(configPath()).mode & 0o077).toBe(0);
   });
 
@@ -62,8 +62,8 @@ describe('app store', () => {
     first.setServerCopy({ settings, version: 7, presence, receivedAt: NOW.toISOString() });
     const halfTyped = { settings: setMondayStart(settings, '1'), baseVersion: 7 };
     first.stashDraft(halfTyped);
-    first.setPreference('offlineReminderMinutes', 45);
-    first.setPreference('pcName', 'Reception');
+    first.setPreference({ key: 'offlineReminderMinutes', value: 45 });
+    first.setPreference({ key: 'pcName', value: 'Reception' });
     first.setWindowBounds({ x: 10, y: 20, width: 900, height: 700, maximized: false });
     first.setReminderMemory({ snoozedUntil: '2026-11-25T10:00:00.000Z', snoozedFor: '2026-11-25T09:00:00.000Z', notifiedFor: null });
     first.setOutbox(enqueuePresence([], { online: false, offlineUntil: null, changedBy: 'Reception' }, { id: crypto.randomUUID(), now: NOW }));
@@ -80,7 +80,8 @@ describe('app store', () => {
 
   it('stores the token as plain text when no secret store exists, and says so', () => {
     const store = open();
-    expect(store.saveConnection(connection).tokenStorage).toBe('plain-text');
+    store.saveConnection(connection);
+    expect(store.getConnection()?.tokenStorage).toBe('plain-text');
     expect(readFileSync(configPath(), 'utf8')).toContain('tok-123-secret');
     expect(store.readToken()).toBe('tok-123-secret');
 
@@ -91,7 +92,8 @@ describe('app store', () => {
 
   it('encrypts the token when the secret store is available, and never writes it in clear', () => {
     const store = open({ secretBox: reversingBox });
-    expect(store.saveConnection(connection).tokenStorage).toBe('encrypted');
+    store.saveConnection(connection);
+    expect(store.getConnection()?.tokenStorage).toBe('encrypted');
     expect(readFileSync(configPath(), 'utf8')).not.toContain('tok-123-secret');
     expect(open({ secretBox: reversingBox }).readToken()).toBe('tok-123-secret');
     expect(open({ secretBox: reversingBox }).notices).toEqual([]);
@@ -136,14 +138,14 @@ describe('app store', () => {
     expect(movedAside()).toHaveLength(1);
     expect(statSync(join(dir, movedAside()[0]!)).isDirectory()).toBe(true);
     expect(store.notices[0]?.message).toContain('EISDIR');
-    store.setPreference('notifications', false);
+    store.setPreference({ key: 'notifications', value: false });
     expect(open().getPreferences().notifications).toBe(false);
   });
 
   it('drops a server copy that no longer matches the schedule model, keeping everything else', () => {
     const store = open();
     store.saveConnection(connection);
-    store.setPreference('pcName', 'Reception');
+    store.setPreference({ key: 'pcName', value: 'Reception' });
     const raw = readConfig();
     writeFileSync(configPath(), JSON.stringify({ ...raw, serverCopy: { settings: { weekdays: 'all' }, version: 3, presence: {}, receivedAt: NOW.toISOString() } }));
 
@@ -157,7 +159,7 @@ describe('app store', () => {
 
   it('reads a stashed draft the draft contract no longer accepts as none, keeping everything else', () => {
     const store = open();
-    store.setPreference('pcName', 'Reception');
+    store.setPreference({ key: 'pcName', value: 'Reception' });
     writeFileSync(configPath(), JSON.stringify({ ...readConfig(), stashedDraft: { value: { half: 'typed' }, baseVersion: 7 } }));
     const reopened = open();
     expect(reopened.getStashedDraft()).toBeNull();
@@ -174,45 +176,27 @@ describe('app store', () => {
     expect(reopened.notices).toEqual([expect.objectContaining({ kind: 'store-data-dropped', message: expect.stringContaining('1 unsent change') })]);
   });
 
-  it('migrates a file written before versioning, keeping what it had', () => {
+  it('fills in what an older file lacks, keeping what it had', () => {
     writeFileSync(configPath(), JSON.stringify({ preferences: { pcName: 'Old PC', launchAtLogin: true, notifications: false, offlineReminderMinutes: 15 } }));
     const store = open();
     expect(store.getPreferences()).toEqual({ pcName: 'Old PC', launchAtLogin: true, notifications: false, offlineReminderMinutes: 15 });
     expect(store.getOutbox()).toEqual([]);
-    expect(readConfig()).toMatchObject({ __internal__: { migrations: { version: '0.2.0' } } });
-    expect(movedAside()).toEqual([]);
-  });
-
-  it('migrates a 0.1.0 file to 0.2.0: everything kept, no reminder remembered yet', () => {
-    open(); // a file in today's layout, then taken back to 0.1.0's
-    const { reminder: _added, __internal__: _version, ...layout010 } = readConfig();
-    writeFileSync(configPath(), JSON.stringify({ ...layout010, preferences: { pcName: 'Reception', launchAtLogin: false, notifications: true, offlineReminderMinutes: 45 }, __internal__: { migrations: { version: '0.1.0' } } }));
-    const store = open();
-    expect(store.getPreferences().offlineReminderMinutes).toBe(45);
     expect(store.getReminderMemory()).toEqual({ snoozedUntil: null, snoozedFor: null, notifiedFor: null });
-    expect(readConfig()).toMatchObject({ reminder: { notifiedFor: null }, __internal__: { migrations: { version: '0.2.0' } } });
     expect(movedAside()).toEqual([]);
   });
 
   it('reads the file once, when opened, and writes every change through to disk before returning', () => {
-    const fileReads = vi.spyOn(fs, 'readFileSync');
-    const readsOfConfig = () => fileReads.mock.calls.filter(([file]) => file === configPath()).length;
     const store = open();
-    const afterOpening = readsOfConfig();
+    writeFileSync(configPath(), 'what another process wrote is never read back');
     const settings = defaultSettings('Europe/London');
     store.saveConnection(connection);
+    expect(readConfig()).toMatchObject({ connection: { clinicId: 'clinic-1' }, preferences: { pcName: 'FRONTDESK-2' } });
+    writeFileSync(configPath(), '{}');
     store.setServerCopy({ settings, version: 7, presence: defaultPresence(NOW), receivedAt: NOW.toISOString() });
     store.stashDraft({ settings, baseVersion: 7 });
     store.setOutbox(enqueuePresence([], { online: false, offlineUntil: null, changedBy: 'Reception' }, { id: crypto.randomUUID(), now: NOW }));
-    for (let read = 0; read < 5; read++) {
-      store.getConnection();
-      store.readToken();
-      store.getServerCopy();
-      store.getPreferences();
-      store.getReminderMemory();
-    }
-    expect(readsOfConfig()).toBe(afterOpening);
-    fileReads.mockRestore();
+    expect(store.readToken()).toBe('tok-123-secret');
+    expect(store.getPreferences().pcName).toBe('FRONTDESK-2');
     expect(readConfig()).toMatchObject({ connection: { clinicId: 'clinic-1' }, serverCopy: { version: 7 }, stashedDraft: { baseVersion: 7 }, outbox: [{ kind: 'presence' }] });
   });
 
@@ -232,7 +216,7 @@ describe('app store', () => {
 
   it('rejects writes that would break the file, so a bad value never reaches disk', () => {
     const store = open();
-    expect(() => store.setPreference('offlineReminderMinutes', -5)).toThrow(/schema violation/);
+    expect(() => store.setPreference({ key: 'offlineReminderMinutes', value: -5 })).toThrow(/preferences would break the settings file/);
     expect(open().getPreferences().offlineReminderMinutes).toBe(30);
   });
 });

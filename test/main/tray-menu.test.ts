@@ -1,25 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { appMessages } from '../../main/controller/app-messages.ts';
-import { trayMenuIds, trayMenuTemplate } from '../../main/tray/tray-menu.ts';
-import type { TrayActions, TrayMenuItem } from '../../main/tray/tray-menu.ts';
-import { trayIconFile, trayIconKind, trayTooltip } from '../../main/tray/tray-icon.ts';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import { expectTypeOf } from 'vitest';
+import { appMessages } from '../../main/controller/app-messages.ts';
+import { trayIconFile, trayIconKind, trayMenuIds, trayMenuTemplate, trayTooltip } from '../../main/tray/tray-menu.ts';
+import type { TrayMenuItem } from '../../main/tray/tray-menu.ts';
+import type { MenuItemOptions } from '../../main/tray/tray-service.ts';
 import { appStateFixture, withPresence } from './app-state-fixture.ts';
-
-function recordingActions() {
-  const calls: string[] = [];
-  const actions: TrayActions = {
-    setOnline: (online) => calls.push(`setOnline:${online}`),
-    goOfflineFor: (minutes) => calls.push(`goOfflineFor:${minutes}`),
-    openBusinessHours: () => calls.push('openBusinessHours'),
-    setLaunchAtLogin: (enabled) => calls.push(`setLaunchAtLogin:${enabled}`),
-    snoozeReminder: () => calls.push('snoozeReminder'),
-    restartToUpdate: () => calls.push('restartToUpdate'),
-    quit: () => calls.push('quit'),
-  };
-  return { calls, actions };
-}
 
 const byId = (items: TrayMenuItem[], id: string): TrayMenuItem => {
   const item = items.find((candidate) => candidate.id === id);
@@ -29,7 +14,7 @@ const byId = (items: TrayMenuItem[], id: string): TrayMenuItem => {
 
 describe('tray menu template', () => {
   it('lists the items in order: status, switch, timed breaks, business hours, launch at login, quit', () => {
-    const items = trayMenuTemplate(withPresence(appStateFixture(), true), recordingActions().actions);
+    const items = trayMenuTemplate(withPresence(appStateFixture(), true));
     expect(items.map((item) => item.label ?? `--${item.type}--`)).toEqual([
       'Accepting chats · closes at 18:00',
       '--separator--',
@@ -46,65 +31,54 @@ describe('tray menu template', () => {
   });
 
   it('shows the status sentence as a disabled line', () => {
-    const status = byId(trayMenuTemplate(appStateFixture(), recordingActions().actions), trayMenuIds.status);
-    expect(status).toMatchObject({ enabled: false, label: 'Accepting chats · closes at 18:00' });
+    expect(byId(trayMenuTemplate(appStateFixture()), trayMenuIds.status)).toEqual({ id: 'status', enabled: false, label: 'Accepting chats · closes at 18:00' });
   });
 
-  it('ticks "Chat online" from the presence and flips it on click', () => {
-    const { calls, actions } = recordingActions();
-    const onlineItem = byId(trayMenuTemplate(withPresence(appStateFixture(), true), actions), trayMenuIds.chatOnline);
-    expect(onlineItem).toMatchObject({ type: 'checkbox', checked: true, enabled: true });
-    onlineItem.click?.();
-    const offlineItem = byId(trayMenuTemplate(withPresence(appStateFixture(), false), actions), trayMenuIds.chatOnline);
-    expect(offlineItem.checked).toBe(false);
-    offlineItem.click?.();
-    expect(calls).toEqual(['setOnline:false', 'setOnline:true']);
+  it('ticks "Chat online" from the presence, and a click flips it', () => {
+    expect(byId(trayMenuTemplate(withPresence(appStateFixture(), true)), trayMenuIds.chatOnline)).toMatchObject({
+      type: 'checkbox',
+      checked: true,
+      enabled: true,
+      command: { do: 'setOnline', args: [{ online: false }] },
+    });
+    expect(byId(trayMenuTemplate(withPresence(appStateFixture(), false)), trayMenuIds.chatOnline)).toMatchObject({ checked: false, command: { do: 'setOnline', args: [{ online: true }] } });
   });
 
-  it('offers 15, 30 and 60 minute breaks with stable ids', () => {
-    const { calls, actions } = recordingActions();
-    const items = trayMenuTemplate(appStateFixture(), actions);
-    for (const minutes of [15, 30, 60]) byId(items, trayMenuIds.offlineFor(minutes)).click?.();
-    expect(calls).toEqual(['goOfflineFor:15', 'goOfflineFor:30', 'goOfflineFor:60']);
+  it('offers 15, 30 and 60 minute breaks with stable ids, each asked for by its length', () => {
+    const items = trayMenuTemplate(appStateFixture());
+    expect([15, 30, 60].map((minutes) => byId(items, trayMenuIds.offlineFor(minutes)).command)).toEqual(
+      [15, 30, 60].map((minutes) => ({ do: 'setOnline', args: [{ online: false, offlineForMinutes: minutes }] })),
+    );
   });
 
   it('disables the switch and breaks when not connected, and says so', () => {
     // As main builds it: no connection, so no copy, no switch, and the not-connected status sentence.
     const state = appStateFixture({ connection: null, server: null, presence: null, status: { tone: 'not-connected', sentence: appMessages.notConnected, changesAt: null } });
-    const items = trayMenuTemplate(state, recordingActions().actions);
+    const items = trayMenuTemplate(state);
     expect(byId(items, trayMenuIds.status).label).toBe('Not connected to the clinic’s server');
     expect(byId(items, trayMenuIds.chatOnline)).toMatchObject({ enabled: false, checked: false });
     for (const minutes of [15, 30, 60]) expect(byId(items, trayMenuIds.offlineFor(minutes)).enabled).toBe(false);
     expect(byId(items, trayMenuIds.openBusinessHours).enabled).not.toBe(false);
   });
 
-  it('wires business hours, launch at login and quit', () => {
-    const { calls, actions } = recordingActions();
-    const state = appStateFixture({ preferences: { ...appStateFixture().preferences, launchAtLogin: true } });
-    const items = trayMenuTemplate(state, actions);
-    expect(byId(items, trayMenuIds.launchAtLogin)).toMatchObject({ type: 'checkbox', checked: true });
-    byId(items, trayMenuIds.openBusinessHours).click?.();
-    byId(items, trayMenuIds.launchAtLogin).click?.();
-    byId(items, trayMenuIds.quit).click?.();
-    expect(calls).toEqual(['openBusinessHours', 'setLaunchAtLogin:false', 'quit']);
+  it('opens Business Hours in the window, flips launch at login, and quits', () => {
+    const items = trayMenuTemplate(appStateFixture({ preferences: { ...appStateFixture().preferences, launchAtLogin: true } }));
+    expect(byId(items, trayMenuIds.launchAtLogin)).toMatchObject({ type: 'checkbox', checked: true, command: { do: 'setPreference', args: [{ key: 'launchAtLogin', value: false }] } });
+    expect(byId(items, trayMenuIds.openBusinessHours).command).toEqual({ do: 'openWindow', screen: '#/settings/hours' });
+    expect(byId(items, trayMenuIds.quit).command).toEqual({ do: 'quit' });
   });
 
   it('offers "Restart to update" only when an update has been downloaded', () => {
-    const { calls, actions } = recordingActions();
-    expect(trayMenuTemplate(appStateFixture(), actions).some((item) => item.id === trayMenuIds.restartToUpdate)).toBe(false);
-    const items = trayMenuTemplate(appStateFixture(), actions, { updateReady: '0.2.0' });
-    const update = byId(items, trayMenuIds.restartToUpdate);
-    expect(update.label).toBe('Restart to update (version 0.2.0)');
+    expect(trayMenuTemplate(appStateFixture()).some((item) => item.id === trayMenuIds.restartToUpdate)).toBe(false);
+    const items = trayMenuTemplate(appStateFixture(), '0.2.0');
+    expect(byId(items, trayMenuIds.restartToUpdate)).toMatchObject({ label: 'Restart to update (version 0.2.0)', command: { do: 'restartToUpdate' } });
     expect(items.at(-1)?.id).toBe(trayMenuIds.quit);
-    update.click?.();
-    expect(calls).toEqual(['restartToUpdate']);
   });
 
   it('says the forgotten-offline reminder under the status while it is active, with its snooze', () => {
-    const { calls, actions } = recordingActions();
     const offline = withPresence({ ...appStateFixture(), status: { tone: 'offline-by-switch', sentence: 'Not accepting chats · you’re offline since 12:00', changesAt: null } }, false);
     const reminding = { ...offline, reminder: { active: true, message: 'Chat has been offline for 30 minutes during opening hours', snoozedUntil: null } };
-    const items = trayMenuTemplate(reminding, actions);
+    const items = trayMenuTemplate(reminding);
     expect(items.slice(0, 4).map((item) => item.label ?? `--${item.type}--`)).toEqual([
       'Not accepting chats · you’re offline since 12:00',
       'Chat has been offline for 30 minutes during opening hours',
@@ -112,19 +86,18 @@ describe('tray menu template', () => {
       '--separator--',
     ]);
     expect(byId(items, trayMenuIds.reminder).enabled).toBe(false);
-    byId(items, trayMenuIds.snoozeReminder).click?.();
-    byId(items, trayMenuIds.chatOnline).click?.(); // "Go online"
-    expect(calls).toEqual(['snoozeReminder', 'setOnline:true']);
+    expect(byId(items, trayMenuIds.snoozeReminder).command).toEqual({ do: 'snoozeReminder', args: [] });
+    expect(byId(items, trayMenuIds.chatOnline).command).toEqual({ do: 'setOnline', args: [{ online: true }] }); // "Go online"
 
     for (const quiet of [offline, { ...offline, reminder: { active: false, message: null, snoozedUntil: '2026-11-25T12:45:00.000Z' } }]) {
-      const ids = trayMenuTemplate(quiet, actions).map((item) => item.id);
+      const ids = trayMenuTemplate(quiet).map((item) => item.id);
       expect(ids).not.toContain(trayMenuIds.reminder);
       expect(ids).not.toContain(trayMenuIds.snoozeReminder);
     }
   });
 
-  it('produces items Electron accepts as a menu template', () => {
-    expectTypeOf<TrayMenuItem>().toExtend<MenuItemConstructorOptions>();
+  it('hands Electron items it accepts as a menu template', () => {
+    expectTypeOf<MenuItemOptions>().toExtend<MenuItemConstructorOptions>();
   });
 });
 

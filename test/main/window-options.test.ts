@@ -6,20 +6,11 @@ describe('staff window options', () => {
   const prefs = staffWindowOptions('/app/preload.cjs').webPreferences ?? {};
 
   it('isolates the renderer from Node and Electron', () => {
-    expect(prefs.contextIsolation).toBe(true);
-    expect(prefs.sandbox).toBe(true);
-    expect(prefs.nodeIntegration).toBe(false);
-    expect(prefs.nodeIntegrationInWorker).toBe(false);
-    expect(prefs.nodeIntegrationInSubFrames).toBe(false);
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false });
   });
 
   it('keeps web security on and risky features off', () => {
-    expect(prefs.webSecurity).toBe(true);
-    expect(prefs.allowRunningInsecureContent).toBe(false);
-    expect(prefs.experimentalFeatures).toBe(false);
-    expect(prefs.webviewTag).toBe(false);
-    expect(prefs.navigateOnDragDrop).toBe(false);
-    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
+    expect(prefs).toMatchObject({ webSecurity: true, allowRunningInsecureContent: false, experimentalFeatures: false, webviewTag: false, navigateOnDragDrop: false, disableBlinkFeatures: 'Auxclick' });
   });
 
   it('starts hidden, so the window never flashes before the UI is ready', () => {

@@ -7,10 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { loadFleetConfig } from '../../main/fleet/fleet-config.ts';
-import { fleetErrorNotice } from '../../main/fleet/fleet-report.ts';
-import type { FleetConfig } from '../../main/fleet/fleet-schema.ts';
-import { fleetPolicy } from '../../main/fleet/startup-connection.ts';
+import { loadFleet } from '../../main/fleet/fleet.ts';
+import type { Fleet } from '../../main/fleet/fleet.ts';
 import { disposeAfterTest, openDesk } from './support/desk.ts';
 import type { Desk, DeskOptions } from './support/desk.ts';
 import { renderConsole } from './render-console.tsx';
@@ -18,23 +16,21 @@ import { renderConsole } from './render-console.tsx';
 const note = 'Set by your clinic’s IT administrator';
 
 /** The fleet.json an administrator wrote for this PC, as main reads it. */
-function fleet(contents: Record<string, unknown>): FleetConfig {
+function fleet(contents: Record<string, unknown>): Fleet {
   const dir = mkdtempSync(join(tmpdir(), 'chatdesk-fleet-'));
   disposeAfterTest(() => rmSync(dir, { recursive: true, force: true }));
   const path = join(dir, 'fleet.json');
   writeFileSync(path, JSON.stringify(contents));
-  return loadFleetConfig({ argv: [], env: { CHATDESK_FLEET_CONFIG: path }, platform: 'linux', cwd: dir });
+  return loadFleet({ argv: [], env: { CHATDESK_FLEET_CONFIG: path }, platform: 'linux', cwd: dir });
 }
 
 /** A desk whose fleet.json pre-sets `keys` of its server and clinic (the token too, when asked) and locks `locked`. */
-function managed(options: { preset: ('serverUrl' | 'clinicId' | 'token' | 'pcName')[]; locked: string[] } & DeskOptions, onFleet?: (config: FleetConfig) => void): Promise<Desk> {
+function managed(options: { preset: ('serverUrl' | 'clinicId' | 'token' | 'pcName')[]; locked: string[] } & DeskOptions): Promise<Desk> {
   return openDesk({
     ...options,
-    management: ({ url, clinic }) => {
+    fleet: ({ url, clinic }) => {
       const values = { serverUrl: url, clinicId: clinic.clinicId, token: clinic.token, pcName: 'Front desk 1' };
-      const config = fleet({ ...Object.fromEntries(options.preset.map((key) => [key, values[key]])), locked: options.locked });
-      onFleet?.(config);
-      return fleetPolicy(config, () => ({}));
+      return fleet({ ...Object.fromEntries(options.preset.map((key) => [key, values[key]])), locked: options.locked });
     },
   });
 }
@@ -64,12 +60,7 @@ describe('a PC whose values are locked', () => {
   });
 
   it('a PC not connected yet, with a locked connection: no form to fill in, the note, and the administrator’s notices', async () => {
-    let problem: string | null = null;
-    const desk = await managed({ preset: ['serverUrl', 'clinicId', 'token'], locked: ['serverUrl', 'clinicId', 'token', 'launchAtLogin'], connected: false }, (config) => {
-      problem = fleetErrorNotice(config);
-    });
-    // As main does at start with the configuration's problems.
-    desk.store.addNotice({ id: 'fleet-config', kind: 'fleet-config', message: problem! });
+    const desk = await managed({ preset: ['serverUrl', 'clinicId', 'token'], locked: ['serverUrl', 'clinicId', 'token', 'launchAtLogin'], connected: false });
     renderConsole(desk);
     expect(await screen.findByText(note)).toBeInTheDocument();
     expect(screen.getByText(/set up by your clinic’s IT administrator, so there is nothing to enter here/)).toBeInTheDocument();

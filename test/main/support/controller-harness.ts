@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { AppApi, AppState } from '../../../core/schemas/app-api.ts';
 import type { Presence } from '../../../core/schemas/schedule.ts';
 import { apiPaths } from '../../../core/http-paths.ts';
@@ -53,6 +54,61 @@ export async function startClinicServer(): Promise<ClinicServer> {
   };
 }
 
+/** For each test: a fresh data directory and an address where nothing listens; the controllers it tracks stopped after it. */
+export function offlinePcPerTest(): { readonly dir: string; readonly deadAddress: string; track(controller: AppController): AppController } {
+  let dir = '';
+  let deadAddress = '';
+  const controllers: AppController[] = [];
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'chatdesk-pc-'));
+    deadAddress = await unreachableAddress();
+  });
+  afterEach(() => {
+    for (const controller of controllers.splice(0)) controller.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get dir() {
+      return dir;
+    },
+    get deadAddress() {
+      return deadAddress;
+    },
+    track: (controller) => {
+      controllers.push(controller);
+      return controller;
+    },
+  };
+}
+
+/** One clinic server for a test file, and the PCs its tests open, disposed after each test. */
+export function clinicServerForFile(): { readonly server: ClinicServer; openPc(options?: Parameters<typeof openPc>[0]): TestPc; track(pc: TestPc): TestPc } {
+  let server: ClinicServer | null = null;
+  const pcs: TestPc[] = [];
+  beforeAll(async () => {
+    server = await startClinicServer();
+  });
+  afterAll(() => server?.dispose());
+  afterEach(() => {
+    for (const pc of pcs.splice(0)) pc.dispose();
+  });
+  return {
+    get server() {
+      if (server === null) throw new Error('the clinic server starts in beforeAll');
+      return server;
+    },
+    openPc: (options) => {
+      const pc = openPc(options);
+      pcs.push(pc);
+      return pc;
+    },
+    track: (pc) => {
+      pcs.push(pc);
+      return pc;
+    },
+  };
+}
+
 export type TestPc = {
   dir: string;
   controller: AppController;
@@ -66,7 +122,7 @@ export type TestPc = {
 export function openPc(options: { pcName?: string; dir?: string } & Partial<Omit<AppControllerOptions, 'store'>> = {}): TestPc {
   const { pcName, dir = mkdtempSync(join(tmpdir(), 'chatdesk-pc-')), clock = testClock, ...controllerOptions } = options;
   const store = openAppStore({ directory: dir, secretBox: noSecretBox, hostname: pcName ?? 'TEST-PC', now: () => clock.now() });
-  if (pcName) store.setPreference('pcName', pcName);
+  if (pcName) store.setPreference({ key: 'pcName', value: pcName });
   const controller = new AppController({ store, clock, backoff: testBackoff, ...controllerOptions });
   controller.start();
   return {

@@ -15,7 +15,8 @@ import type { SettingsResponse } from '../../../core/schemas/http-api.ts';
 import { apiPaths } from '../../../core/http-paths.ts';
 import { AppController } from '../../../main/controller/app-controller.ts';
 import { validatedAppApi } from '../../../main/controller/app-operations.ts';
-import type { ManagementPolicy } from '../../../main/fleet/management.ts';
+import { applyFleet } from '../../../main/fleet/fleet.ts';
+import type { Fleet } from '../../../main/fleet/fleet.ts';
 import type { SecretBox } from '../../../main/store/secret-box.ts';
 import { openAppStore } from '../../../main/store/store.ts';
 import type { AppStore } from '../../../main/store/store.ts';
@@ -39,7 +40,8 @@ export type DeskOptions = {
   /** False: a PC that has never been connected (the first-run form). */
   connected?: boolean;
   /** What the IT administrator locked, given the server and clinic (fleet configuration). */
-  management?: (server: { url: string; clinic: TestClinic }) => ManagementPolicy;
+  /** The IT administrator's configuration for this PC, applied at start as main does. */
+  fleet?: (server: { url: string; clinic: TestClinic }) => Fleet;
   secretBox?: SecretBox;
   start?: Date;
 };
@@ -92,8 +94,9 @@ export async function openDesk(options: DeskOptions = {}): Promise<Desk> {
     return (await staffRequest(server.url, 'PUT', apiPaths.settings(clinic.clinicId), clinic.token, change(current.settings), sent)) as SettingsResponse;
   };
   if (options.settings) await saveAs('Set-up', () => options.settings!);
-  const management = options.management?.({ url: server.url, clinic });
-  const controller = new AppController({ store, clock, backoff: testBackoff, ...(management ? { management } : {}) });
+  const fleet = options.fleet?.({ url: server.url, clinic });
+  if (fleet) applyFleet(fleet, store, 'Front desk 1');
+  const controller = new AppController({ store, clock, backoff: testBackoff, ...(fleet ? { fleet } : {}) });
   disposeAfterTest(() => controller.stop());
   controller.start();
   const validated = validatedAppApi(controller.handlers, controller.subscribe, (operation, error) => {

@@ -6,14 +6,8 @@ import { join } from 'node:path';
 /** Passed to the app when the OS starts it at login: stay in the tray. */
 export const STARTED_AT_LOGIN_FLAG = '--hidden';
 
-export type LoginItemHost = {
-  platform: NodeJS.Platform;
-  /** Electron's app.setLoginItemSettings (Windows, macOS). */
-  setLoginItemSettings(settings: { openAtLogin: boolean; args: string[] }): void;
-  /** Linux: where autostart entries live (~/.config/autostart) and the command that starts the app. */
-  autostartDir: string;
-  executable: string;
-};
+/** Electron's app.setLoginItemSettings for Windows and macOS; for Linux, the autostart folder and the command that starts the app. */
+type LoginItemHost = { platform: NodeJS.Platform; setLoginItemSettings(settings: { openAtLogin: boolean; args: string[] }): void; autostartDir: string; executable: string };
 
 /** The XDG autostart entry for Linux desktops (GNOME, KDE, XFCE…). */
 export function autostartEntry(executable: string): string {
